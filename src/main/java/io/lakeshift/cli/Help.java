@@ -1,0 +1,61 @@
+package io.lakeshift.cli;
+
+/** The texts of --help. */
+final class Help {
+    private Help() {}
+
+    static String general() {
+        return """
+                lakeshift: move a data lake into OCI Object Storage with Apache Spark.
+
+                Usage: lakeshift <command> [options]
+
+                Commands:
+                  migrate    copy every file below --source into --target, verify each, write the migration log
+                  demo       generate a sample Parquet lake and migrate it into a local OCI emulator
+                  emulator   run the local OCI Object Storage emulator (see docs/emulator.md)
+                  help       this text
+
+                Run 'lakeshift <command> --help' for the options of a command.
+                Exit codes: 0 all files copied; 1 some files failed (see the log); 2 bad command line or
+                settings; 3 the run could not start or finish (source, target or plan rejected).
+                """;
+    }
+
+    static String migrate() {
+        return """
+                Usage: lakeshift migrate --source URI --target oci://bucket@namespace/prefix [options]
+
+                Lists every file below the source (skipping bookkeeping files), names each object
+                <prefix><path below the source>, spreads the files over Spark partitions by bytes, streams
+                each into OCI Object Storage (one PUT below --multipart-threshold, parallel multipart
+                above), checks OCI's MD5 against the one computed while reading, and writes one JSON line
+                per file plus summary.json to the log location.
+
+                Each setting can also be given in a --conf properties file under the same name, e.g.
+                part-size=64MiB; the command line wins. Sizes: 5000, 64KiB, 128MiB, 1GiB.
+
+                Options:
+                """ + Main.optionList() + """
+
+                Examples:
+                  lakeshift migrate --source file:///data/lake --target oci://lake@mytenancy/raw/
+                  spark-submit --class io.lakeshift.cli.Main lakeshift.jar migrate \\
+                      --source s3a://old-lake/tables --target oci://lake@mytenancy/tables/ --oci-profile MIGRATION
+                """;
+    }
+
+    static String demo() {
+        return """
+                Usage: lakeshift demo [--dir DIR] [--rows N]
+
+                Generates a sample Parquet lake (a datetime index and 22 float columns, split over partition
+                folders, plus one file above the multipart threshold), starts the local OCI Object Storage
+                emulator, migrates the lake into it, reads every object back to compare bytes, and prints
+                the summary and where the log is.
+
+                  --dir DIR    working folder (default: target/demo below the lakeshift folder)
+                  --rows N     rows in the sample lake (default: 1000000)
+                """;
+    }
+}

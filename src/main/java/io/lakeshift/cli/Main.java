@@ -1,0 +1,126 @@
+package io.lakeshift.cli;
+
+import io.lakeshift.config.ConfigException;
+import io.lakeshift.config.ConfigLoader;
+import io.lakeshift.config.MigrationConfig;
+import io.lakeshift.config.Option;
+import io.lakeshift.config.Suggestions;
+import io.lakeshift.job.JobException;
+import io.lakeshift.job.MigrationJob;
+import io.lakeshift.log.RunSummary;
+import io.lakeshift.plan.PlanException;
+import io.lakeshift.sink.OciErrors;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** {@code lakeshift <command> [options]}: the entry point of bin/lakeshift and of spark-submit. */
+public final class Main {
+    /** Every file copied and verified. */
+    public static final int OK = 0;
+    /** The run finished, but some files failed; see the log. */
+    public static final int FILES_FAILED = 1;
+    /** The command line or settings are wrong; nothing ran. */
+    public static final int USAGE = 2;
+    /** The run could not start or finish (source, target, plan); nothing or not everything ran. */
+    public static final int CANNOT_RUN = 3;
+
+    static final List<String> COMMANDS = List.of("migrate", "demo", "emulator", "help");
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            out.print(Help.general());
+            return args.length == 0 ? USAGE : OK;
+        }
+        String command = args[0];
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (command) {
+                case "migrate" -> rest.contains("--help") ? help(out, Help.migrate()) : migrate(rest, out, err);
+                default -> {
+                    String hint = Suggestions.closest(command, COMMANDS).map(c -> "; did you mean '" + c + "'?")
+                            .orElse("; commands: " + String.join(", ", COMMANDS));
+                    throw new ConfigException("unknown command '" + command + "'" + hint);
+                }
+            };
+        } catch (ConfigException e) {
+            err.println("lakeshift: " + e.getMessage());
+            return USAGE;
+        } catch (JobException | PlanException e) {
+            err.println("lakeshift: " + e.getMessage());
+            return CANNOT_RUN;
+        } catch (IOException | RuntimeException e) {
+            err.println("lakeshift: " + OciErrors.describe(e));
+            return CANNOT_RUN;
+        }
+    }
+
+    private static int help(PrintStream out, String text) {
+        out.print(text);
+        return OK;
+    }
+
+    static int migrate(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        MigrationConfig config = ConfigLoader.load(args);
+        return withSpark(config, spark -> {
+            RunSummary summary = new MigrationJob(spark, out).run(config);
+            out.print(SummaryText.of(summary));
+            if (!summary.succeeded()) {
+                err.println("lakeshift: " + summary.failedCount() + " of " + summary.filesTotal()
+                        + " files failed; see " + summary.log());
+                return FILES_FAILED;
+            }
+            return OK;
+        });
+    }
+
+    /** A run of Spark work. */
+    interface SparkWork {
+        int run(SparkSession spark) throws IOException;
+    }
+
+    /**
+     * Runs with the session spark-submit (or a test) made, or with a local one made here and stopped after.
+     */
+    static int withSpark(MigrationConfig config, SparkWork work) throws IOException {
+        boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+        SparkConf conf = new SparkConf();
+        SparkSession.Builder builder = SparkSession.builder().appName("lakeshift " + config.runId());
+        if (!conf.contains("spark.master")) {
+            builder.master(config.master() != null ? config.master() : "local[*]")
+                    .config("spark.ui.showConsoleProgress", "false");
+        }
+        if (!conf.contains("spark.executor.heartbeatInterval")) {
+            builder.config("spark.executor.heartbeatInterval", "3s");
+        }
+        SparkSession spark = builder.getOrCreate();
+        try {
+            return work.run(spark);
+        } finally {
+            if (!existing) {
+                spark.stop();
+            }
+        }
+    }
+
+    static String optionList() {
+        StringBuilder sb = new StringBuilder();
+        for (Option o : Option.values()) {
+            sb.append(String.format("  --%-22s %s%n", o.key() + " " + o.valueName(), o.help()));
+            if (o.defaultValue() != null) {
+                sb.append(String.format("  %-24s Default: %s%n", "", o.defaultValue()));
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,171 @@
+package io.lakeshift.config;
+
+import io.lakeshift.model.ByteSize;
+import io.lakeshift.model.OciLocation;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads the settings of a run: defaults, then the {@code --conf} file, then the command line. Every error names
+ * the setting at fault and, for a mistyped name, the closest valid one.
+ */
+public final class ConfigLoader {
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSSSSS");
+
+    private ConfigLoader() {}
+
+    /** The raw values of the command line and the file it names, command line winning. */
+    public static Map<Option, String> readArgs(List<String> args) {
+        Map<Option, String> cli = parseCommandLine(args);
+        Map<Option, String> merged = new EnumMap<>(Option.class);
+        String confFile = cli.get(Option.CONF);
+        if (confFile != null) {
+            merged.putAll(readFile(Path.of(expandHome(confFile))));
+        }
+        merged.putAll(cli);
+        return merged;
+    }
+
+    public static MigrationConfig load(List<String> args) {
+        return build(readArgs(args));
+    }
+
+    public static MigrationConfig build(Map<Option, String> values) {
+        Values v = new Values(values);
+        String source = v.required(Option.SOURCE);
+        OciLocation target = v.parse(Option.TARGET, OciLocation::parse, true);
+        OciAuth auth = v.parse(Option.OCI_AUTH, s -> OciAuth.valueOf(s.toUpperCase(Locale.ROOT)), false);
+        OciSettings oci = new OciSettings(auth, expandHome(v.get(Option.OCI_CONFIG)), v.get(Option.OCI_PROFILE),
+                emptyToNull(v.get(Option.OCI_ENDPOINT)), emptyToNull(v.get(Option.OCI_REGION)));
+        String runId = v.get(Option.RUN_ID);
+        if (runId == null || runId.isBlank()) {
+            runId = RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
+        } else if (!runId.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new ConfigException("run-id '" + runId + "' may only hold letters, digits, '.', '_' and '-'");
+        }
+        TransferSettings transfer = new TransferSettings(
+                v.parse(Option.MULTIPART_THRESHOLD, ByteSize::parse, false),
+                v.parse(Option.PART_SIZE, ByteSize::parse, false),
+                v.positiveInt(Option.PARALLEL_PARTS, 1));
+        List<String> skip = Arrays.stream(v.get(Option.SKIP).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return new MigrationConfig(source, target, oci, emptyToNull(v.get(Option.LOG)), runId,
+                v.positiveInt(Option.PARTITIONS, 0), transfer, skip, v.positiveInt(Option.PROGRESS_INTERVAL, 0),
+                emptyToNull(v.get(Option.MASTER)));
+    }
+
+    static Map<Option, String> parseCommandLine(List<String> args) {
+        Map<Option, String> values = new EnumMap<>(Option.class);
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new ConfigException("unexpected argument '" + arg + "': settings are given as --name value");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            Option option = lookup(name, true, null);
+            if (value == null) {
+                if (i + 1 >= args.size()) {
+                    throw new ConfigException("option --" + name + " needs a value (" + option.valueName() + ")");
+                }
+                value = args.get(++i);
+            }
+            values.put(option, value);
+        }
+        return values;
+    }
+
+    static Map<Option, String> readFile(Path file) {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read settings file " + file + " (given with --conf): " + e.getMessage(), e);
+        }
+        Map<Option, String> values = new EnumMap<>(Option.class);
+        for (String key : props.stringPropertyNames()) {
+            Option option = lookup(key, false, file);
+            if (option == Option.CONF) {
+                throw new ConfigException("key 'conf' in " + file + ": a settings file cannot name another one");
+            }
+            values.put(option, props.getProperty(key).trim());
+        }
+        return values;
+    }
+
+    /** The option of that name, or an error saying what was given, where, and the closest valid name. */
+    private static Option lookup(String name, boolean onCommandLine, Path file) {
+        return Option.byKey(name).orElseThrow(() -> {
+            List<String> keys = Arrays.stream(Option.values()).map(Option::key).toList();
+            String quote = onCommandLine ? "--" : "'";
+            String end = onCommandLine ? "" : "'";
+            String hint = Suggestions.closest(name, keys).map(k -> "; did you mean " + quote + k + end + "?")
+                    .orElse("; see --help for the valid ones");
+            String what = onCommandLine ? "option --" + name : "key '" + name + "' in " + file;
+            return new ConfigException("unknown " + what + hint);
+        });
+    }
+
+    /** A leading "~/" stands for the user's home, as in OCI config files. */
+    public static String expandHome(String path) {
+        if (path != null && (path.equals("~") || path.startsWith("~/"))) {
+            return System.getProperty("user.home") + path.substring(1);
+        }
+        return path;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Values with their defaults applied; parse errors name the setting. */
+    private record Values(Map<Option, String> values) {
+        String get(Option o) {
+            return values.getOrDefault(o, o.defaultValue());
+        }
+
+        String required(Option o) {
+            String v = get(o);
+            if (v == null || v.isBlank()) {
+                throw new ConfigException("missing setting: --" + o.key() + " " + o.valueName() + " (" + o.help() + ")");
+            }
+            return v;
+        }
+
+        <T> T parse(Option o, java.util.function.Function<String, T> parser, boolean required) {
+            String v = required ? required(o) : get(o);
+            try {
+                return parser.apply(v.trim());
+            } catch (RuntimeException e) {
+                String why = e instanceof IllegalArgumentException && e.getMessage() != null
+                        && !e.getMessage().startsWith("No enum") ? e.getMessage() : "'" + v + "' is not valid";
+                throw new ConfigException("--" + o.key() + ": " + why + " (" + o.help() + ")", e);
+            }
+        }
+
+        int positiveInt(Option o, int min) {
+            int n = parse(o, Integer::parseInt, false);
+            if (n < min) {
+                throw new ConfigException("--" + o.key() + " must be at least " + min + ", got " + n);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.lakeshift.config;
+
+import java.io.Serializable;
+
+/**
+ * How each file is sent.
+ *
+ * @param multipartThreshold files at least this long go multipart
+ * @param partSize bytes per part
+ * @param parallelParts parts of one file in flight at once; also the number of part buffers held
+ */
+public record TransferSettings(long multipartThreshold, long partSize, int parallelParts) implements Serializable {
+    public static final long MIN_PART_SIZE = 1L << 20;
+    public static final long MAX_PART_SIZE = 50L << 30;
+    public static final int MAX_PARTS = 10_000;
+
+    public TransferSettings {
+        if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
+            throw new ConfigException("part-size must be between 1MiB and 50GiB, got " + partSize + " bytes");
+        }
+        if (partSize > Integer.MAX_VALUE - 16) {
+            throw new ConfigException("part-size must be below 2GiB: each part is held in memory while it is sent");
+        }
+        if (multipartThreshold < 1) {
+            throw new ConfigException("multipart-threshold must be positive");
+        }
+        if (multipartThreshold > Integer.MAX_VALUE - 16) {
+            throw new ConfigException("multipart-threshold must be below 2GiB: a single PUT is held in memory"
+                    + " to send its Content-MD5 first");
+        }
+        if (parallelParts < 1 || parallelParts > 64) {
+            throw new ConfigException("parallel-parts must be between 1 and 64, got " + parallelParts);
+        }
+    }
+
+    /** Bytes per part for a file of this size: the configured size, raised if the file would need over 10,000 parts. */
+    public long partSizeFor(long fileSize) {
+        long needed = (fileSize + MAX_PARTS - 1) / MAX_PARTS;
+        return Math.max(partSize, needed);
+    }
+}

@@ -1,0 +1,57 @@
+package io.lakeshift.log;
+
+import com.oracle.bmc.objectstorage.ObjectStorage;
+import com.oracle.bmc.objectstorage.requests.GetObjectRequest;
+import com.oracle.bmc.objectstorage.requests.PutObjectRequest;
+import com.oracle.bmc.objectstorage.responses.GetObjectResponse;
+import io.lakeshift.model.OciLocation;
+import io.lakeshift.sink.OciErrors;
+import io.lakeshift.sink.Retry;
+import io.lakeshift.verify.Md5;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Log files as objects in an OCI bucket. */
+public final class OciLogStore implements LogStore {
+    private final ObjectStorage client;
+    private final OciLocation location;
+
+    public OciLogStore(ObjectStorage client, OciLocation location) {
+        this.client = client;
+        this.location = location;
+    }
+
+    @Override
+    public String location() {
+        return location.toString();
+    }
+
+    @Override
+    public void write(String name, byte[] content) throws IOException {
+        String object = location.objectName(name);
+        try {
+            Retry.standard().call(() -> client.putObject(PutObjectRequest.builder()
+                    .namespaceName(location.namespace()).bucketName(location.bucket()).objectName(object)
+                    .contentLength((long) content.length).contentMD5(Md5.base64(Md5.of(content, 0, content.length)))
+                    .contentType(name.endsWith(".parquet") ? "application/octet-stream" : "application/json")
+                    .putObjectBody(new ByteArrayInputStream(content)).build()));
+        } catch (RuntimeException e) {
+            throw new IOException("cannot write log " + location.child(name) + ": " + OciErrors.describe(e), e);
+        }
+    }
+
+    @Override
+    public byte[] read(String name) throws IOException {
+        String object = location.objectName(name);
+        try {
+            GetObjectResponse r = client.getObject(GetObjectRequest.builder().namespaceName(location.namespace())
+                    .bucketName(location.bucket()).objectName(object).build());
+            try (InputStream in = r.getInputStream()) {
+                return in.readAllBytes();
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read log " + location.child(name) + ": " + OciErrors.describe(e), e);
+        }
+    }
+}

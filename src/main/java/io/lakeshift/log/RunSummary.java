@@ -1,0 +1,52 @@
+package io.lakeshift.log;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code summary.json} of a run.
+ *
+ * @param runId the run
+ * @param source the source root
+ * @param target the target location
+ * @param log where the per-file log lines are
+ * @param runDate when the run started, {@code yyyy-MM-dd HH:mm:ss} UTC
+ * @param endDate when it ended
+ * @param durationSeconds wall time of the whole run, listing included
+ * @param filesTotal files considered
+ * @param bytesTotal their bytes
+ * @param files files per status
+ * @param bytes bytes per status
+ * @param bytesSent bytes written to OCI
+ * @param bytesPerSecond bytes sent over the run's wall time
+ * @param skipped bookkeeping files left out
+ * @param partitions Spark partitions the work was spread over
+ * @param failedFiles the failed files (the first {@value RunTotals#MAX_FAILURES})
+ * @param failedCount all failed files
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RunSummary(
+        String runId,
+        String source,
+        String target,
+        String log,
+        String runDate,
+        String endDate,
+        double durationSeconds,
+        long filesTotal,
+        long bytesTotal,
+        Map<String, Long> files,
+        Map<String, Long> bytes,
+        long bytesSent,
+        long bytesPerSecond,
+        long skipped,
+        int partitions,
+        List<RunTotals.Failure> failedFiles,
+        long failedCount) {
+
+    public boolean succeeded() {
+        return failedCount == 0;
+    }
+}

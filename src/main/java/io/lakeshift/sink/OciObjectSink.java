@@ -1,0 +1,264 @@
+package io.lakeshift.sink;
+
+import com.oracle.bmc.objectstorage.ObjectStorage;
+import com.oracle.bmc.objectstorage.model.CommitMultipartUploadDetails;
+import com.oracle.bmc.objectstorage.model.CommitMultipartUploadPartDetails;
+import com.oracle.bmc.objectstorage.model.CreateMultipartUploadDetails;
+import com.oracle.bmc.objectstorage.requests.AbortMultipartUploadRequest;
+import com.oracle.bmc.objectstorage.requests.CommitMultipartUploadRequest;
+import com.oracle.bmc.objectstorage.requests.CreateMultipartUploadRequest;
+import com.oracle.bmc.objectstorage.requests.PutObjectRequest;
+import com.oracle.bmc.objectstorage.requests.UploadPartRequest;
+import com.oracle.bmc.objectstorage.responses.CommitMultipartUploadResponse;
+import com.oracle.bmc.objectstorage.responses.PutObjectResponse;
+import com.oracle.bmc.objectstorage.responses.UploadPartResponse;
+import io.lakeshift.config.TransferSettings;
+import io.lakeshift.verify.Md5;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Streams files into one OCI bucket and verifies each as it lands.
+ *
+ * <p>Contract of {@link #upload}: when it returns, the object holds exactly the bytes read, OCI's MD5 for it
+ * matched the one computed while reading, and its metadata is set. When it throws, no object was created or
+ * replaced (a multipart upload is aborted). Memory held is at most {@code parallelParts} parts, or one file below
+ * the multipart threshold, whatever the file's size; nothing is written to local disk. One upload at a time:
+ * each Spark task has its own sink.
+ */
+public final class OciObjectSink implements AutoCloseable {
+    /** Metadata key holding the base64 MD5 of the content, where it is known before the upload starts. */
+    public static final String MD5_KEY = "lakeshift-md5";
+
+    private final ObjectStorage client;
+    private final String namespace;
+    private final String bucket;
+    private final TransferSettings settings;
+    private final Retry retry;
+    private final ExecutorService partSenders;
+    private BufferPool buffers;
+
+    public OciObjectSink(ObjectStorage client, String namespace, String bucket, TransferSettings settings, Retry retry) {
+        this.client = client;
+        this.namespace = namespace;
+        this.bucket = bucket;
+        this.settings = settings;
+        this.retry = retry;
+        AtomicInteger n = new AtomicInteger();
+        this.partSenders = Executors.newFixedThreadPool(settings.parallelParts(), r -> {
+            Thread t = new Thread(r, "lakeshift-part-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Uploads exactly {@code size} bytes from {@code in} to {@code objectName}.
+     *
+     * @param metadata user metadata (keys without the {@code opc-meta-} prefix)
+     * @throws IOException naming the object, if the source ended early, ran long, or OCI refused; nothing is left
+     */
+    public UploadResult upload(String objectName, InputStream in, long size, Map<String, String> metadata)
+            throws IOException {
+        return size < settings.multipartThreshold()
+                ? putSingle(objectName, in, (int) size, metadata)
+                : putMultipart(objectName, in, size, metadata);
+    }
+
+    private UploadResult putSingle(String name, InputStream in, int size, Map<String, String> metadata)
+            throws IOException {
+        byte[] body = new byte[size];
+        int n = readFully(in, body, size);
+        checkLength(name, size, n, in);
+        String md5 = Md5.base64(Md5.of(body, 0, size));
+        Map<String, String> meta = new HashMap<>(metadata);
+        meta.put(MD5_KEY, md5);
+        Retry.Outcome<PutObjectResponse> put = retry.call(() -> client.putObject(PutObjectRequest.builder()
+                .namespaceName(namespace).bucketName(bucket).objectName(name)
+                .contentLength((long) size).contentMD5(md5).opcMeta(meta)
+                .putObjectBody(new ByteArrayInputStream(body)).build()));
+        expectSame(name, "opc-content-md5", md5, put.value().getOpcContentMd5());
+        return new UploadResult(size, md5, 1, put.attempts());
+    }
+
+    private UploadResult putMultipart(String name, InputStream in, long size, Map<String, String> metadata)
+            throws IOException {
+        long partSize = settings.partSizeFor(size);
+        BufferPool pool = buffers(partSize);
+        String uploadId = retry.call(() -> client.createMultipartUpload(CreateMultipartUploadRequest.builder()
+                .namespaceName(namespace).bucketName(bucket)
+                .createMultipartUploadDetails(CreateMultipartUploadDetails.builder()
+                        .object(name).metadata(metadata).build()).build()))
+                .value().getMultipartUpload().getUploadId();
+        List<Future<Part>> sent = new ArrayList<>();
+        try {
+            MessageDigest whole = Md5.newDigest();
+            long total = 0;
+            while (true) {
+                byte[] buf = pool.take();
+                int n = readFully(in, buf, buf.length);
+                if (n == 0) {
+                    pool.give(buf);
+                    break;
+                }
+                whole.update(buf, 0, n);
+                total += n;
+                if (total > size) {
+                    pool.give(buf);
+                    throw new IOException("source for " + name + " grew since it was listed (" + size + " bytes)");
+                }
+                int partNum = sent.size() + 1;
+                if (partNum > TransferSettings.MAX_PARTS) {
+                    pool.give(buf);
+                    throw new IOException(name + " needs more than " + TransferSettings.MAX_PARTS + " parts");
+                }
+                sent.add(partSenders.submit(() -> sendPart(name, uploadId, partNum, buf, n, pool)));
+                failFast(sent);
+                if (n < buf.length) {
+                    break;
+                }
+            }
+            checkLength(name, size, total, in);
+            List<Part> parts = new ArrayList<>();
+            for (Future<Part> f : sent) {
+                parts.add(await(f));
+            }
+            parts.sort(Comparator.comparingInt(Part::number));
+            String expected = Md5.multipart(parts.stream().map(Part::md5).toList());
+            Retry.Outcome<CommitMultipartUploadResponse> commit = retry.call(() -> client.commitMultipartUpload(
+                    CommitMultipartUploadRequest.builder().namespaceName(namespace).bucketName(bucket)
+                            .objectName(name).uploadId(uploadId)
+                            .commitMultipartUploadDetails(CommitMultipartUploadDetails.builder()
+                                    .partsToCommit(parts.stream().map(p -> CommitMultipartUploadPartDetails.builder()
+                                            .partNum(p.number()).etag(p.etag()).build()).toList())
+                                    .build()).build()));
+            expectSame(name, "opc-multipart-md5", expected, commit.value().getOpcMultipartMd5());
+            int attempts = Math.max(commit.attempts(), parts.stream().mapToInt(Part::attempts).max().orElse(1));
+            return new UploadResult(total, Md5.base64(whole.digest()), parts.size(), attempts);
+        } catch (IOException | RuntimeException | Error e) {
+            abort(name, uploadId, sent, e);
+            throw e;
+        }
+    }
+
+    private Part sendPart(String name, String uploadId, int number, byte[] buf, int length, BufferPool pool)
+            throws IOException {
+        try {
+            String md5 = Md5.base64(Md5.of(buf, 0, length));
+            Retry.Outcome<UploadPartResponse> r = retry.call(() -> client.uploadPart(UploadPartRequest.builder()
+                    .namespaceName(namespace).bucketName(bucket).objectName(name)
+                    .uploadId(uploadId).uploadPartNum(number)
+                    .contentLength((long) length).contentMD5(md5)
+                    .uploadPartBody(new ByteArrayInputStream(buf, 0, length)).build()));
+            expectSame(name + " part " + number, "opc-content-md5", md5, r.value().getOpcContentMd5());
+            return new Part(number, r.value().getETag(), Md5.of(buf, 0, length), r.attempts());
+        } finally {
+            pool.give(buf);
+        }
+    }
+
+    private void abort(String name, String uploadId, List<Future<Part>> sent, Throwable cause) {
+        buffers = null; // parts cancelled before they ran never give their buffers back
+        for (Future<Part> f : sent) {
+            f.cancel(true);
+        }
+        for (Future<Part> f : sent) {
+            try {
+                f.get();
+            } catch (Exception ignored) {
+                // Only waiting for the part to stop touching the upload.
+            }
+        }
+        try {
+            retry.call(() -> client.abortMultipartUpload(AbortMultipartUploadRequest.builder()
+                    .namespaceName(namespace).bucketName(bucket).objectName(name).uploadId(uploadId).build()));
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(new IOException("could not abort multipart upload " + uploadId + " of " + name
+                    + "; it is found and aborted by the next run: " + OciErrors.describe(e)));
+        }
+    }
+
+    private static void failFast(List<Future<Part>> sent) throws IOException {
+        for (Future<Part> f : sent) {
+            if (f.isDone()) {
+                await(f);
+            }
+        }
+    }
+
+    private static Part await(Future<Part> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while sending parts");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(c);
+        }
+    }
+
+    private static void checkLength(String name, long listed, long read, InputStream in) throws IOException {
+        if (read < listed) {
+            throw new IOException("source for " + name + " ended after " + read + " of its " + listed
+                    + " listed bytes; it changed or shrank since it was listed");
+        }
+        if (in.read() != -1) {
+            throw new IOException("source for " + name + " is longer than the " + listed
+                    + " bytes listed; it changed since it was listed");
+        }
+    }
+
+    private static void expectSame(String what, String header, String expected, String actual) throws IOException {
+        if (!expected.equals(actual)) {
+            throw new IOException("verification failed for " + what + ": OCI reported " + header + " " + actual
+                    + ", computed while reading " + expected);
+        }
+    }
+
+    /** Reads until {@code length} bytes or the end of the stream; returns the bytes read. */
+    static int readFully(InputStream in, byte[] buf, int length) throws IOException {
+        int off = 0;
+        while (off < length) {
+            int n = in.read(buf, off, length - off);
+            if (n < 0) {
+                break;
+            }
+            off += n;
+        }
+        return off;
+    }
+
+    private BufferPool buffers(long partSize) {
+        if (buffers == null || buffers.size() != partSize) {
+            buffers = new BufferPool((int) partSize, settings.parallelParts());
+        }
+        return buffers;
+    }
+
+    @Override
+    public void close() {
+        partSenders.shutdownNow();
+    }
+
+    private record Part(int number, String etag, byte[] md5, int attempts) {}
+}

@@ -1,0 +1,77 @@
+package io.lakeshift.sink;
+
+import com.oracle.bmc.model.BmcException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Retries a request that failed for a reason that may pass (throttling, a 5xx, a time-out, a dropped connection),
+ * with exponential backoff and full jitter, within a bounded number of attempts.
+ */
+public final class Retry {
+    public static final int DEFAULT_ATTEMPTS = 5;
+    private final int maxAttempts;
+    private final long baseDelayMillis;
+    private final long maxDelayMillis;
+
+    public Retry(int maxAttempts, long baseDelayMillis, long maxDelayMillis) {
+        this.maxAttempts = maxAttempts;
+        this.baseDelayMillis = baseDelayMillis;
+        this.maxDelayMillis = maxDelayMillis;
+    }
+
+    public static Retry standard() {
+        return new Retry(DEFAULT_ATTEMPTS, 200, 10_000);
+    }
+
+    /** A request that can be repeated as it is. */
+    @FunctionalInterface
+    public interface Request<T> {
+        T send() throws IOException;
+    }
+
+    /** The answer and the number of tries it took. */
+    public record Outcome<T>(T value, int attempts) {}
+
+    public <T> Outcome<T> call(Request<T> request) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new Outcome<>(request.send(), attempt);
+            } catch (RuntimeException | IOException e) {
+                if (attempt >= maxAttempts || !isTransient(e)) {
+                    throw e;
+                }
+                sleep(attempt);
+            }
+        }
+    }
+
+    /** Whether trying again may succeed. */
+    public static boolean isTransient(Throwable e) {
+        if (e instanceof BmcException b) {
+            int status = b.getStatusCode();
+            return status == 429 || status >= 500 || b.isTimeout() || (b.isClientSide() && hasIoCause(b));
+        }
+        return e instanceof IOException && !(e instanceof InterruptedIOException);
+    }
+
+    private static boolean hasIoCause(Throwable e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void sleep(int attempt) throws InterruptedIOException {
+        long cap = Math.min(maxDelayMillis, baseDelayMillis << Math.min(attempt - 1, 20));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry");
+        }
+    }
+}

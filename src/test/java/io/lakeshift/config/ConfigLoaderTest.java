@@ -1,0 +1,111 @@
+package io.lakeshift.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsApplyWhenOnlySourceAndTargetAreGiven() {
+        MigrationConfig c = ConfigLoader.load(List.of("--source", "file:///lake", "--target", "oci://b@ns/p"));
+        assertEquals("file:///lake", c.source());
+        assertEquals("b", c.target().bucket());
+        assertEquals("ns", c.target().namespace());
+        assertEquals("p/", c.target().prefix());
+        assertEquals(OciAuth.CONFIG, c.oci().auth());
+        assertEquals("DEFAULT", c.oci().profile());
+        assertEquals(System.getProperty("user.home") + "/.oci/config", c.oci().configFile());
+        assertEquals(64L << 20, c.transfer().multipartThreshold());
+        assertEquals(32L << 20, c.transfer().partSize());
+        assertEquals(4, c.transfer().parallelParts());
+        assertTrue(c.skip().contains("_SUCCESS"));
+        assertTrue(c.runId().matches("\\d{20}"), c.runId());
+        assertNull(c.log());
+    }
+
+    @Test
+    void commandLineOverridesTheFileWhichOverridesDefaults() throws IOException {
+        Path conf = dir.resolve("run.properties");
+        Files.writeString(conf, "source=file:///from-file\ntarget=oci://b@ns/\npart-size=8MiB\nparallel-parts=2\n");
+        MigrationConfig c = ConfigLoader.load(List.of("--conf", conf.toString(), "--part-size", "16MiB",
+                "--oci-auth=resource_principal"));
+        assertEquals("file:///from-file", c.source());
+        assertEquals(16L << 20, c.transfer().partSize());
+        assertEquals(2, c.transfer().parallelParts());
+        assertEquals(OciAuth.RESOURCE_PRINCIPAL, c.oci().auth());
+    }
+
+    @Test
+    void unknownOptionSuggestsTheClosest() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(List.of("--source", "x", "--part-sise", "8MiB")));
+        assertEquals("unknown option --part-sise; did you mean --part-size?", e.getMessage());
+    }
+
+    @Test
+    void unknownKeyInFileNamesFileAndSuggests() throws IOException {
+        Path conf = dir.resolve("bad.properties");
+        Files.writeString(conf, "source=file:///x\ntarget=oci://b@n/\nmultipart-treshold=1MiB\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(List.of("--conf", conf.toString())));
+        assertTrue(e.getMessage().contains("'multipart-treshold' in " + conf), e.getMessage());
+        assertTrue(e.getMessage().endsWith("did you mean 'multipart-threshold'?"), e.getMessage());
+    }
+
+    @Test
+    void missingRequiredSettingIsNamed() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(List.of("--source", "file:///x")));
+        assertTrue(e.getMessage().startsWith("missing setting: --target URI"), e.getMessage());
+    }
+
+    @Test
+    void badValuesNameTheirSetting() {
+        assertMessageStarts("--part-size: 'huge' is not a size",
+                List.of("--source", "s", "--target", "oci://b@n/", "--part-size", "huge"));
+        assertMessageStarts("--oci-auth: 'password' is not valid",
+                List.of("--source", "s", "--target", "oci://b@n/", "--oci-auth", "password"));
+        assertMessageStarts("--target: 'oss://b' is not an OCI location",
+                List.of("--source", "s", "--target", "oss://b"));
+        assertMessageStarts("--partitions must be at least 0",
+                List.of("--source", "s", "--target", "oci://b@n/", "--partitions", "-1"));
+        assertMessageStarts("part-size must be between 1MiB and 50GiB",
+                List.of("--source", "s", "--target", "oci://b@n/", "--part-size", "100KiB"));
+        assertMessageStarts("option --log needs a value", List.of("--source", "s", "--log"));
+        assertMessageStarts("run-id 'a/b' may only hold",
+                List.of("--source", "s", "--target", "oci://b@n/", "--run-id", "a/b"));
+    }
+
+    @Test
+    void missingConfFileIsNamed() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(List.of("--conf", dir.resolve("nope.properties").toString())));
+        assertTrue(e.getMessage().startsWith("cannot read settings file " + dir.resolve("nope.properties")),
+                e.getMessage());
+    }
+
+    @Test
+    void everyOptionHasHelpAndAUniqueKey() {
+        assertEquals(Option.values().length,
+                java.util.Arrays.stream(Option.values()).map(Option::key).distinct().count());
+        for (Option o : Option.values()) {
+            assertTrue(o.help().length() > 10, o.key());
+        }
+    }
+
+    private static void assertMessageStarts(String prefix, List<String> args) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(args));
+        assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+    }
+}
