@@ -1,0 +1,223 @@
+package io.lakeshift.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.lakeshift.emulator.auth.ClientIdentity;
+import io.lakeshift.emulator.auth.KeyRing;
+import io.lakeshift.emulator.auth.Pem;
+import io.lakeshift.emulator.auth.SignatureVerifier;
+import io.lakeshift.emulator.http.ObjectStorageHandler;
+import io.lakeshift.emulator.storage.DiskStorage;
+import io.lakeshift.emulator.storage.MemoryStorage;
+import io.lakeshift.emulator.storage.Storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A local OCI Object Storage service speaking the real REST protocol, with request signing. Start one with
+ * {@link #builder()}; {@link #close()} stops it. Instances are independent of each other.
+ */
+public final class OciEmulator implements AutoCloseable {
+    static {
+        // The JDK server otherwise leaves Nagle on, which stalls small keep-alive answers for ~40 ms each.
+        // Read once when the JDK's server classes load; set only if nobody chose otherwise.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Storage storage;
+    private final ClientIdentity identity;
+    private final String namespace;
+    private final Path tempConfigDir;
+
+    private OciEmulator(Builder b) throws IOException {
+        this.namespace = b.namespace;
+        this.tempConfigDir = b.configDir == null ? Files.createTempDirectory("oci-emulator-") : null;
+        this.identity = ClientIdentity.createIn(b.configDir == null ? tempConfigDir : b.configDir);
+        KeyRing keys = new KeyRing();
+        keys.trust(identity.publicKey());
+        for (Path pem : b.trustedKeys) {
+            keys.trust(Pem.readPublicKey(pem));
+        }
+        this.storage = b.dataDir == null ? new MemoryStorage() : new DiskStorage(b.dataDir);
+        ObjectStorageHandler handler = new ObjectStorageHandler(storage, namespace, identity.tenancy(),
+                new SignatureVerifier(keys, Clock.systemUTC()), b.faults);
+        this.executor = newExecutor(b.threads);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw e;
+        }
+        server.createContext("/", handler);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    private static ExecutorService newExecutor(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "oci-emulator-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URL clients use as their endpoint, e.g. "http://127.0.0.1:43121". */
+    public String endpoint() {
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + address.getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** The OCI config file written for clients. */
+    public Path configFile() {
+        return identity.configFile();
+    }
+
+    /** The profile in {@link #configFile()} to use. */
+    public String profile() {
+        return ClientIdentity.PROFILE;
+    }
+
+    /** The private key file the config refers to. */
+    public Path keyFile() {
+        return identity.keyFile();
+    }
+
+    public String tenancyId() {
+        return identity.tenancy();
+    }
+
+    public String userId() {
+        return identity.user();
+    }
+
+    public String fingerprint() {
+        return identity.fingerprint();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            storage.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (tempConfigDir != null) {
+                deleteTree(tempConfigDir);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp dir left behind is harmless
+        }
+    }
+
+    /** Options; every one has a default. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private String namespace = "lakeshift";
+        private Path dataDir;
+        private Path configDir;
+        private final List<Path> trustedKeys = new ArrayList<>();
+        private FaultPolicy faults = FaultPolicy.NONE;
+        private int threads = 32;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** 0 picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        /** Keep state in this directory across restarts; null (the default) keeps it in memory. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** Where the client config and key are written (an existing key there is reused); null = a temp dir. */
+        public Builder configDir(Path configDir) {
+            this.configDir = configDir;
+            return this;
+        }
+
+        /** Also accept requests signed with this key (a PEM public key, or a PKCS#8 private key). Repeatable. */
+        public Builder trustPublicKey(Path pem) {
+            this.trustedKeys.add(pem);
+            return this;
+        }
+
+        public Builder faultPolicy(FaultPolicy faults) {
+            this.faults = faults == null ? FaultPolicy.NONE : faults;
+            return this;
+        }
+
+        /** Requests served at once. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public OciEmulator start() throws IOException {
+            return new OciEmulator(this);
+        }
+    }
+}

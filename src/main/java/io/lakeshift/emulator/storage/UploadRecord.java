@@ -1,0 +1,8 @@
+package io.lakeshift.emulator.storage;
+
+import java.util.Map;
+
+/** An in-progress multipart upload: what the object will look like once committed. */
+public record UploadRecord(String uploadId, String namespace, String bucket, String object, long timeCreated,
+                           String storageTier, ContentHeaders content, Map<String, String> metadata) {
+}
