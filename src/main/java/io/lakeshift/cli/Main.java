@@ -5,6 +5,7 @@ import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.config.Option;
 import io.lakeshift.config.Suggestions;
+import io.lakeshift.emulator.EmulatorMain;
 import io.lakeshift.job.JobException;
 import io.lakeshift.job.MigrationJob;
 import io.lakeshift.log.RunSummary;
@@ -47,6 +48,8 @@ public final class Main {
         try {
             return switch (command) {
                 case "migrate" -> rest.contains("--help") ? help(out, Help.migrate()) : migrate(rest, out, err);
+                case "demo" -> rest.contains("--help") ? help(out, Help.demo()) : Demo.run(rest, out);
+                case "emulator" -> EmulatorMain.run(rest.toArray(String[]::new), out, err);
                 default -> {
                     String hint = Suggestions.closest(command, COMMANDS).map(c -> "; did you mean '" + c + "'?")
                             .orElse("; commands: " + String.join(", ", COMMANDS));
