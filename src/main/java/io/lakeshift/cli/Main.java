@@ -75,6 +75,7 @@ public final class Main {
 
     static int migrate(List<String> args, PrintStream out, PrintStream err) throws IOException {
         MigrationConfig config = ConfigLoader.load(args);
+        MigrationJob.checkTarget(config); // credentials and bucket, before Spark takes seconds to start
         return withSpark(config, spark -> {
             RunSummary summary = new MigrationJob(spark, out).run(config);
             out.print(SummaryText.of(summary));

@@ -48,7 +48,7 @@ public final class MigrationJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Map<String, String> hadoop = hadoopProperties(jsc);
 
-        OciLocation target = OciTargetCheck.resolve(OciClients.get(config.oci()), config.oci(), config.target());
+        OciLocation target = checkTarget(config);
         String logLocation = logLocation(config, target);
 
         Source source = new HadoopSource(config.source(), hadoop);
@@ -71,6 +71,15 @@ public final class MigrationJob {
         RunSummary summary = summary(config, target, logLocation, plan, totals, start);
         LogStores.open(logLocation, config.oci(), hadoop).write(LogFormat.SUMMARY, LogFormat.summary(summary));
         return summary;
+    }
+
+    /**
+     * Signs in to OCI and reads the target bucket, filling in the namespace if the target left it out.
+     *
+     * @throws JobException naming the profile, bucket or setting at fault
+     */
+    public static OciLocation checkTarget(MigrationConfig config) {
+        return OciTargetCheck.resolve(OciClients.get(config.oci()), config.oci(), config.target());
     }
 
     private RunTotals copy(JavaSparkContext jsc, MigrationConfig config, Source source, OciLocation target,
