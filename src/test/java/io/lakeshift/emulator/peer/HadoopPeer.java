@@ -1,5 +1,6 @@
 package io.lakeshift.emulator.peer;
 
+import io.lakeshift.testing.PeerClasspath;
 import io.lakeshift.emulator.OciEmulator;
 
 import java.io.File;
@@ -35,32 +36,7 @@ public final class HadoopPeer {
     }
 
     public static HadoopPeer resolve(Path projectDir) throws IOException, InterruptedException {
-        Path pom = projectDir.resolve(POM);
-        Path cache = projectDir.resolve("target/peers/hadoop-oci.classpath");
-        if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(pom)) < 0) {
-            Files.createDirectories(cache.getParent());
-            Path log = cache.resolveSibling("hadoop-oci.resolve.log");
-            Process mvn = new ProcessBuilder(mavenCommand(), "-B", "-q", "-f", pom.toString(),
-                    "dependency:build-classpath", "-Dmdep.outputFile=" + cache)
-                    .directory(projectDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!mvn.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES) || mvn.exitValue() != 0) {
-                mvn.destroyForcibly();
-                Files.deleteIfExists(cache);
-                throw new IOException("Could not resolve the Hadoop peer classpath; see " + log + ":\n"
-                        + Files.readString(log));
-            }
-        }
-        return new HadoopPeer(projectDir, Files.readString(cache, StandardCharsets.UTF_8).trim());
-    }
-
-    /** mvn from the Maven running the tests when known, else from PATH. */
-    static String mavenCommand() {
-        for (String home : new String[] {System.getProperty("maven.home"), System.getenv("MAVEN_HOME")}) {
-            if (home != null && new File(home, "bin/mvn").canExecute()) {
-                return new File(home, "bin/mvn").getPath();
-            }
-        }
-        return "mvn";
+        return new HadoopPeer(projectDir, PeerClasspath.resolve(POM, "hadoop-oci"));
     }
 
     /**
