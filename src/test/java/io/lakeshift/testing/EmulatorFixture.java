@@ -7,11 +7,14 @@ import com.oracle.bmc.objectstorage.requests.HeadObjectRequest;
 import com.oracle.bmc.objectstorage.requests.ListMultipartUploadsRequest;
 import com.oracle.bmc.objectstorage.requests.ListObjectsRequest;
 import com.oracle.bmc.objectstorage.responses.HeadObjectResponse;
+import io.lakeshift.emulator.FaultPolicy;
 import io.lakeshift.emulator.OciEmulator;
 import io.lakeshift.emulator.Sdk;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** A running emulator and an independent OCI SDK client on it, for reading back what a run wrote. */
 public final class EmulatorFixture implements AutoCloseable {
@@ -19,7 +22,11 @@ public final class EmulatorFixture implements AutoCloseable {
     public final ObjectStorageClient client;
 
     public EmulatorFixture() throws IOException {
-        this.emulator = OciEmulator.builder().start();
+        this(FaultPolicy.NONE);
+    }
+
+    public EmulatorFixture(FaultPolicy faults) throws IOException {
+        this.emulator = OciEmulator.builder().faultPolicy(faults).start();
         this.client = Sdk.client(emulator);
     }
 
@@ -48,6 +55,20 @@ public final class EmulatorFixture implements AutoCloseable {
             names.add(o.getName());
         }
         return names;
+    }
+
+    /** Name to ETag of every object under a prefix: an ETag changes whenever an object is written again. */
+    public Map<String, String> etags(String bucket, String prefix) {
+        Map<String, String> etags = new TreeMap<>();
+        for (ObjectSummary o : client.getPaginators().listObjectsRecordIterator(ListObjectsRequest.builder()
+                .namespaceName(namespace()).bucketName(bucket).prefix(prefix).fields("name,etag").build())) {
+            etags.put(o.getName(), o.getEtag());
+        }
+        return etags;
+    }
+
+    public void put(String bucket, String object, byte[] body) {
+        Sdk.put(client, emulator, bucket, object, body);
     }
 
     public List<MultipartUpload> openUploads(String bucket) {

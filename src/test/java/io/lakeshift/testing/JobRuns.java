@@ -1,0 +1,63 @@
+package io.lakeshift.testing;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.lakeshift.cli.Main;
+import io.lakeshift.config.ConfigLoader;
+import io.lakeshift.job.MigrationJob;
+import io.lakeshift.log.LogFormat;
+import io.lakeshift.log.MigrationRecord;
+import io.lakeshift.log.RunSummary;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Runs the real job against an emulator the way users do, and reads back what it logged. */
+public final class JobRuns {
+    private final EmulatorFixture oci;
+
+    public JobRuns(EmulatorFixture oci) {
+        this.oci = oci;
+    }
+
+    /** A run through MigrationJob on the shared Spark session. */
+    public RunSummary run(String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(oci.ociArgs());
+        all.addAll(List.of("--progress-interval", "0"));
+        return new MigrationJob(SparkTestSession.get(), new PrintStream(new ByteArrayOutputStream()))
+                .run(ConfigLoader.load(all));
+    }
+
+    /** A command through Main; returns exit code, stdout and stderr. */
+    public Outcome main(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(oci.ociArgs());
+        all.addAll(List.of("--progress-interval", "0"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(all.toArray(String[]::new), new PrintStream(out), new PrintStream(err));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Exit code and output of a command. */
+    public record Outcome(int code, String out, String err) {}
+
+    /** Every record of one run in the default log of a bucket, by source name; one per file is asserted. */
+    public Map<String, MigrationRecord> log(String bucket, String runId) throws IOException {
+        Map<String, MigrationRecord> records = new TreeMap<>();
+        for (String name : oci.list(bucket, MigrationJob.DEFAULT_LOG_PREFIX + LogFormat.runFolder(runId))) {
+            if (name.endsWith(".jsonl")) {
+                for (MigrationRecord r : LogFormat.parseLines(oci.get(bucket, name))) {
+                    assertNull(records.put(r.sourceName(), r), "one line per file: " + r.sourceName());
+                }
+            }
+        }
+        return records;
+    }
+}
