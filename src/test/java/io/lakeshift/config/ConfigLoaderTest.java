@@ -88,6 +88,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void timesDurationsFlagsAndModesParse() {
+        assertEquals(1706659200000L, ConfigLoader.parseTime("2024-01-31"));
+        assertEquals(1706702400000L, ConfigLoader.parseTime("2024-01-31 12:00:00"));
+        assertEquals(1706702400000L, ConfigLoader.parseTime("2024-01-31T12:00:00Z"));
+        assertEquals(90_000, ConfigLoader.parseDurationMillis("90s"));
+        assertEquals(6 * 3_600_000, ConfigLoader.parseDurationMillis("6h"));
+        assertEquals(45_000, ConfigLoader.parseDurationMillis("45"));
+        MigrationConfig c = ConfigLoader.load(List.of("--source", "s", "--target", "oci://b@n/", "--dry-run",
+                "--mode", "SYNC", "--overwrite", "never", "--include", "*.parquet, a/**", "--verify",
+                "--modified-after", "2024-01-31"));
+        assertTrue(c.dryRun());
+        assertTrue(c.transfer().verify());
+        assertEquals(Mode.SYNC, c.mode());
+        assertEquals(Overwrite.NEVER, c.overwrite());
+        assertEquals(List.of("*.parquet", "a/**"), c.filters().include());
+        assertEquals(1706659200000L, c.filters().modifiedAfter());
+        assertNull(c.filters().maxSize());
+        assertMessageStarts("--modified-after: 'yesterday' is not a time",
+                List.of("--source", "s", "--target", "oci://b@n/", "--modified-after", "yesterday"));
+        assertMessageStarts("--mode: 'mirror' is not valid",
+                List.of("--source", "s", "--target", "oci://b@n/", "--mode", "mirror"));
+    }
+
+    @Test
     void missingConfFileIsNamed() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(List.of("--conf", dir.resolve("nope.properties").toString())));
