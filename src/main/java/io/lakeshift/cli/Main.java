@@ -4,6 +4,7 @@ import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.config.Option;
+import io.lakeshift.config.Secrets;
 import io.lakeshift.config.Suggestions;
 import io.lakeshift.emulator.EmulatorMain;
 import io.lakeshift.job.JobException;
@@ -60,10 +61,10 @@ public final class Main {
                 }
             };
         } catch (ConfigException e) {
-            err.println("lakeshift: " + e.getMessage());
+            err.println("lakeshift: " + Secrets.redact(e.getMessage()));
             return USAGE;
         } catch (JobException | PlanException e) {
-            err.println("lakeshift: " + e.getMessage());
+            err.println("lakeshift: " + Secrets.redact(e.getMessage()));
             return CANNOT_RUN;
         } catch (IOException | RuntimeException e) {
             err.println("lakeshift: " + OciErrors.describe(e));
@@ -114,6 +115,10 @@ public final class Main {
         if (!conf.contains("spark.master")) {
             builder.master(config.master() != null ? config.master() : "local[*]")
                     .config("spark.ui.showConsoleProgress", "false");
+        }
+        if (!conf.contains("spark.redaction.regex")) {
+            // Spark's default misses Azure account keys and SAS tokens in its UI, event log and config dumps.
+            builder.config("spark.redaction.regex", Secrets.SECRET_NAME.pattern());
         }
         if (!conf.contains("spark.executor.heartbeatInterval")) {
             builder.config("spark.executor.heartbeatInterval", "3s");

@@ -51,6 +51,7 @@ public final class ConfigLoader {
         String source = v.required(Option.SOURCE);
         OciLocation target = v.parse(Option.TARGET, OciLocation::parse, true);
         OciSettings oci = ociSettings(values);
+        requireTls(oci.endpoint(), "--oci-endpoint", v.flag(Option.ALLOW_HTTP));
         String runId = v.get(Option.RUN_ID);
         if (runId == null || runId.isBlank()) {
             runId = RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
@@ -77,6 +78,26 @@ public final class ConfigLoader {
                 v.parse(Option.OVERWRITE, s -> Overwrite.valueOf(s.toUpperCase(Locale.ROOT)), false),
                 v.positiveInt(Option.MAX_DELETE, 0), v.flag(Option.DRY_RUN), filters,
                 v.parse(Option.ESTIMATE_RATE, ByteSize::parse, false));
+    }
+
+    /** A plain-http endpoint is only for this machine (the emulator), unless the user says otherwise. */
+    static void requireTls(String endpoint, String option, boolean allowHttp) {
+        if (endpoint == null || allowHttp) {
+            return;
+        }
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(endpoint);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(option + ": '" + endpoint + "' is not a URL");
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equals("::1");
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !local) {
+            throw new ConfigException(option + " " + endpoint + " is plain http to another machine: credentials and"
+                    + " data would cross the network unencrypted; use https, or --allow-http if you must");
+        }
     }
 
     /** The OCI sign-in settings alone (for commands that only read logs). */

@@ -59,6 +59,8 @@ public enum Option {
             + " (90s, 30m, 6h)."),
     ESTIMATE_RATE("estimate-rate", "SIZE", "100MiB", "Throughput per second the plan assumes for its duration"
             + " estimate."),
+    ALLOW_HTTP("allow-http", null, "false", "Allow a plain-http --oci-endpoint that is not on this machine"
+            + " (credentials and data would cross the network unencrypted)."),
     MASTER("master", "URL", null, "Spark master when not run by spark-submit (bin/lakeshift uses local[*]).");
 
     private final String key;

@@ -3,6 +3,7 @@ package io.lakeshift.job;
 import io.lakeshift.config.MigrationConfig;
 import com.oracle.bmc.objectstorage.ObjectStorage;
 import io.lakeshift.config.Mode;
+import io.lakeshift.config.Secrets;
 import io.lakeshift.log.LogFormat;
 import io.lakeshift.log.LogStore;
 import io.lakeshift.log.PlanReport;
@@ -21,6 +22,7 @@ import io.lakeshift.plan.Planner;
 import io.lakeshift.plan.PlannedFile;
 import io.lakeshift.plan.SkipRules;
 import io.lakeshift.sink.OciClients;
+import io.lakeshift.sink.OciErrors;
 import io.lakeshift.sink.OciListing;
 import io.lakeshift.source.HadoopSource;
 import io.lakeshift.source.Manifest;
@@ -61,14 +63,20 @@ public final class MigrationJob {
         Map<String, String> hadoop = hadoopProperties(jsc);
         jsc.setJobGroup("lakeshift-" + config.runId(), "lakeshift: plan " + config.source(), false);
 
+        Secrets.registerSecretKeys(hadoop.entrySet());
+        out.println("lakeshift: " + Secrets.redact(settingsLine(config)));
         OciLocation target = checkTarget(config);
         ObjectStorage client = OciClients.get(config.oci());
         String logRoot = logRoot(config, target);
+        Overlap.check(config.source(), target, logRoot);
         String runFolder = LogFormat.runFolder(config.runId());
         String logLocation = logRoot + runFolder;
         LogStore history = LogStores.open(logRoot, config.oci(), hadoop);
         Map<String, CopyRecord> records = RunHistory.load(history);
         RunHistory.clear(history, runFolder);
+        if (!config.dryRun()) {
+            writeStarted(LogStores.open(logLocation, config.oci(), hadoop), config, target);
+        }
         Map<String, TargetObject> targets = OciListing.objects(client, target);
         long aborted = config.dryRun() ? 0 : OciListing.abortLeftovers(client, target, start.toEpochMilli());
         if (aborted > 0) {
@@ -101,6 +109,10 @@ public final class MigrationJob {
         }
 
         RunTotals totals = execute(jsc, config, source, target, logLocation, hadoop, plan, start);
+        if (!config.dryRun()) {
+            // Tasks Spark ran again after a lost executor may have left uploads no one will finish.
+            aborted += OciListing.abortLeftovers(client, target, System.currentTimeMillis());
+        }
         LogStore log = LogStores.open(logLocation, config.oci(), hadoop);
         if (config.dryRun()) {
             PlanReport report = planReport(config, target, logLocation, plan, totals);
@@ -112,6 +124,34 @@ public final class MigrationJob {
             log.write(LogFormat.SUMMARY, LogFormat.summary(summary));
         }
         return summary;
+    }
+
+    /** The settings a person checks at the start of a run; secrets never appear (masked again by the caller). */
+    static String settingsLine(MigrationConfig c) {
+        return String.format("settings: mode=%s overwrite=%s dry-run=%s oci-auth=%s oci-profile=%s oci-endpoint=%s"
+                        + " multipart-threshold=%s part-size=%s parallel-parts=%d partitions=%s verify=%s"
+                        + " parquet-check=%s max-attempts=%d", c.mode().name().toLowerCase(),
+                c.overwrite().name().toLowerCase(), c.dryRun(), c.oci().auth().name().toLowerCase(),
+                c.oci().profile(), c.oci().endpoint() == null ? "(region)" : c.oci().endpoint(),
+                ByteSize.format(c.transfer().multipartThreshold()), ByteSize.format(c.transfer().partSize()),
+                c.transfer().parallelParts(), c.partitions() == 0 ? "auto" : String.valueOf(c.partitions()),
+                c.transfer().verify(), c.transfer().parquetCheck().name().toLowerCase(), c.transfer().maxAttempts());
+    }
+
+    /** Marks the run as started, and proves before any copy that the log location can be written. */
+    private static void writeStarted(LogStore log, MigrationConfig config, OciLocation target) {
+        Map<String, String> started = new TreeMap<>();
+        started.put("run_id", config.runId());
+        started.put("run_date", LogTimes.date(Instant.now()));
+        started.put("source", config.source());
+        started.put("target", target.toString());
+        started.put("settings", Secrets.redact(settingsLine(config)));
+        try {
+            log.write(LogFormat.STARTED, LogFormat.pretty(started));
+        } catch (IOException e) {
+            throw new JobException("cannot write the migration log to " + log.location() + ": "
+                    + OciErrors.describe(e) + "; fix the permissions or choose another --log", e);
+        }
     }
 
     /**

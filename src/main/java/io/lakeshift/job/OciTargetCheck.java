@@ -8,6 +8,7 @@ import io.lakeshift.config.OciAuth;
 import io.lakeshift.config.OciSettings;
 import io.lakeshift.model.OciLocation;
 import io.lakeshift.sink.OciErrors;
+import io.lakeshift.sink.Retry;
 
 /** Before any work: signs in, finds the namespace if it was left out, and checks that the bucket is there. */
 final class OciTargetCheck {
@@ -16,14 +17,18 @@ final class OciTargetCheck {
     static OciLocation resolve(ObjectStorage client, OciSettings oci, OciLocation target) {
         OciLocation t = target;
         try {
+            Retry retry = Retry.standard();
             if (t.namespace() == null) {
-                t = t.withNamespace(client.getNamespace(GetNamespaceRequest.builder().build()).getValue());
+                t = t.withNamespace(retry.call(() -> client.getNamespace(GetNamespaceRequest.builder().build()))
+                        .value().getValue());
             }
-            client.getBucket(GetBucketRequest.builder().namespaceName(t.namespace()).bucketName(t.bucket()).build());
+            OciLocation found = t;
+            retry.call(() -> client.getBucket(GetBucketRequest.builder().namespaceName(found.namespace())
+                    .bucketName(found.bucket()).build()));
             return t;
         } catch (BmcException e) {
             throw new JobException(explain(e, oci, t), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             throw new JobException("cannot reach OCI Object Storage" + endpoint(oci) + ": " + OciErrors.describe(e), e);
         }
     }

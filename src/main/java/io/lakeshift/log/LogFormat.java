@@ -15,6 +15,8 @@ public final class LogFormat {
     public static final String SUMMARY = "summary.json";
     /** What a dry run writes instead of a summary. */
     public static final String PLAN = "plan.json";
+    /** Written first by every real run: it proves the log can be written, and marks a run under way. */
+    public static final String STARTED = "started.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -2,14 +2,13 @@ package io.lakeshift.log;
 
 import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.objectstorage.ObjectStorage;
-import com.oracle.bmc.objectstorage.model.ObjectSummary;
 import com.oracle.bmc.objectstorage.requests.DeleteObjectRequest;
-import com.oracle.bmc.objectstorage.requests.ListObjectsRequest;
 import com.oracle.bmc.objectstorage.requests.GetObjectRequest;
 import com.oracle.bmc.objectstorage.requests.PutObjectRequest;
 import com.oracle.bmc.objectstorage.responses.GetObjectResponse;
 import io.lakeshift.model.OciLocation;
 import io.lakeshift.sink.OciErrors;
+import io.lakeshift.sink.OciListing;
 import io.lakeshift.sink.Retry;
 import io.lakeshift.verify.Md5;
 import java.io.ByteArrayInputStream;
@@ -22,6 +21,7 @@ import java.util.List;
 public final class OciLogStore implements LogStore {
     private final ObjectStorage client;
     private final OciLocation location;
+    private final Retry retry = Retry.standard();
 
     public OciLogStore(ObjectStorage client, OciLocation location) {
         this.client = client;
@@ -37,7 +37,7 @@ public final class OciLogStore implements LogStore {
     public void write(String name, byte[] content) throws IOException {
         String object = location.objectName(name);
         try {
-            Retry.standard().call(() -> client.putObject(PutObjectRequest.builder()
+            retry.call(() -> client.putObject(PutObjectRequest.builder()
                     .namespaceName(location.namespace()).bucketName(location.bucket()).objectName(object)
                     .contentLength((long) content.length).contentMD5(Md5.base64(Md5.of(content, 0, content.length)))
                     .contentType(name.endsWith(".parquet") ? "application/octet-stream" : "application/json")
@@ -51,8 +51,9 @@ public final class OciLogStore implements LogStore {
     public byte[] read(String name) throws IOException {
         String object = location.objectName(name);
         try {
-            GetObjectResponse r = client.getObject(GetObjectRequest.builder().namespaceName(location.namespace())
-                    .bucketName(location.bucket()).objectName(object).build());
+            GetObjectResponse r = retry.call(() -> client.getObject(GetObjectRequest.builder()
+                    .namespaceName(location.namespace()).bucketName(location.bucket()).objectName(object).build()))
+                    .value();
             try (InputStream in = r.getInputStream()) {
                 return in.readAllBytes();
             }
@@ -65,12 +66,9 @@ public final class OciLogStore implements LogStore {
     public List<Entry> list(String prefix) throws IOException {
         List<Entry> entries = new ArrayList<>();
         try {
-            for (ObjectSummary s : client.getPaginators().listObjectsRecordIterator(ListObjectsRequest.builder()
-                    .namespaceName(location.namespace()).bucketName(location.bucket())
-                    .prefix(location.objectName(prefix)).fields("name,timeModified").build())) {
-                long modified = s.getTimeModified() == null ? 0 : s.getTimeModified().getTime();
-                entries.add(new Entry(s.getName().substring(location.prefix().length()), modified));
-            }
+            OciListing.list(client, location.namespace(), location.bucket(), location.objectName(prefix),
+                    "name,timeModified", s -> entries.add(new Entry(s.getName().substring(location.prefix().length()),
+                            s.getTimeModified() == null ? 0 : s.getTimeModified().getTime())));
         } catch (RuntimeException e) {
             throw new IOException("cannot list log " + location.child(prefix) + ": " + OciErrors.describe(e), e);
         }
@@ -80,8 +78,8 @@ public final class OciLogStore implements LogStore {
     @Override
     public void delete(String name) throws IOException {
         try {
-            client.deleteObject(DeleteObjectRequest.builder().namespaceName(location.namespace())
-                    .bucketName(location.bucket()).objectName(location.objectName(name)).build());
+            retry.call(() -> client.deleteObject(DeleteObjectRequest.builder().namespaceName(location.namespace())
+                    .bucketName(location.bucket()).objectName(location.objectName(name)).build()));
         } catch (BmcException e) {
             if (e.getStatusCode() != 404) {
                 throw new IOException("cannot delete log " + location.child(name) + ": " + OciErrors.describe(e), e);

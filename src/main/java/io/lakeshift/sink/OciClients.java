@@ -17,6 +17,7 @@ import com.oracle.bmc.util.CircuitBreakerUtils;
 import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.OciSettings;
+import io.lakeshift.config.Secrets;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,6 +93,7 @@ public final class OciClients {
             throw new ConfigException("OCI config file " + file + ", profile [" + s.profile() + "] (--oci-profile): "
                     + e.getMessage(), e);
         }
+        Secrets.register(config.get("pass_phrase"));
         for (String key : new String[] {"user", "fingerprint", "tenancy", "key_file"}) {
             if (config.get(key) == null) {
                 throw new ConfigException("OCI config file " + file + ", profile [" + s.profile() + "] has no '" + key

@@ -1,5 +1,6 @@
 package io.lakeshift.source;
 
+import io.lakeshift.config.Secrets;
 import io.lakeshift.model.SourceFile;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -103,6 +104,7 @@ public final class HadoopSource implements Source {
         if (conf == null) {
             Configuration c = new Configuration();
             hadoopProperties.forEach(c::set);
+            Secrets.registerSecretKeys(hadoopProperties.entrySet());
             conf = c;
         }
         return conf;

@@ -1,36 +1,65 @@
 package io.lakeshift.testing;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.LocalFileSystem;
 
 /**
- * The local file system (installed for file:// in the tests' Spark session), except that reading a file whose
- * name contains {@code broken} fails with an I/O error half-way through: a disk or network that gives out
- * mid-file.
+ * The local file system (installed for file:// in the tests' Spark session), except for files named for a fault:
+ * <ul>
+ *   <li>{@code broken}: reading fails with an I/O error half-way through (a disk or network giving out);</li>
+ *   <li>{@code unreadable}: opening fails with "Permission denied";</li>
+ *   <li>{@code crash-once}: the first read past half-way in this JVM kills the Spark task outright (an
+ *       {@link Error}, as when an executor is lost mid-file); Spark runs the task again.</li>
+ * </ul>
  */
 public class FaultyFileSystem extends LocalFileSystem {
+    private static final Set<String> CRASHED = ConcurrentHashMap.newKeySet();
+
+    /** What a lost executor looks like from inside a task. */
+    public static final class InjectedCrash extends Error {
+        InjectedCrash(String message) {
+            super(message);
+        }
+    }
+
+    /** Lets the crash-once files crash again (each test starts clean). */
+    public static void reset() {
+        CRASHED.clear();
+    }
 
     @Override
     public FSDataInputStream open(Path f, int bufferSize) throws IOException {
+        if (f.getName().contains("unreadable")) {
+            throw new AccessDeniedException(f.toString(), null, "Permission denied");
+        }
         FSDataInputStream in = super.open(f, bufferSize);
-        if (!f.getName().contains("broken")) {
+        boolean crash = f.getName().contains("crash-once") && CRASHED.add(f.toString());
+        if (!f.getName().contains("broken") && !crash) {
             return in;
         }
         long failAt = getFileStatus(f).getLen() / 2;
-        return new FSDataInputStream(new FailingStream(in, failAt));
+        return new FSDataInputStream(new FailingStream(in, failAt, crash, getConf().get("fs.s3a.secret.key", "none")));
     }
 
     private static final class FailingStream extends FSInputStream {
         private final FSDataInputStream in;
         private final long failAt;
+        private final boolean crash;
         private long pos;
 
-        FailingStream(FSDataInputStream in, long failAt) {
+        private final String leaked;
+
+        FailingStream(FSDataInputStream in, long failAt, boolean crash, String leaked) {
+            this.leaked = leaked;
             this.in = in;
             this.failAt = failAt;
+            this.crash = crash;
         }
 
         @Override
@@ -41,8 +70,13 @@ public class FaultyFileSystem extends LocalFileSystem {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (pos >= failAt && crash) {
+                throw new InjectedCrash("injected executor loss after " + pos + " bytes");
+            }
             if (pos >= failAt) {
-                throw new IOException("simulated disk error after " + pos + " bytes");
+                // Like real libraries, the error carries a request URL with a credential in it.
+                throw new IOException("simulated disk error after " + pos + " bytes (GET https://store.example/x?sig="
+                        + leaked + ")");
             }
             int n = in.read(b, off, (int) Math.min(len, failAt - pos));
             if (n > 0) {

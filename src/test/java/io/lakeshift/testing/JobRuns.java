@@ -34,11 +34,19 @@ public final class JobRuns {
                 .run(ConfigLoader.load(all));
     }
 
-    /** A command through Main; returns exit code, stdout and stderr. */
+    /** A command through Main with the emulator's OCI options; returns exit code, stdout and stderr. */
     public Outcome main(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(oci.ociArgs());
-        all.addAll(List.of("--progress-interval", "0"));
+        return exec(all.toArray(String[]::new));
+    }
+
+    /** A command through Main exactly as given (plus no progress lines). */
+    public Outcome exec(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.get(0).equals("status") && !all.get(0).equals("report")) {
+            all.addAll(List.of("--progress-interval", "0"));
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(all.toArray(String[]::new), new PrintStream(out), new PrintStream(err));

@@ -4,6 +4,8 @@ import org.apache.spark.sql.SparkSession;
 
 /** One local[2] Spark session for every test in the JVM: starting Spark costs seconds. */
 public final class SparkTestSession {
+    /** The value of a secret Hadoop setting in every test run. */
+    public static final String HADOOP_SECRET = "lakeshift-test-secret-7f3a9c2e41";
     private static SparkSession spark;
 
     private SparkTestSession() {}
@@ -11,14 +13,15 @@ public final class SparkTestSession {
     public static synchronized SparkSession get() {
         if (spark == null) {
             spark = SparkSession.builder()
-                    .master("local[2]")
+                    .master("local[2,4]") // 2 cores; a failed task is tried up to 4 times, as on a cluster
                     .appName("lakeshift-tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.ui.showConsoleProgress", "false")
                     .config("spark.sql.shuffle.partitions", "2")
-                    .config("spark.task.maxFailures", "1")
                     .config("spark.hadoop.fs.file.impl", FaultyFileSystem.class.getName())
                     .config("spark.hadoop.fs.file.impl.disable.cache", "true")
+                    // A credential every test run carries, so SecretsIT can show it never leaks.
+                    .config("spark.hadoop.fs.s3a.secret.key", HADOOP_SECRET)
                     .getOrCreate();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> spark.stop()));
         }
