@@ -74,15 +74,7 @@ public final class MigrationJob {
         LogStore history = LogStores.open(logRoot, config.oci(), hadoop);
         Map<String, CopyRecord> records = RunHistory.load(history);
         RunHistory.clear(history, runFolder);
-        if (!config.dryRun()) {
-            writeStarted(LogStores.open(logLocation, config.oci(), hadoop), config, target);
-        }
         Map<String, TargetObject> targets = OciListing.objects(client, target);
-        long aborted = config.dryRun() ? 0 : OciListing.abortLeftovers(client, target, start.toEpochMilli());
-        if (aborted > 0) {
-            out.printf("lakeshift: aborted %d unfinished multipart upload(s) left below %s by an earlier run%n",
-                    aborted, target);
-        }
 
         Source source = new HadoopSource(config.source(), hadoop);
         String files = config.filters().filesFrom();
@@ -108,6 +100,15 @@ public final class MigrationJob {
                     + " --target, or raise --max-delete");
         }
 
+        long aborted = 0;
+        if (!config.dryRun()) {
+            writeStarted(LogStores.open(logLocation, config.oci(), hadoop), config, target);
+            aborted = OciListing.abortLeftovers(client, target, start.toEpochMilli());
+            if (aborted > 0) {
+                out.printf("lakeshift: aborted %d unfinished multipart upload(s) left below %s by an earlier run%n",
+                        aborted, target);
+            }
+        }
         RunTotals totals = execute(jsc, config, source, target, logLocation, hadoop, plan, start);
         if (!config.dryRun()) {
             // Tasks Spark ran again after a lost executor may have left uploads no one will finish.
