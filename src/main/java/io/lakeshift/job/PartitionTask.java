@@ -3,8 +3,10 @@ package io.lakeshift.job;
 import io.lakeshift.config.OciSettings;
 import io.lakeshift.config.TransferSettings;
 import io.lakeshift.log.LogFormat;
+import io.lakeshift.log.LogStore;
 import io.lakeshift.log.LogStores;
 import io.lakeshift.log.MigrationRecord;
+import io.lakeshift.log.ParquetLog;
 import io.lakeshift.log.RunTotals;
 import io.lakeshift.model.OciLocation;
 import io.lakeshift.plan.PlannedFile;
@@ -71,8 +73,9 @@ final class PartitionTask implements Function2<Integer, Iterator<List<PlannedFil
                 }
             }
         }
-        LogStores.open(logLocation, oci, hadoopProperties).write(LogFormat.partFile(partition),
-                LogFormat.jsonLines(records));
+        LogStore log = LogStores.open(logLocation, oci, hadoopProperties);
+        log.write(LogFormat.partFile(partition), LogFormat.jsonLines(records));
+        log.write(ParquetLog.partFile(partition), ParquetLog.write(records)); // the same lines, for ADW
         return List.of(totals).iterator();
     }
 }
