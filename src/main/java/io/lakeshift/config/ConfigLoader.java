@@ -47,8 +47,10 @@ public final class ConfigLoader {
         String source = v.required(Option.SOURCE);
         OciLocation target = v.parse(Option.TARGET, OciLocation::parse, true);
         OciAuth auth = v.parse(Option.OCI_AUTH, s -> OciAuth.valueOf(s.toUpperCase(Locale.ROOT)), false);
-        OciSettings oci = new OciSettings(auth, expandHome(v.get(Option.OCI_CONFIG)), v.get(Option.OCI_PROFILE),
-                emptyToNull(v.get(Option.OCI_ENDPOINT)), emptyToNull(v.get(Option.OCI_REGION)));
+        OciAuthDetector.Detected signIn = OciAuthDetector.resolve(auth, System.getenv(), System.getProperties());
+        OciSettings oci = new OciSettings(signIn.auth(), expandHome(v.get(Option.OCI_CONFIG)),
+                v.get(Option.OCI_PROFILE), emptyToNull(v.get(Option.OCI_ENDPOINT)),
+                emptyToNull(v.get(Option.OCI_REGION)), signIn.delegationTokenFile());
         String runId = v.get(Option.RUN_ID);
         if (runId == null || runId.isBlank()) {
             runId = RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
