@@ -25,10 +25,14 @@ BEGIN
                         md5               VARCHAR2(4000),
                         source_etag       VARCHAR2(4000),
                         source_modified   TIMESTAMP(6),
+                        target_etag       VARCHAR2(4000),
                         parts             NUMBER(10),
                         attempts          NUMBER(10),
                         bytes_per_second  NUMBER(19),
                         duration_ms       NUMBER(19),
+                        row_count         NUMBER(19),
+                        columns           NUMBER(10),
+                        note              VARCHAR2(4000),
                         error             VARCHAR2(4000)');
 END;
 /

@@ -15,7 +15,7 @@ BEGIN
                        || '_lakeshift/logs/run_id=&run_id./part-*.jsonl',
     format          => json_object(
       'type' value 'json',
-      'columnpath' value '["$.source_name", "$.source_size", "$.target_name", "$.target_size", "$.start_date", "$.end_date", "$.run_time", "$.run_date", "$.run_id", "$.status", "$.md5", "$.source_etag", "$.source_modified", "$.parts", "$.attempts", "$.bytes_per_second", "$.duration_ms", "$.error"]',
+      'columnpath' value '["$.source_name", "$.source_size", "$.target_name", "$.target_size", "$.start_date", "$.end_date", "$.run_time", "$.run_date", "$.run_id", "$.status", "$.md5", "$.source_etag", "$.source_modified", "$.target_etag", "$.parts", "$.attempts", "$.bytes_per_second", "$.duration_ms", "$.row_count", "$.columns", "$.note", "$.error"]',
       'timestampformat' value 'YYYY-MM-DD HH24:MI:SS',
       'truncatecol' value 'true'));
 END;

@@ -3,7 +3,7 @@
 -- AdwSqlTest fails the build when they drift apart. Text: VARCHAR2(4000), counts: NUMBER, dates: TIMESTAMP (UTC).
 CREATE TABLE migration_log (
   source_name       VARCHAR2(4000),
-  source_size       NUMBER(19)     NOT NULL,
+  source_size       NUMBER(19),
   target_name       VARCHAR2(4000),
   target_size       NUMBER(19),
   start_date        TIMESTAMP(6),
@@ -15,10 +15,14 @@ CREATE TABLE migration_log (
   md5               VARCHAR2(4000),
   source_etag       VARCHAR2(4000),
   source_modified   TIMESTAMP(6),
+  target_etag       VARCHAR2(4000),
   parts             NUMBER(10)     NOT NULL,
   attempts          NUMBER(10)     NOT NULL,
   bytes_per_second  NUMBER(19)     NOT NULL,
   duration_ms       NUMBER(19)     NOT NULL,
+  row_count         NUMBER(19),
+  columns           NUMBER(10),
+  note              VARCHAR2(4000),
   error             VARCHAR2(4000)
 );
 

@@ -1,4 +1,5 @@
--- What a migration lead asks every morning. Works on MIGRATION_LOG (loaded, load_json.sql) and, with the
+-- What a migration lead asks every morning. Statuses: new and updated were copied, equal was already there,
+-- failed was not copied; deleted, moved, excluded and planned (dry run) copy nothing. Works on MIGRATION_LOG (loaded, load_json.sql) and, with the
 -- table name changed, on MIGRATION_LOG_EXT (external, external_table.sql): the columns are the same.
 
 -- 1. Files that failed in the last run, with the reason.
@@ -13,9 +14,9 @@ SELECT run_id,
        MIN(run_date)                                              AS run_date,
        COUNT(*)                                                   AS files,
        SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END)         AS failed,
-       ROUND(SUM(NVL(target_size, 0)) / POWER(1024, 3), 2)        AS gib_copied,
+       ROUND(SUM(CASE WHEN status IN ('new', 'updated') THEN target_size ELSE 0 END) / POWER(1024, 3), 2)        AS gib_copied,
        ROUND((CAST(MAX(end_date) AS DATE) - CAST(MIN(start_date) AS DATE)) * 86400) AS seconds,
-       ROUND(SUM(NVL(target_size, 0)) / POWER(1024, 2)
+       ROUND(SUM(CASE WHEN status IN ('new', 'updated') THEN target_size ELSE 0 END) / POWER(1024, 2)
              / NULLIF((CAST(MAX(end_date) AS DATE) - CAST(MIN(start_date) AS DATE)) * 86400, 0), 1) AS mib_per_second
 FROM   migration_log
 GROUP  BY run_id
@@ -24,10 +25,10 @@ ORDER  BY MIN(run_date);
 -- 3. Throughput per day.
 SELECT TRUNC(end_date)                                            AS day,
        COUNT(*)                                                   AS files,
-       ROUND(SUM(NVL(target_size, 0)) / POWER(1024, 3), 2)        AS gib_copied,
+       ROUND(SUM(CASE WHEN status IN ('new', 'updated') THEN target_size ELSE 0 END) / POWER(1024, 3), 2)        AS gib_copied,
        ROUND(AVG(bytes_per_second) / POWER(1024, 2), 1)           AS avg_file_mib_per_second
 FROM   migration_log
-WHERE  status <> 'failed'
+WHERE  status IN ('new', 'updated')
 GROUP  BY TRUNC(end_date)
 ORDER  BY day;
 
@@ -36,10 +37,11 @@ ORDER  BY day;
 WITH latest AS (
   SELECT l.*, ROW_NUMBER() OVER (PARTITION BY source_name ORDER BY run_date DESC, end_date DESC) AS n
   FROM   migration_log l
+  WHERE  status NOT IN ('excluded', 'planned', 'deleted', 'moved')
 ), copied AS (
   SELECT source_name, MAX(target_size) KEEP (DENSE_RANK LAST ORDER BY end_date) AS copied_size
   FROM   migration_log
-  WHERE  status <> 'failed'
+  WHERE  status IN ('new', 'updated', 'equal')
   GROUP  BY source_name
 )
 SELECT CASE
@@ -62,6 +64,7 @@ ORDER  BY state;
 SELECT l.source_name, l.source_size, l.error, l.run_id
 FROM   migration_log l
 WHERE  l.status = 'failed'
-AND    NOT EXISTS (SELECT 1 FROM migration_log c WHERE c.source_name = l.source_name AND c.status <> 'failed')
+AND    NOT EXISTS (SELECT 1 FROM migration_log c WHERE c.source_name = l.source_name
+                   AND c.status IN ('new', 'updated', 'equal'))
 AND    l.run_date = (SELECT MAX(run_date) FROM migration_log x WHERE x.source_name = l.source_name)
 ORDER  BY l.source_name;

@@ -19,6 +19,11 @@ variable "target_uri" {
   default = "oci://lake@mytenancy/tables/"
 }
 
+variable "mode" {
+  type    = string
+  default = "copy"
+}
+
 variable "log_uri" {
   type    = string
   default = "oci://migration-logs@mytenancy/lakeshift/"
@@ -35,7 +40,7 @@ resource "oci_dataflow_application" "lakeshift" {
   logs_bucket_uri = "oci://${var.logs_bucket}@${var.namespace}/"
 
   # $${name} is Terraform's escape for a literal ${name}: Data Flow substitutes it with the run's parameter.
-  arguments = ["migrate", "--source", "$${source}", "--target", "$${target}", "--log", "$${log}", "--oci-auth", "auto"]
+  arguments = ["migrate", "--source", "$${source}", "--target", "$${target}", "--log", "$${log}", "--mode", "$${mode}", "--oci-auth", "auto"]
 
   parameters {
     name  = "source"
@@ -48,6 +53,10 @@ resource "oci_dataflow_application" "lakeshift" {
   parameters {
     name  = "log"
     value = var.log_uri
+  }
+  parameters {
+    name  = "mode"
+    value = var.mode
   }
 
   configuration = {

@@ -12,6 +12,9 @@ final class Help {
 
                 Commands:
                   migrate    copy every file below --source into --target, verify each, write the migration log
+                  plan       dry run: list, compare with the target, and write and print the plan; change nothing
+                  status     one run from its log: summary, counts per status, every failed file
+                  report     every run in a log location: files, bytes and throughput per run
                   demo       generate a sample Parquet lake and migrate it into a local OCI emulator
                   emulator   run the local OCI Object Storage emulator (see docs/emulator.md)
                   help       this text
@@ -25,12 +28,18 @@ final class Help {
     static String migrate() {
         return """
                 Usage: lakeshift migrate --source URI --target oci://bucket@namespace/prefix [options]
+                       lakeshift plan    --source URI --target oci://bucket@namespace/prefix [options]
 
                 Lists every file below the source (skipping bookkeeping files), names each object
                 <prefix><path below the source>, spreads the files over Spark partitions by bytes, streams
                 each into OCI Object Storage (one PUT below --multipart-threshold, parallel multipart
                 above), checks OCI's MD5 against the one computed while reading, and writes one JSON line
                 per file plus summary.json to the log location.
+
+                Each file is compared with the target first: a target holding the same version (same size
+                and the fingerprint recorded at its copy: source ETag, MD5, modification time) is skipped
+                as equal, so a re-run sends only what is new or changed, and a run stopped at any point can
+                simply be run again. 'plan' (or --dry-run) shows what a run would do and changes nothing.
 
                 Each setting can also be given in a --conf properties file under the same name, e.g.
                 part-size=64MiB; the command line wins. Sizes: 5000, 64KiB, 128MiB, 1GiB.
@@ -42,6 +51,24 @@ final class Help {
                   lakeshift migrate --source file:///data/lake --target oci://lake@mytenancy/raw/
                   spark-submit --class io.lakeshift.cli.Main lakeshift.jar migrate \\
                       --source s3a://old-lake/tables --target oci://lake@mytenancy/tables/ --oci-profile MIGRATION
+                """;
+    }
+
+    static String status() {
+        return """
+                Usage: lakeshift status --run-id ID (--target oci://bucket@namespace/ | --log URI) [--oci-* options]
+
+                Reads one run's log back from its bucket (or folder): its summary, the files per status, and
+                every failed file with its reason. Exit code 1 if the run has failed files.
+                """;
+    }
+
+    static String report() {
+        return """
+                Usage: lakeshift report (--target oci://bucket@namespace/ | --log URI) [--oci-* options]
+
+                Lists every run in a log location: when it ran, files, failures, files copied, bytes sent,
+                duration and throughput. Dry runs and runs without a summary (running or stopped) are marked.
                 """;
     }
 

@@ -29,7 +29,7 @@ public final class Main {
     /** The run could not start or finish (source, target, plan); nothing or not everything ran. */
     public static final int CANNOT_RUN = 3;
 
-    static final List<String> COMMANDS = List.of("migrate", "demo", "emulator", "help");
+    static final List<String> COMMANDS = List.of("migrate", "plan", "status", "report", "demo", "emulator", "help");
 
     private Main() {}
 
@@ -48,6 +48,9 @@ public final class Main {
         try {
             return switch (command) {
                 case "migrate" -> rest.contains("--help") ? help(out, Help.migrate()) : migrate(rest, out, err);
+                case "plan" -> rest.contains("--help") ? help(out, Help.migrate()) : migrate(withDryRun(rest), out, err);
+                case "status" -> rest.contains("--help") ? help(out, Help.status()) : RunLogs.status(rest, out);
+                case "report" -> rest.contains("--help") ? help(out, Help.report()) : RunLogs.report(rest, out);
                 case "demo" -> rest.contains("--help") ? help(out, Help.demo()) : Demo.run(rest, out);
                 case "emulator" -> EmulatorMain.run(rest.toArray(String[]::new), out, err);
                 default -> {
@@ -78,7 +81,9 @@ public final class Main {
         MigrationJob.checkTarget(config); // credentials and bucket, before Spark takes seconds to start
         return withSpark(config, spark -> {
             RunSummary summary = new MigrationJob(spark, out).run(config);
-            out.print(SummaryText.of(summary));
+            if (!config.dryRun()) {
+                out.print(SummaryText.of(summary));
+            }
             if (!summary.succeeded()) {
                 err.println("lakeshift: " + summary.failedCount() + " of " + summary.filesTotal()
                         + " files failed; see " + summary.log());
@@ -86,6 +91,12 @@ public final class Main {
             }
             return OK;
         });
+    }
+
+    private static List<String> withDryRun(List<String> args) {
+        List<String> all = new java.util.ArrayList<>(args);
+        all.add("--dry-run");
+        return all;
     }
 
     /** A run of Spark work. */
@@ -120,7 +131,7 @@ public final class Main {
     static String optionList() {
         StringBuilder sb = new StringBuilder();
         for (Option o : Option.values()) {
-            sb.append(String.format("  --%-22s %s%n", o.key() + " " + o.valueName(), o.help()));
+            sb.append(String.format("  --%-22s %s%n", o.isFlag() ? o.key() : o.key() + " " + o.valueName(), o.help()));
             if (o.defaultValue() != null) {
                 sb.append(String.format("  %-24s Default: %s%n", "", o.defaultValue()));
             }

@@ -7,7 +7,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -46,11 +50,7 @@ public final class ConfigLoader {
         Values v = new Values(values);
         String source = v.required(Option.SOURCE);
         OciLocation target = v.parse(Option.TARGET, OciLocation::parse, true);
-        OciAuth auth = v.parse(Option.OCI_AUTH, s -> OciAuth.valueOf(s.toUpperCase(Locale.ROOT)), false);
-        OciAuthDetector.Detected signIn = OciAuthDetector.resolve(auth, System.getenv(), System.getProperties());
-        OciSettings oci = new OciSettings(signIn.auth(), expandHome(v.get(Option.OCI_CONFIG)),
-                v.get(Option.OCI_PROFILE), emptyToNull(v.get(Option.OCI_ENDPOINT)),
-                emptyToNull(v.get(Option.OCI_REGION)), signIn.delegationTokenFile());
+        OciSettings oci = ociSettings(values);
         String runId = v.get(Option.RUN_ID);
         if (runId == null || runId.isBlank()) {
             runId = RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
@@ -60,12 +60,66 @@ public final class ConfigLoader {
         TransferSettings transfer = new TransferSettings(
                 v.parse(Option.MULTIPART_THRESHOLD, ByteSize::parse, false),
                 v.parse(Option.PART_SIZE, ByteSize::parse, false),
-                v.positiveInt(Option.PARALLEL_PARTS, 1));
-        List<String> skip = Arrays.stream(v.get(Option.SKIP).split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+                v.positiveInt(Option.PARALLEL_PARTS, 1),
+                v.flag(Option.VERIFY),
+                v.parse(Option.PARQUET_CHECK, s -> ParquetCheck.valueOf(s.toUpperCase(Locale.ROOT)), false),
+                v.positiveInt(Option.MAX_ATTEMPTS, 1),
+                v.parse(Option.FILE_TIMEOUT, ConfigLoader::parseDurationMillis, false));
+        FilterSettings filters = new FilterSettings(v.list(Option.INCLUDE), v.list(Option.EXCLUDE),
+                v.optional(Option.MIN_SIZE, ByteSize::parse), v.optional(Option.MAX_SIZE, ByteSize::parse),
+                v.optional(Option.MODIFIED_AFTER, ConfigLoader::parseTime),
+                v.optional(Option.MODIFIED_BEFORE, ConfigLoader::parseTime),
+                emptyToNull(v.get(Option.FILES_FROM)));
         return new MigrationConfig(source, target, oci, emptyToNull(v.get(Option.LOG)), runId,
-                v.positiveInt(Option.PARTITIONS, 0), transfer, skip, v.positiveInt(Option.PROGRESS_INTERVAL, 0),
-                emptyToNull(v.get(Option.MASTER)));
+                v.positiveInt(Option.PARTITIONS, 0), transfer, v.list(Option.SKIP),
+                v.positiveInt(Option.PROGRESS_INTERVAL, 0), emptyToNull(v.get(Option.MASTER)),
+                v.parse(Option.MODE, s -> Mode.valueOf(s.toUpperCase(Locale.ROOT)), false),
+                v.parse(Option.OVERWRITE, s -> Overwrite.valueOf(s.toUpperCase(Locale.ROOT)), false),
+                v.positiveInt(Option.MAX_DELETE, 0), v.flag(Option.DRY_RUN), filters,
+                v.parse(Option.ESTIMATE_RATE, ByteSize::parse, false));
+    }
+
+    /** The OCI sign-in settings alone (for commands that only read logs). */
+    public static OciSettings ociSettings(Map<Option, String> values) {
+        Values v = new Values(values);
+        OciAuth auth = v.parse(Option.OCI_AUTH, s -> OciAuth.valueOf(s.toUpperCase(Locale.ROOT)), false);
+        OciAuthDetector.Detected signIn = OciAuthDetector.resolve(auth, System.getenv(), System.getProperties());
+        return new OciSettings(signIn.auth(), expandHome(v.get(Option.OCI_CONFIG)), v.get(Option.OCI_PROFILE),
+                emptyToNull(v.get(Option.OCI_ENDPOINT)), emptyToNull(v.get(Option.OCI_REGION)),
+                signIn.delegationTokenFile());
+    }
+
+    /** {@code 2024-01-31} (midnight UTC), {@code 2024-01-31 12:00:00} (UTC) or an ISO instant. */
+    static long parseTime(String text) {
+        String t = text.trim();
+        try {
+            if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            }
+            if (t.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?")) {
+                return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
+            }
+            return Instant.parse(t).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a time (examples: 2024-01-31,"
+                    + " 2024-01-31 12:00:00, 2024-01-31T12:00:00Z)");
+        }
+    }
+
+    /** {@code 90s}, {@code 30m}, {@code 6h}, {@code 2d}; a plain number is seconds. */
+    static long parseDurationMillis(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*([smhd]?)").matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 90s, 30m, 6h, 2d)");
+        }
+        long n = Long.parseLong(m.group(1));
+        long unit = switch (m.group(2)) {
+            case "m" -> 60_000L;
+            case "h" -> 3_600_000L;
+            case "d" -> 86_400_000L;
+            default -> 1000L;
+        };
+        return n * unit;
     }
 
     static Map<Option, String> parseCommandLine(List<String> args) {
@@ -83,7 +137,9 @@ public final class ConfigLoader {
                 name = name.substring(0, eq);
             }
             Option option = lookup(name, true, null);
-            if (value == null) {
+            if (value == null && option.isFlag()) {
+                value = "true";
+            } else if (value == null) {
                 if (i + 1 >= args.size()) {
                     throw new ConfigException("option --" + name + " needs a value (" + option.valueName() + ")");
                 }
@@ -160,6 +216,23 @@ public final class ConfigLoader {
                         && !e.getMessage().startsWith("No enum") ? e.getMessage() : "'" + v + "' is not valid";
                 throw new ConfigException("--" + o.key() + ": " + why + " (" + o.help() + ")", e);
             }
+        }
+
+        boolean flag(Option o) {
+            String v = get(o).trim().toLowerCase(Locale.ROOT);
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new ConfigException("--" + o.key() + " is true or false, got '" + get(o) + "'");
+            }
+            return v.equals("true");
+        }
+
+        List<String> list(Option o) {
+            return Arrays.stream(get(o).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+
+        <T> T optional(Option o, java.util.function.Function<String, T> parser) {
+            String v = get(o);
+            return v == null || v.isBlank() ? null : parse(o, parser, false);
         }
 
         int positiveInt(Option o, int min) {

@@ -4,7 +4,10 @@ import io.lakeshift.model.OciLocation;
 import java.io.Serializable;
 import java.util.List;
 
-/** Every setting of one run, read once from the command line and the {@code --conf} file, and validated. */
+/**
+ * Every setting of one run, read once from the command line and the {@code --conf} file, and validated. Secrets
+ * are never held here in clear: nothing in this record may be printed with harm.
+ */
 public record MigrationConfig(
         String source,
         OciLocation target,
@@ -15,7 +18,13 @@ public record MigrationConfig(
         TransferSettings transfer,
         List<String> skip,
         int progressIntervalSeconds,
-        String master) implements Serializable {
+        String master,
+        Mode mode,
+        Overwrite overwrite,
+        long maxDelete,
+        boolean dryRun,
+        FilterSettings filters,
+        long estimateRate) implements Serializable {
 
     public MigrationConfig {
         skip = List.copyOf(skip);

@@ -32,6 +32,35 @@ public enum Option {
     SKIP("skip", "GLOBS", "_SUCCESS,_temporary,*.crc,_started_*,_committed_*,.DS_Store",
             "Bookkeeping files and folders left out, as globs matched against each path element."),
     PROGRESS_INTERVAL("progress-interval", "SECONDS", "5", "Seconds between progress lines; 0 = none."),
+    MODE("mode", "MODE", "copy", "copy: send new and changed files; sync: also delete target objects that have no"
+            + " source file; move: delete each source file once its target is verified."),
+    OVERWRITE("overwrite", "WHEN", "changed", "Replace existing target objects: never | changed (size or"
+            + " fingerprint differs) | always."),
+    MAX_DELETE("max-delete", "N", "1000", "sync refuses to run (changing nothing) if it would delete more than N"
+            + " target objects."),
+    DRY_RUN("dry-run", null, "false", "Plan only: list, compare and write the plan to the log location; nothing"
+            + " else is written (same as the plan command)."),
+    INCLUDE("include", "GLOBS", "", "Only files matching one of these globs (comma-separated; a glob without '/'"
+            + " matches the file name, with '/' the path below the source; ** crosses folders)."),
+    EXCLUDE("exclude", "GLOBS", "", "Leave out files matching one of these globs (same rules as --include)."),
+    MIN_SIZE("min-size", "SIZE", "", "Leave out files smaller than this."),
+    MAX_SIZE("max-size", "SIZE", "", "Leave out files larger than this."),
+    MODIFIED_AFTER("modified-after", "TIME", "", "Leave out files last modified before this time (2024-01-31 or"
+            + " 2024-01-31T12:00:00Z)."),
+    MODIFIED_BEFORE("modified-before", "TIME", "", "Leave out files last modified at or after this time."),
+    FILES_FROM("files-from", "URI", "", "Only the files listed in this manifest (one path below the source per"
+            + " line; any Hadoop URI or local path)."),
+    VERIFY("verify", null, "false", "After each upload, read the object back and compare its MD5 (costs a"
+            + " second transfer)."),
+    PARQUET_CHECK("parquet-check", "MODE", "fail", "Check *.parquet files (PAR1 at both ends, footer read from"
+            + " the streamed tail): fail = a corrupt file is failed and not uploaded; warn = uploaded with a"
+            + " note; off."),
+    MAX_ATTEMPTS("max-attempts", "N", "5", "Tries per request (transient errors: 429, 5xx, time-outs, resets)"
+            + " and per file (a source read that breaks)."),
+    FILE_TIMEOUT("file-timeout", "DURATION", "6h", "Give up on a file after this long, retries included"
+            + " (90s, 30m, 6h)."),
+    ESTIMATE_RATE("estimate-rate", "SIZE", "100MiB", "Throughput per second the plan assumes for its duration"
+            + " estimate."),
     MASTER("master", "URL", null, "Spark master when not run by spark-submit (bin/lakeshift uses local[*]).");
 
     private final String key;
@@ -48,6 +77,11 @@ public enum Option {
 
     public String key() {
         return key;
+    }
+
+    /** Whether this is a switch given without a value ({@code --dry-run}); in a file it is true or false. */
+    public boolean isFlag() {
+        return valueName == null;
     }
 
     public String valueName() {

@@ -3,13 +3,18 @@ package io.lakeshift.config;
 import java.io.Serializable;
 
 /**
- * How each file is sent.
+ * How each file is sent and checked.
  *
  * @param multipartThreshold files at least this long go multipart
  * @param partSize bytes per part
  * @param parallelParts parts of one file in flight at once; also the number of part buffers held
+ * @param verify read each object back after its upload and compare MD5s
+ * @param parquetCheck what a corrupt Parquet file does
+ * @param maxAttempts tries per request and per file
+ * @param fileTimeoutMillis time limit for one file, retries included
  */
-public record TransferSettings(long multipartThreshold, long partSize, int parallelParts) implements Serializable {
+public record TransferSettings(long multipartThreshold, long partSize, int parallelParts, boolean verify,
+        ParquetCheck parquetCheck, int maxAttempts, long fileTimeoutMillis) implements Serializable {
     public static final long MIN_PART_SIZE = 1L << 20;
     public static final long MAX_PART_SIZE = 50L << 30;
     public static final int MAX_PARTS = 10_000;
@@ -31,6 +36,18 @@ public record TransferSettings(long multipartThreshold, long partSize, int paral
         if (parallelParts < 1 || parallelParts > 64) {
             throw new ConfigException("parallel-parts must be between 1 and 64, got " + parallelParts);
         }
+        if (maxAttempts < 1 || maxAttempts > 100) {
+            throw new ConfigException("max-attempts must be between 1 and 100, got " + maxAttempts);
+        }
+        if (fileTimeoutMillis < 1000) {
+            throw new ConfigException("file-timeout must be at least 1s");
+        }
+    }
+
+    /** Defaults for everything but the sizes. */
+    public static TransferSettings of(long multipartThreshold, long partSize, int parallelParts) {
+        return new TransferSettings(multipartThreshold, partSize, parallelParts, false, ParquetCheck.FAIL, 5,
+                6 * 3600_000L);
     }
 
     /** Bytes per part for a file of this size: the configured size, raised if the file would need over 10,000 parts. */

@@ -1,19 +1,29 @@
 package io.lakeshift.job;
 
 import io.lakeshift.config.MigrationConfig;
+import com.oracle.bmc.objectstorage.ObjectStorage;
+import io.lakeshift.config.Mode;
 import io.lakeshift.log.LogFormat;
+import io.lakeshift.log.LogStore;
+import io.lakeshift.log.PlanReport;
 import io.lakeshift.log.LogStores;
 import io.lakeshift.log.LogTimes;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.RunTotals;
 import io.lakeshift.model.ByteSize;
 import io.lakeshift.model.OciLocation;
+import io.lakeshift.model.TargetObject;
+import io.lakeshift.plan.Action;
+import io.lakeshift.plan.CopyRecord;
+import io.lakeshift.plan.Filters;
 import io.lakeshift.plan.Plan;
 import io.lakeshift.plan.Planner;
 import io.lakeshift.plan.PlannedFile;
 import io.lakeshift.plan.SkipRules;
 import io.lakeshift.sink.OciClients;
+import io.lakeshift.sink.OciListing;
 import io.lakeshift.source.HadoopSource;
+import io.lakeshift.source.Manifest;
 import io.lakeshift.source.Source;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +32,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
@@ -43,33 +54,63 @@ public final class MigrationJob {
         this.out = out;
     }
 
+    /** Runs the migration (or, with --dry-run, plans it); returns the summary also written to the log. */
     public RunSummary run(MigrationConfig config) throws IOException {
         Instant start = Instant.now();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Map<String, String> hadoop = hadoopProperties(jsc);
+        jsc.setJobGroup("lakeshift-" + config.runId(), "lakeshift: plan " + config.source(), false);
 
         OciLocation target = checkTarget(config);
-        String logLocation = logLocation(config, target);
+        ObjectStorage client = OciClients.get(config.oci());
+        String logRoot = logRoot(config, target);
+        String runFolder = LogFormat.runFolder(config.runId());
+        String logLocation = logRoot + runFolder;
+        LogStore history = LogStores.open(logRoot, config.oci(), hadoop);
+        Map<String, CopyRecord> records = RunHistory.load(history);
+        RunHistory.clear(history, runFolder);
+        Map<String, TargetObject> targets = OciListing.objects(client, target);
+        long aborted = config.dryRun() ? 0 : OciListing.abortLeftovers(client, target, start.toEpochMilli());
+        if (aborted > 0) {
+            out.printf("lakeshift: aborted %d unfinished multipart upload(s) left below %s by an earlier run%n",
+                    aborted, target);
+        }
 
         Source source = new HadoopSource(config.source(), hadoop);
+        String files = config.filters().filesFrom();
+        Filters filters = new Filters(config.filters(), files == null ? null : Manifest.read(files, hadoop));
         out.println("lakeshift: run " + config.runId() + ": listing " + config.source());
-        Planner planner = new Planner(target, new SkipRules(config.skip()));
-        jsc.setJobGroup("lakeshift-" + config.runId(), "lakeshift: list " + config.source(), false);
+        Planner planner = new Planner(target, new SkipRules(config.skip()), filters, targets, records,
+                config.overwrite(), config.mode(), protectedPrefix(logRoot, target));
         source.list(planner::add);
         Plan plan = planner.finish(config.partitions(), jsc.defaultParallelism());
-        out.printf("lakeshift: %,d files, %s to copy to %s in %d partitions (%,d bookkeeping files skipped),"
-                        + " listed in %.1fs%n", plan.fileCount(), ByteSize.format(plan.totalBytes()), target,
-                plan.partitions().size(), plan.skipped(), seconds(start));
+        out.printf("lakeshift: %,d files, %s in the source (%,d bookkeeping files skipped); %,d to copy, %,d to"
+                        + " check, %,d equal, %,d excluded, %,d to delete; listed and compared in %.1fs%n",
+                plan.fileCount(), ByteSize.format(plan.totalBytes()), plan.skipped(),
+                plan.count(Action.COPY_NEW) + plan.count(Action.COPY_UPDATE), plan.count(Action.CHECK),
+                plan.count(Action.SKIP_EQUAL), plan.count(Action.EXCLUDE), plan.count(Action.DELETE), seconds(start));
         if (plan.fileCount() == 0) {
             throw new JobException("source " + config.source() + " holds no files to migrate"
                     + (plan.skipped() > 0 ? " (" + plan.skipped() + " bookkeeping files skipped, see --skip)" : "")
                     + "; check --source");
         }
+        if (config.mode() == Mode.SYNC && plan.count(Action.DELETE) > config.maxDelete()) {
+            throw new JobException("sync would delete " + plan.count(Action.DELETE) + " objects below " + target
+                    + ", more than --max-delete " + config.maxDelete() + "; nothing was changed. Check --source and"
+                    + " --target, or raise --max-delete");
+        }
 
-        RunTotals totals = copy(jsc, config, source, target, logLocation, hadoop, plan, start);
-
-        RunSummary summary = summary(config, target, logLocation, plan, totals, start);
-        LogStores.open(logLocation, config.oci(), hadoop).write(LogFormat.SUMMARY, LogFormat.summary(summary));
+        RunTotals totals = execute(jsc, config, source, target, logLocation, hadoop, plan, start);
+        LogStore log = LogStores.open(logLocation, config.oci(), hadoop);
+        if (config.dryRun()) {
+            PlanReport report = planReport(config, target, logLocation, plan, totals);
+            log.write(LogFormat.PLAN, LogFormat.pretty(report));
+            out.print(PlanText.of(report));
+        }
+        RunSummary summary = summary(config, target, logLocation, plan, totals, start, aborted);
+        if (!config.dryRun()) {
+            log.write(LogFormat.SUMMARY, LogFormat.summary(summary));
+        }
         return summary;
     }
 
@@ -82,19 +123,20 @@ public final class MigrationJob {
         return OciTargetCheck.resolve(OciClients.get(config.oci()), config.oci(), config.target());
     }
 
-    private RunTotals copy(JavaSparkContext jsc, MigrationConfig config, Source source, OciLocation target,
+    private RunTotals execute(JavaSparkContext jsc, MigrationConfig config, Source source, OciLocation target,
             String logLocation, Map<String, String> hadoop, Plan plan, Instant start) {
         LongAccumulator files = jsc.sc().longAccumulator("lakeshift files done");
         LongAccumulator bytes = jsc.sc().longAccumulator("lakeshift bytes done");
-        ProgressTracker progress = new ProgressTracker(files, bytes, plan.fileCount(), plan.totalBytes(), out);
+        long work = plan.partitions().stream().mapToLong(List::size).sum();
+        ProgressTracker progress = new ProgressTracker(files, bytes, work, plan.bytesToSend(), out);
         jsc.sc().addSparkListener(progress);
         progress.start(config.progressIntervalSeconds());
         try {
-            jsc.setJobGroup("lakeshift-" + config.runId(), String.format("lakeshift: copy %,d files (%s) to %s",
-                    plan.fileCount(), ByteSize.format(plan.totalBytes()), target), false);
+            jsc.setJobGroup("lakeshift-" + config.runId(), String.format("lakeshift: %s %,d files (%s to send) to %s",
+                    config.dryRun() ? "plan" : config.mode().name().toLowerCase(), work,
+                    ByteSize.format(plan.bytesToSend()), target), false);
             List<List<PlannedFile>> partitions = plan.partitions();
-            PartitionTask task = new PartitionTask(source, target, config.oci(), config.transfer(), logLocation,
-                    hadoop, config.runId(), start, files, bytes);
+            PartitionTask task = new PartitionTask(source, target, config, logLocation, hadoop, start, files, bytes);
             List<RunTotals> parts = jsc.parallelize(partitions, partitions.size())
                     .mapPartitionsWithIndex(task, false)
                     .collect();
@@ -108,27 +150,51 @@ public final class MigrationJob {
         }
     }
 
+    private static PlanReport planReport(MigrationConfig config, OciLocation target, String logLocation, Plan plan,
+            RunTotals totals) {
+        Map<String, Long> bytes = new TreeMap<>();
+        plan.byAction().forEach((a, c) -> bytes.put(a.name().toLowerCase(), c[1]));
+        long estimate = plan.bytesToSend() / Math.max(1, config.estimateRate());
+        return new PlanReport(config.runId(), config.source(), target.toString(), logLocation, totals.planned(),
+                bytes, plan.bytesToSend(), estimate, config.estimateRate(),
+                plan.largest().stream().map(f -> new PlanReport.Item(f.relativePath(), f.sourceSize())).toList(),
+                plan.skipped());
+    }
+
     private static RunSummary summary(MigrationConfig config, OciLocation target, String logLocation, Plan plan,
-            RunTotals totals, Instant start) {
+            RunTotals totals, Instant start, long aborted) {
         Instant end = Instant.now();
         double seconds = Math.max(0.001, Duration.between(start, end).toMillis() / 1000.0);
         return new RunSummary(config.runId(), config.source(), target.toString(), logLocation,
                 LogTimes.date(start), LogTimes.date(end), seconds, plan.fileCount(), plan.totalBytes(),
                 totals.files(), totals.bytes(), totals.bytesSent(), (long) (totals.bytesSent() / seconds),
-                plan.skipped(), plan.partitions().size(), totals.failures(), totals.failureCount());
+                plan.skipped(), plan.partitions().size(), totals.failures(), totals.failureCount(), aborted);
     }
 
-    /** The run's log folder: below --log, or below {@value #DEFAULT_LOG_PREFIX} in the target bucket. */
-    static String logLocation(MigrationConfig config, OciLocation target) {
-        String folder = LogFormat.runFolder(config.runId());
-        if (config.log() == null) {
-            return new OciLocation(target.bucket(), target.namespace(), DEFAULT_LOG_PREFIX).child(folder).toString();
+    /** The log root, where every run has its folder: --log, or {@value #DEFAULT_LOG_PREFIX} in the target bucket. */
+    public static String logRoot(MigrationConfig config, OciLocation target) {
+        return logRoot(config.log(), target);
+    }
+
+    /** The log root for a --log value (null for the default) and a target. */
+    public static String logRoot(String log, OciLocation target) {
+        if (log == null) {
+            return new OciLocation(target.bucket(), target.namespace(), DEFAULT_LOG_PREFIX).toString();
         }
-        if (config.log().startsWith("oci://")) {
-            OciLocation log = OciLocation.parse(config.log());
-            return (log.namespace() == null ? log.withNamespace(target.namespace()) : log).child(folder).toString();
+        if (log.startsWith("oci://")) {
+            OciLocation l = OciLocation.parse(log);
+            return (l.namespace() == null ? l.withNamespace(target.namespace()) : l).toString();
         }
-        return config.log().endsWith("/") ? config.log() + folder : config.log() + "/" + folder;
+        return log.endsWith("/") ? log : log + "/";
+    }
+
+    /** Object names in the target bucket that belong to the log, which sync must never delete. */
+    private static String protectedPrefix(String logRoot, OciLocation target) {
+        if (!logRoot.startsWith("oci://")) {
+            return null;
+        }
+        OciLocation log = OciLocation.parse(logRoot);
+        return log.bucket().equals(target.bucket()) ? log.prefix() : null;
     }
 
     /** Spark's {@code spark.hadoop.*} settings, which executors apply over Hadoop's defaults when reading. */

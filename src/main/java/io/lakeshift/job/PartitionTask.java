@@ -1,7 +1,6 @@
 package io.lakeshift.job;
 
-import io.lakeshift.config.OciSettings;
-import io.lakeshift.config.TransferSettings;
+import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.log.LogFormat;
 import io.lakeshift.log.LogStore;
 import io.lakeshift.log.LogStores;
@@ -9,6 +8,7 @@ import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.ParquetLog;
 import io.lakeshift.log.RunTotals;
 import io.lakeshift.model.OciLocation;
+import io.lakeshift.plan.Action;
 import io.lakeshift.plan.PlannedFile;
 import io.lakeshift.sink.OciClients;
 import io.lakeshift.sink.OciObjectSink;
@@ -25,55 +25,54 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * What one Spark task does with its partition: copies each file, writes the partition's log lines as one file
- * (written whole, so a retried task simply writes it again), and returns the partition's totals as data.
- * Accumulators only feed the progress line.
+ * What one Spark task does with its partition: the planned work for each file, the partition's log lines written
+ * as one file (written whole, so a retried task simply writes it again), and the partition's totals returned as
+ * data. Accumulators only feed the progress line.
  */
 final class PartitionTask implements Function2<Integer, Iterator<List<PlannedFile>>, Iterator<RunTotals>> {
     private final Source source;
     private final OciLocation target;
-    private final OciSettings oci;
-    private final TransferSettings transfer;
+    private final MigrationConfig config;
     private final String logLocation;
     private final HashMap<String, String> hadoopProperties;
-    private final String runId;
     private final Instant runStart;
     private final LongAccumulator filesDone;
     private final LongAccumulator bytesDone;
 
-    PartitionTask(Source source, OciLocation target, OciSettings oci, TransferSettings transfer, String logLocation,
-            Map<String, String> hadoopProperties, String runId, Instant runStart, LongAccumulator filesDone,
+    PartitionTask(Source source, OciLocation target, MigrationConfig config, String logLocation,
+            Map<String, String> hadoopProperties, Instant runStart, LongAccumulator filesDone,
             LongAccumulator bytesDone) {
         this.source = source;
         this.target = target;
-        this.oci = oci;
-        this.transfer = transfer;
+        this.config = config;
         this.logLocation = logLocation;
         this.hadoopProperties = new HashMap<>(hadoopProperties);
-        this.runId = runId;
         this.runStart = runStart;
         this.filesDone = filesDone;
         this.bytesDone = bytesDone;
     }
 
     @Override
-    public Iterator<RunTotals> call(Integer partition, Iterator<List<PlannedFile>> files) throws Exception {
+    public Iterator<RunTotals> call(Integer partition, Iterator<List<PlannedFile>> work) throws Exception {
         List<MigrationRecord> records = new ArrayList<>();
         RunTotals totals = new RunTotals();
-        try (OciObjectSink sink = new OciObjectSink(OciClients.get(oci), target.namespace(), target.bucket(),
-                transfer, Retry.standard())) {
-            FileTransfer copier = new FileTransfer(source, sink, runId, runStart);
-            while (files.hasNext()) {
-                for (PlannedFile file : files.next()) {
-                    MigrationRecord r = copier.copy(file);
+        try (OciObjectSink sink = new OciObjectSink(OciClients.get(config.oci()), target.namespace(),
+                target.bucket(), config.transfer(), Retry.attempts(config.transfer().maxAttempts()))) {
+            FileTransfer transfer = new FileTransfer(source, sink, config.transfer(), config.mode(),
+                    config.overwrite(), config.dryRun(), config.runId(), runStart);
+            while (work.hasNext()) {
+                for (PlannedFile file : work.next()) {
+                    MigrationRecord r = transfer.process(file);
                     records.add(r);
                     totals.add(r);
                     filesDone.add(1);
-                    bytesDone.add(file.source().size());
+                    if (file.action().sendsBytes() || file.action() == Action.CHECK) {
+                        bytesDone.add(file.sourceSize());
+                    }
                 }
             }
         }
-        LogStore log = LogStores.open(logLocation, oci, hadoopProperties);
+        LogStore log = LogStores.open(logLocation, config.oci(), hadoopProperties);
         log.write(LogFormat.partFile(partition), LogFormat.jsonLines(records));
         log.write(ParquetLog.partFile(partition), ParquetLog.write(records)); // the same lines, for ADW
         return List.of(totals).iterator();

@@ -3,10 +3,14 @@ package io.lakeshift.log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.Path;
 
 /** Log files on any Hadoop file system (file:// for local runs). */
@@ -41,6 +45,32 @@ public final class HadoopLogStore implements LogStore {
         try (InputStream in = fileSystem(path).open(path)) {
             return in.readAllBytes();
         }
+    }
+
+    @Override
+    public List<Entry> list(String prefix) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        FileSystem fs = fileSystem(root);
+        if (!fs.exists(root)) {
+            return entries;
+        }
+        String rootPath = fs.makeQualified(root).toUri().getPath();
+        String base = rootPath.endsWith("/") ? rootPath : rootPath + "/";
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+        while (it.hasNext()) {
+            LocatedFileStatus s = it.next();
+            String name = s.getPath().toUri().getPath().substring(base.length());
+            if (name.startsWith(prefix)) {
+                entries.add(new Entry(name, s.getModificationTime()));
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public void delete(String name) throws IOException {
+        Path path = new Path(root, name);
+        fileSystem(path).delete(path, false);
     }
 
     /** Without the .crc side files of Hadoop's local file system: the log is for people and ADW to read. */

@@ -13,6 +13,8 @@ import java.util.List;
 /** The log's file names and its JSON: one line per record, and a pretty {@code summary.json}. */
 public final class LogFormat {
     public static final String SUMMARY = "summary.json";
+    /** What a dry run writes instead of a summary. */
+    public static final String PLAN = "plan.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -54,6 +56,14 @@ public final class LogFormat {
     public static byte[] summary(RunSummary summary) {
         try {
             return PRETTY.writeValueAsBytes(summary);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] pretty(Object value) {
+        try {
+            return PRETTY.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

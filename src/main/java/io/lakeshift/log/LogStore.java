@@ -1,6 +1,7 @@
 package io.lakeshift.log;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A place the migration log is written to: a folder of whole files, each written at once (an object store has no
@@ -15,4 +16,13 @@ public interface LogStore {
 
     /** Reads one file below the location. */
     byte[] read(String name) throws IOException;
+
+    /** The files below the location whose names start with {@code prefix}, recursively. */
+    List<Entry> list(String prefix) throws IOException;
+
+    /** Deletes one file below the location; a missing file is not an error. */
+    void delete(String name) throws IOException;
+
+    /** A file of the log: its name below the location and when it was last written (epoch millis). */
+    record Entry(String name, long modified) {}
 }

@@ -9,28 +9,32 @@ import java.io.Serializable;
  * formats of the original PySpark migration app's log, so its users' queries keep working.
  *
  * @param sourceName path of the file below the source root
- * @param sourceSize its listed size in bytes
+ * @param sourceSize its listed size in bytes (null for a deleted target object)
  * @param targetName object name in the target bucket
- * @param targetSize bytes stored, or null when nothing was stored
- * @param startDate when the copy started, {@code yyyy-MM-dd HH:mm:ss} UTC
+ * @param targetSize bytes stored, or null when nothing is stored
+ * @param startDate when the work on the file started, {@code yyyy-MM-dd HH:mm:ss} UTC
  * @param endDate when it ended
  * @param runTime how long it took, {@code H:mm:ss}
  * @param runDate when the run started
  * @param runId the run's identifier
  * @param status what happened
- * @param md5 base64 MD5 of the content, computed while reading the source (null if not read through)
+ * @param md5 base64 MD5 of the content: computed while reading for a copy, as recorded for an equal file
  * @param sourceEtag the source's ETag, where it has one
  * @param sourceModified the source's modification time
+ * @param targetEtag the object's ETag after the run (the version this record vouches for)
  * @param parts parts sent (1 for a single PUT, 0 when nothing was sent)
- * @param attempts the most tries any one request needed
+ * @param attempts tries the file needed (the most of the file and of any one request)
  * @param bytesPerSecond throughput of this file's copy
- * @param durationMs the copy's duration in milliseconds
+ * @param durationMs the work's duration in milliseconds
+ * @param rowCount rows, for a Parquet file whose footer was read
+ * @param columns leaf columns, for a Parquet file whose footer was read
+ * @param note why a file was excluded, what a dry run would do, or a warning
  * @param error why the file failed, or null
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MigrationRecord(
         String sourceName,
-        long sourceSize,
+        Long sourceSize,
         String targetName,
         Long targetSize,
         String startDate,
@@ -42,8 +46,12 @@ public record MigrationRecord(
         String md5,
         String sourceEtag,
         String sourceModified,
+        String targetEtag,
         int parts,
         int attempts,
         long bytesPerSecond,
         long durationMs,
+        Long rowCount,
+        Integer columns,
+        String note,
         String error) implements Serializable {}

@@ -1,6 +1,10 @@
 package io.lakeshift.log;
 
+import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.objectstorage.ObjectStorage;
+import com.oracle.bmc.objectstorage.model.ObjectSummary;
+import com.oracle.bmc.objectstorage.requests.DeleteObjectRequest;
+import com.oracle.bmc.objectstorage.requests.ListObjectsRequest;
 import com.oracle.bmc.objectstorage.requests.GetObjectRequest;
 import com.oracle.bmc.objectstorage.requests.PutObjectRequest;
 import com.oracle.bmc.objectstorage.responses.GetObjectResponse;
@@ -11,6 +15,8 @@ import io.lakeshift.verify.Md5;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Log files as objects in an OCI bucket. */
 public final class OciLogStore implements LogStore {
@@ -52,6 +58,34 @@ public final class OciLogStore implements LogStore {
             }
         } catch (RuntimeException e) {
             throw new IOException("cannot read log " + location.child(name) + ": " + OciErrors.describe(e), e);
+        }
+    }
+
+    @Override
+    public List<Entry> list(String prefix) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try {
+            for (ObjectSummary s : client.getPaginators().listObjectsRecordIterator(ListObjectsRequest.builder()
+                    .namespaceName(location.namespace()).bucketName(location.bucket())
+                    .prefix(location.objectName(prefix)).fields("name,timeModified").build())) {
+                long modified = s.getTimeModified() == null ? 0 : s.getTimeModified().getTime();
+                entries.add(new Entry(s.getName().substring(location.prefix().length()), modified));
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("cannot list log " + location.child(prefix) + ": " + OciErrors.describe(e), e);
+        }
+        return entries;
+    }
+
+    @Override
+    public void delete(String name) throws IOException {
+        try {
+            client.deleteObject(DeleteObjectRequest.builder().namespaceName(location.namespace())
+                    .bucketName(location.bucket()).objectName(location.objectName(name)).build());
+        } catch (BmcException e) {
+            if (e.getStatusCode() != 404) {
+                throw new IOException("cannot delete log " + location.child(name) + ": " + OciErrors.describe(e), e);
+            }
         }
     }
 }

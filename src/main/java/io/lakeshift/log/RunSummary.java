@@ -25,6 +25,7 @@ import java.util.Map;
  * @param partitions Spark partitions the work was spread over
  * @param failedFiles the failed files (the first {@value RunTotals#MAX_FAILURES})
  * @param failedCount all failed files
+ * @param abortedUploads unfinished multipart uploads of earlier runs found and aborted
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunSummary(
@@ -44,7 +45,8 @@ public record RunSummary(
         long skipped,
         int partitions,
         List<RunTotals.Failure> failedFiles,
-        long failedCount) {
+        long failedCount,
+        long abortedUploads) {
 
     public boolean succeeded() {
         return failedCount == 0;

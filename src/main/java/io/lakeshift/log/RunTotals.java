@@ -15,6 +15,7 @@ public final class RunTotals implements Serializable {
 
     private final TreeMap<String, Long> files = new TreeMap<>();
     private final TreeMap<String, Long> bytes = new TreeMap<>();
+    private final TreeMap<String, Long> planned = new TreeMap<>();
     private final ArrayList<Failure> failures = new ArrayList<>();
     private long failureCount;
     private long bytesSent;
@@ -24,14 +25,18 @@ public final class RunTotals implements Serializable {
 
     public void add(MigrationRecord r) {
         String status = r.status().label();
+        long size = r.sourceSize() != null ? r.sourceSize() : r.targetSize() != null ? r.targetSize() : 0;
         files.merge(status, 1L, Long::sum);
-        bytes.merge(status, r.sourceSize(), Long::sum);
+        bytes.merge(status, size, Long::sum);
+        if (r.status() == Status.PLANNED && r.note() != null) {
+            planned.merge(r.note(), 1L, Long::sum);
+        }
         if (r.status() == Status.FAILED) {
             failureCount++;
             if (failures.size() < MAX_FAILURES) {
                 failures.add(new Failure(r.sourceName(), r.error()));
             }
-        } else if (r.targetSize() != null) {
+        } else if (r.parts() > 0 && r.targetSize() != null) {
             bytesSent += r.targetSize();
         }
     }
@@ -39,6 +44,7 @@ public final class RunTotals implements Serializable {
     public RunTotals merge(RunTotals other) {
         other.files.forEach((k, v) -> files.merge(k, v, Long::sum));
         other.bytes.forEach((k, v) -> bytes.merge(k, v, Long::sum));
+        other.planned.forEach((k, v) -> planned.merge(k, v, Long::sum));
         for (Failure f : other.failures) {
             if (failures.size() < MAX_FAILURES) {
                 failures.add(f);
@@ -55,6 +61,11 @@ public final class RunTotals implements Serializable {
 
     public Map<String, Long> bytes() {
         return bytes;
+    }
+
+    /** Dry run: files per planned outcome (new, updated, equal, deleted, ...). */
+    public Map<String, Long> planned() {
+        return planned;
     }
 
     public long files(Status s) {

@@ -1,17 +1,40 @@
 package io.lakeshift.log;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What happened to one source file. */
+/** What happened to one source file (or, for {@link #DELETED}, one target object). */
 public enum Status {
-    /** Copied; the target did not exist before. */
+    /** Copied and verified; the target did not exist before. */
     NEW,
-    /** Not copied, or not verified; the reason is in the record's error. */
-    FAILED;
+    /** Copied and verified over an existing target that differed. */
+    UPDATED,
+    /** Skipped, nothing sent: the target holds this version. */
+    EQUAL,
+    /** Not copied, or not verified; the reason is in the record's error. Never left as an object. */
+    FAILED,
+    /** sync: a target object with no source file, deleted. */
+    DELETED,
+    /** move: copied (or found equal), verified, and the source file deleted. */
+    MOVED,
+    /** Left out by a filter or by --overwrite never; the note says which. */
+    EXCLUDED,
+    /** Dry run: what would happen is in the note. */
+    PLANNED;
 
     @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Status of(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether the target holds the source's content, verified, after this status. */
+    public boolean targetVerified() {
+        return this == NEW || this == UPDATED || this == EQUAL || this == MOVED;
     }
 }

@@ -1,15 +1,24 @@
 package io.lakeshift.plan;
 
+import io.lakeshift.config.FilterSettings;
+import io.lakeshift.config.Mode;
+import io.lakeshift.config.Overwrite;
 import io.lakeshift.model.OciLocation;
 import io.lakeshift.model.SourceFile;
+import io.lakeshift.model.TargetObject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * Turns a streamed source listing into a {@link Plan}: leaves out bookkeeping files, names each object, rejects
- * names OCI cannot store and names two files would share, and spreads the files over partitions by bytes.
+ * Turns a streamed source listing into a {@link Plan}: leaves out bookkeeping and filtered files, names each
+ * object, rejects names OCI cannot store and names two files would share, compares each file with the target
+ * listing and the records of earlier runs to choose its {@link Action}, finds what sync deletes, and spreads the
+ * work over partitions by bytes.
  */
 public final class Planner {
     /** A file costs its bytes plus this much, standing for the fixed cost of its requests. */
@@ -19,17 +28,45 @@ public final class Planner {
     private static final int MAX_PARTITIONS = 100_000;
     private static final int MAX_REPORTED = 10;
 
+    /** The cost of work that sends no bytes (a skip, a delete, a log line). */
+    static final long SMALL_COST = 4096;
+    private static final int LARGEST = 10;
+
     private final OciLocation target;
     private final SkipRules skipRules;
+    private final Filters filters;
+    private final Map<String, TargetObject> targets;
+    private final Map<String, CopyRecord> records;
+    private final Overwrite overwrite;
+    private final Mode mode;
+    private final String protectedPrefix;
     private final List<PlannedFile> files = new ArrayList<>();
     private final List<String> badNames = new ArrayList<>();
     private long badNameCount;
     private long totalBytes;
     private long skipped;
 
+    /** A planner that copies every file, as to an empty target. */
     public Planner(OciLocation target, SkipRules skipRules) {
+        this(target, skipRules, new Filters(FilterSettings.none(), null), new HashMap<>(), Map.of(),
+                Overwrite.CHANGED, Mode.COPY, null);
+    }
+
+    /**
+     * @param targets the objects below the target prefix, by name; the planner takes matched ones out
+     * @param records what earlier runs recorded, by object name
+     * @param protectedPrefix object names sync must never delete (the log's own folder), or null
+     */
+    public Planner(OciLocation target, SkipRules skipRules, Filters filters, Map<String, TargetObject> targets,
+            Map<String, CopyRecord> records, Overwrite overwrite, Mode mode, String protectedPrefix) {
         this.target = target;
         this.skipRules = skipRules;
+        this.filters = filters;
+        this.targets = targets;
+        this.records = records;
+        this.overwrite = overwrite;
+        this.mode = mode;
+        this.protectedPrefix = protectedPrefix;
     }
 
     /** Takes one listed file. */
@@ -39,13 +76,24 @@ public final class Planner {
             return;
         }
         String name = target.objectName(file.relativePath());
+        TargetObject existing = targets.remove(name);
+        String excluded = filters.excludes(file).orElse(null);
+        if (excluded != null) {
+            files.add(new PlannedFile(file, name, file.relativePath(), Action.EXCLUDE, existing, null, excluded));
+            totalBytes += file.size();
+            return;
+        }
         ObjectNames.problem(name).ifPresent(why -> {
             badNameCount++;
             if (badNames.size() < MAX_REPORTED) {
                 badNames.add("'" + printable(file.uri()) + "': " + why);
             }
         });
-        files.add(new PlannedFile(file, name));
+        CopyRecord recorded = records.get(name);
+        Action action = Decision.decide(file, existing, recorded, overwrite);
+        String note = action == Action.EXCLUDE ? "target exists and differs; --overwrite never" : null;
+        files.add(new PlannedFile(file, name, file.relativePath(), action, existing,
+                recorded == null ? null : recorded.md5(), note));
         totalBytes += file.size();
     }
 
@@ -63,16 +111,47 @@ public final class Planner {
                     + ". Rename them, or leave them out with --skip.");
         }
         checkCollisions();
-        int n = partitions > 0 ? partitions : autoPartitions(files.size(), cost(), parallelism);
-        return new Plan(balance(files, n), files.size(), totalBytes, skipped);
+        long sourceFiles = files.size();
+        if (mode == Mode.SYNC) {
+            addDeletes();
+        }
+        Map<Action, long[]> byAction = new EnumMap<>(Action.class);
+        long cost = 0;
+        for (PlannedFile f : files) {
+            long[] c = byAction.computeIfAbsent(f.action(), a -> new long[2]);
+            c[0]++;
+            c[1] += f.action() == Action.DELETE ? f.target().size() : f.sourceSize();
+            cost += cost(f);
+        }
+        List<PlannedFile> largest = files.stream().filter(f -> f.action().sendsBytes() || f.action() == Action.CHECK)
+                .sorted(Comparator.comparingLong(PlannedFile::sourceSize).reversed()).limit(LARGEST).toList();
+        int n = partitions > 0 ? partitions : autoPartitions(files.size(), cost, parallelism);
+        return new Plan(balance(files, n), sourceFiles, totalBytes, skipped, byAction, largest);
     }
 
-    private long cost() {
-        return totalBytes + files.size() * FILE_COST_BYTES;
+    /** sync: every object below the prefix with no source file, unless filtered, bookkeeping, or the log's. */
+    private void addDeletes() {
+        for (TargetObject t : targets.values()) {
+            if (!t.name().startsWith(target.prefix())) {
+                continue;
+            }
+            String relative = t.name().substring(target.prefix().length());
+            boolean isProtected = protectedPrefix != null && t.name().startsWith(protectedPrefix);
+            if (isProtected || relative.isEmpty() || skipRules.skips(relative)
+                    || filters.excludesName(relative).isPresent()) {
+                continue;
+            }
+            files.add(new PlannedFile(null, t.name(), relative, Action.DELETE, t, null, "no source file"));
+        }
+    }
+
+    /** What a piece of work weighs when partitions are balanced. */
+    static long cost(PlannedFile f) {
+        return f.action().sendsBytes() || f.action() == Action.CHECK ? f.sourceSize() + FILE_COST_BYTES : SMALL_COST;
     }
 
     private void checkCollisions() {
-        List<PlannedFile> byName = new ArrayList<>(files);
+        List<PlannedFile> byName = new ArrayList<>(files.stream().filter(f -> f.action() != Action.EXCLUDE).toList());
         byName.sort(Comparator.comparing(PlannedFile::objectName));
         List<String> clashes = new ArrayList<>();
         long count = 0;
@@ -113,8 +192,7 @@ public final class Planner {
             bins.add(new ArrayList<>());
         }
         List<PlannedFile> bySize = new ArrayList<>(files);
-        bySize.sort(Comparator.comparingLong((PlannedFile f) -> f.source().size()).reversed()
-                .thenComparing(PlannedFile::objectName));
+        bySize.sort(Comparator.comparingLong(Planner::cost).reversed().thenComparing(PlannedFile::objectName));
         PriorityQueue<long[]> load = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
                 : Long.compare(a[1], b[1]));
         for (int i = 0; i < n; i++) {
@@ -123,7 +201,7 @@ public final class Planner {
         for (PlannedFile f : bySize) {
             long[] lightest = load.poll();
             bins.get((int) lightest[1]).add(f);
-            lightest[0] += f.source().size() + FILE_COST_BYTES;
+            lightest[0] += cost(f);
             load.add(lightest);
         }
         return bins;

@@ -1,5 +1,6 @@
 package io.lakeshift.sink;
 
+import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.objectstorage.ObjectStorage;
 import com.oracle.bmc.objectstorage.model.CommitMultipartUploadDetails;
 import com.oracle.bmc.objectstorage.model.CommitMultipartUploadPartDetails;
@@ -7,12 +8,18 @@ import com.oracle.bmc.objectstorage.model.CreateMultipartUploadDetails;
 import com.oracle.bmc.objectstorage.requests.AbortMultipartUploadRequest;
 import com.oracle.bmc.objectstorage.requests.CommitMultipartUploadRequest;
 import com.oracle.bmc.objectstorage.requests.CreateMultipartUploadRequest;
+import com.oracle.bmc.objectstorage.requests.DeleteObjectRequest;
+import com.oracle.bmc.objectstorage.requests.GetObjectRequest;
+import com.oracle.bmc.objectstorage.requests.HeadObjectRequest;
 import com.oracle.bmc.objectstorage.requests.PutObjectRequest;
 import com.oracle.bmc.objectstorage.requests.UploadPartRequest;
 import com.oracle.bmc.objectstorage.responses.CommitMultipartUploadResponse;
+import com.oracle.bmc.objectstorage.responses.GetObjectResponse;
+import com.oracle.bmc.objectstorage.responses.HeadObjectResponse;
 import com.oracle.bmc.objectstorage.responses.PutObjectResponse;
 import com.oracle.bmc.objectstorage.responses.UploadPartResponse;
 import io.lakeshift.config.TransferSettings;
+import io.lakeshift.model.Fingerprint;
 import io.lakeshift.verify.Md5;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,9 +47,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each Spark task has its own sink.
  */
 public final class OciObjectSink implements AutoCloseable {
-    /** Metadata key holding the base64 MD5 of the content, where it is known before the upload starts. */
-    public static final String MD5_KEY = "lakeshift-md5";
-
     private final ObjectStorage client;
     private final String namespace;
     private final String bucket;
@@ -69,33 +73,36 @@ public final class OciObjectSink implements AutoCloseable {
      * Uploads exactly {@code size} bytes from {@code in} to {@code objectName}.
      *
      * @param metadata user metadata (keys without the {@code opc-meta-} prefix)
-     * @throws IOException naming the object, if the source ended early, ran long, or OCI refused; nothing is left
+     * @param check runs once all bytes are read, before the object is created
+     * @throws IOException naming the object, if the source ended early, ran long, the check threw, or OCI
+     *     refused; nothing is left
      */
-    public UploadResult upload(String objectName, InputStream in, long size, Map<String, String> metadata)
-            throws IOException {
+    public UploadResult upload(String objectName, InputStream in, long size, Map<String, String> metadata,
+            CommitCheck check) throws IOException {
         return size < settings.multipartThreshold()
-                ? putSingle(objectName, in, (int) size, metadata)
-                : putMultipart(objectName, in, size, metadata);
+                ? putSingle(objectName, in, (int) size, metadata, check)
+                : putMultipart(objectName, in, size, metadata, check);
     }
 
-    private UploadResult putSingle(String name, InputStream in, int size, Map<String, String> metadata)
-            throws IOException {
+    private UploadResult putSingle(String name, InputStream in, int size, Map<String, String> metadata,
+            CommitCheck check) throws IOException {
         byte[] body = new byte[size];
         int n = readFully(in, body, size);
         checkLength(name, size, n, in);
+        check.beforeCommit();
         String md5 = Md5.base64(Md5.of(body, 0, size));
         Map<String, String> meta = new HashMap<>(metadata);
-        meta.put(MD5_KEY, md5);
+        meta.put(Fingerprint.META_MD5, md5);
         Retry.Outcome<PutObjectResponse> put = retry.call(() -> client.putObject(PutObjectRequest.builder()
                 .namespaceName(namespace).bucketName(bucket).objectName(name)
                 .contentLength((long) size).contentMD5(md5).opcMeta(meta)
                 .putObjectBody(new ByteArrayInputStream(body)).build()));
-        expectSame(name, "opc-content-md5", md5, put.value().getOpcContentMd5());
-        return new UploadResult(size, md5, 1, put.attempts());
+        verifyLanded(name, "opc-content-md5", md5, put.value().getOpcContentMd5(), put.value().getETag());
+        return new UploadResult(size, md5, put.value().getETag(), 1, put.attempts());
     }
 
-    private UploadResult putMultipart(String name, InputStream in, long size, Map<String, String> metadata)
-            throws IOException {
+    private UploadResult putMultipart(String name, InputStream in, long size, Map<String, String> metadata,
+            CommitCheck check) throws IOException {
         long partSize = settings.partSizeFor(size);
         BufferPool pool = buffers(partSize);
         String uploadId = retry.call(() -> client.createMultipartUpload(CreateMultipartUploadRequest.builder()
@@ -118,12 +125,12 @@ public final class OciObjectSink implements AutoCloseable {
                 total += n;
                 if (total > size) {
                     pool.give(buf);
-                    throw new IOException("source for " + name + " grew since it was listed (" + size + " bytes)");
+                    throw new FileProblem("source for " + name + " grew since it was listed (" + size + " bytes)");
                 }
                 int partNum = sent.size() + 1;
                 if (partNum > TransferSettings.MAX_PARTS) {
                     pool.give(buf);
-                    throw new IOException(name + " needs more than " + TransferSettings.MAX_PARTS + " parts");
+                    throw new FileProblem(name + " needs more than " + TransferSettings.MAX_PARTS + " parts");
                 }
                 sent.add(partSenders.submit(() -> sendPart(name, uploadId, partNum, buf, n, pool)));
                 failFast(sent);
@@ -137,6 +144,7 @@ public final class OciObjectSink implements AutoCloseable {
                 parts.add(await(f));
             }
             parts.sort(Comparator.comparingInt(Part::number));
+            check.beforeCommit();
             String expected = Md5.multipart(parts.stream().map(Part::md5).toList());
             Retry.Outcome<CommitMultipartUploadResponse> commit = retry.call(() -> client.commitMultipartUpload(
                     CommitMultipartUploadRequest.builder().namespaceName(namespace).bucketName(bucket)
@@ -145,9 +153,10 @@ public final class OciObjectSink implements AutoCloseable {
                                     .partsToCommit(parts.stream().map(p -> CommitMultipartUploadPartDetails.builder()
                                             .partNum(p.number()).etag(p.etag()).build()).toList())
                                     .build()).build()));
-            expectSame(name, "opc-multipart-md5", expected, commit.value().getOpcMultipartMd5());
+            String etag = commit.value().getETag();
+            verifyLanded(name, "opc-multipart-md5", expected, commit.value().getOpcMultipartMd5(), etag);
             int attempts = Math.max(commit.attempts(), parts.stream().mapToInt(Part::attempts).max().orElse(1));
-            return new UploadResult(total, Md5.base64(whole.digest()), parts.size(), attempts);
+            return new UploadResult(total, Md5.base64(whole.digest()), etag, parts.size(), attempts);
         } catch (IOException | RuntimeException | Error e) {
             abort(name, uploadId, sent, e);
             throw e;
@@ -219,20 +228,79 @@ public final class OciObjectSink implements AutoCloseable {
 
     private static void checkLength(String name, long listed, long read, InputStream in) throws IOException {
         if (read < listed) {
-            throw new IOException("source for " + name + " ended after " + read + " of its " + listed
+            throw new FileProblem("source for " + name + " ended after " + read + " of its " + listed
                     + " listed bytes; it changed or shrank since it was listed");
         }
         if (in.read() != -1) {
-            throw new IOException("source for " + name + " is longer than the " + listed
+            throw new FileProblem("source for " + name + " is longer than the " + listed
                     + " bytes listed; it changed since it was listed");
         }
     }
 
     private static void expectSame(String what, String header, String expected, String actual) throws IOException {
         if (!expected.equals(actual)) {
-            throw new IOException("verification failed for " + what + ": OCI reported " + header + " " + actual
+            throw new FileProblem("verification failed for " + what + ": OCI reported " + header + " " + actual
                     + ", computed while reading " + expected);
         }
+    }
+
+    /** Checks a new object's MD5; one that does not match is deleted, so it is never taken for a copy. */
+    private void verifyLanded(String name, String header, String expected, String actual, String etag)
+            throws IOException {
+        try {
+            expectSame(name, header, expected, actual);
+        } catch (FileProblem e) {
+            try {
+                delete(name, etag);
+            } catch (IOException | RuntimeException d) {
+                e.addSuppressed(d);
+            }
+            throw e;
+        }
+    }
+
+    /** The object's HEAD, or null if there is none. */
+    public ObjectInfo head(String name) throws IOException {
+        try {
+            HeadObjectResponse h = retry.call(() -> client.headObject(HeadObjectRequest.builder()
+                    .namespaceName(namespace).bucketName(bucket).objectName(name).build())).value();
+            return new ObjectInfo(h.getContentLength(), h.getETag(), h.getContentMd5(),
+                    h.getOpcMeta() == null ? Map.of() : h.getOpcMeta());
+        } catch (BmcException e) {
+            if (e.getStatusCode() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes an object if it is still the version {@code etag} names (null: any version); an object already
+     * gone is not an error.
+     */
+    public void delete(String name, String etag) throws IOException {
+        try {
+            retry.call(() -> client.deleteObject(DeleteObjectRequest.builder().namespaceName(namespace)
+                    .bucketName(bucket).objectName(name).ifMatch(etag).build()));
+        } catch (BmcException e) {
+            if (e.getStatusCode() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    /** Reads an object back and returns the base64 MD5 of what OCI serves. */
+    public String readMd5(String name) throws IOException {
+        GetObjectResponse r = retry.call(() -> client.getObject(GetObjectRequest.builder()
+                .namespaceName(namespace).bucketName(bucket).objectName(name).build())).value();
+        MessageDigest md = Md5.newDigest();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = r.getInputStream()) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return Md5.base64(md.digest());
     }
 
     /** Reads until {@code length} bytes or the end of the stream; returns the bytes read. */

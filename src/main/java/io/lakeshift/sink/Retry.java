@@ -22,7 +22,17 @@ public final class Retry {
     }
 
     public static Retry standard() {
-        return new Retry(DEFAULT_ATTEMPTS, 200, 10_000);
+        return attempts(DEFAULT_ATTEMPTS);
+    }
+
+    /** Exponential backoff from 200 ms up to 10 s between tries. */
+    public static Retry attempts(int maxAttempts) {
+        return new Retry(maxAttempts, 200, 10_000);
+    }
+
+    /** Waits before try number {@code attempt + 1}. */
+    public void pause(int attempt) throws InterruptedIOException {
+        sleep(attempt);
     }
 
     /** A request that can be repeated as it is. */
@@ -53,7 +63,7 @@ public final class Retry {
             int status = b.getStatusCode();
             return status == 429 || status >= 500 || b.isTimeout() || (b.isClientSide() && hasIoCause(b));
         }
-        return e instanceof IOException && !(e instanceof InterruptedIOException);
+        return e instanceof IOException && !(e instanceof InterruptedIOException) && !(e instanceof FileProblem);
     }
 
     private static boolean hasIoCause(Throwable e) {

@@ -81,6 +81,14 @@ public final class HadoopSource implements Source {
         }
     }
 
+    @Override
+    public void delete(SourceFile file) throws IOException {
+        Path path = new Path(URI.create(file.uri()));
+        if (!fileSystem(path).delete(path, false) && fileSystem(path).exists(path)) {
+            throw new SourceException("cannot delete source file " + file.uri());
+        }
+    }
+
     private static SourceFile toSourceFile(FileStatus status, String relative) {
         String etag = status instanceof EtagSource e ? e.getEtag() : null;
         return new SourceFile(status.getPath().toUri().toString(), relative, status.getLen(),

@@ -24,4 +24,13 @@ public interface Source extends Serializable {
 
     /** Opens the file's content from its first byte. */
     InputStream open(SourceFile file) throws IOException;
+
+    /**
+     * Deletes the file (move mode, once its target is verified).
+     *
+     * @throws IOException naming the file if it cannot be deleted
+     */
+    default void delete(SourceFile file) throws IOException {
+        throw new SourceException("source " + root() + " cannot delete files; use --mode copy");
+    }
 }

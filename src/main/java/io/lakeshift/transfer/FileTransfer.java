@@ -1,75 +1,259 @@
 package io.lakeshift.transfer;
 
+import io.lakeshift.config.Mode;
+import io.lakeshift.config.Overwrite;
+import io.lakeshift.config.ParquetCheck;
+import io.lakeshift.config.TransferSettings;
 import io.lakeshift.log.LogTimes;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.Status;
+import io.lakeshift.model.Fingerprint;
 import io.lakeshift.model.SourceFile;
+import io.lakeshift.plan.Action;
+import io.lakeshift.plan.Decision;
 import io.lakeshift.plan.PlannedFile;
+import io.lakeshift.sink.CommitCheck;
+import io.lakeshift.sink.FileProblem;
+import io.lakeshift.sink.ObjectInfo;
 import io.lakeshift.sink.OciErrors;
 import io.lakeshift.sink.OciObjectSink;
+import io.lakeshift.sink.Retry;
 import io.lakeshift.sink.UploadResult;
 import io.lakeshift.source.Source;
+import io.lakeshift.verify.HeadTailStream;
+import io.lakeshift.verify.Md5;
+import io.lakeshift.verify.ParquetFooter;
+import io.lakeshift.verify.ParquetInfo;
+import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * Copies one planned file and says what happened. Never throws for a file's own trouble: a file that cannot be
- * read or stored becomes a {@code failed} record with the reason, and the next file goes on.
+ * Does what the plan says with one file and says what happened. Never throws for a file's own trouble: a file
+ * that cannot be read, stored or verified becomes a {@code failed} record with the reason, and the next file goes
+ * on.
  */
 public final class FileTransfer {
-    public static final String META_SIZE = "lakeshift-source-size";
-    public static final String META_MODIFIED = "lakeshift-source-modified";
-    public static final String META_ETAG = "lakeshift-source-etag";
+    /** Tail of a Parquet file kept while it streams, for its footer. */
+    static final int PARQUET_TAIL = 1 << 20;
 
     private final Source source;
     private final OciObjectSink sink;
+    private final TransferSettings settings;
+    private final Mode mode;
+    private final Overwrite overwrite;
+    private final boolean dryRun;
+    private final Retry retry;
     private final String runId;
     private final String runDate;
 
-    public FileTransfer(Source source, OciObjectSink sink, String runId, Instant runStart) {
+    public FileTransfer(Source source, OciObjectSink sink, TransferSettings settings, Mode mode, Overwrite overwrite,
+            boolean dryRun, String runId, Instant runStart) {
         this.source = source;
         this.sink = sink;
+        this.settings = settings;
+        this.mode = mode;
+        this.overwrite = overwrite;
+        this.dryRun = dryRun;
+        this.retry = Retry.attempts(settings.maxAttempts());
         this.runId = runId;
         this.runDate = LogTimes.date(runStart);
     }
 
-    public MigrationRecord copy(PlannedFile file) {
-        Instant start = Instant.now();
-        SourceFile src = file.source();
-        try (InputStream in = source.open(src)) {
-            UploadResult r = sink.upload(file.objectName(), in, src.size(), metadata(src));
-            return record(file, start, Status.NEW, r, null);
+    public MigrationRecord process(PlannedFile f) {
+        Record r = new Record(f);
+        try {
+            Action action = f.action();
+            ObjectInfo checked = null;
+            if (action == Action.CHECK) {
+                checked = sink.head(f.objectName());
+                action = checked == null ? Action.COPY_NEW
+                        : Decision.afterCheck(f.source(), Fingerprint.fromMetadata(checked.metadata()), overwrite);
+            }
+            if (dryRun) {
+                return r.done(Status.PLANNED, planned(action, f));
+            }
+            return switch (action) {
+                case EXCLUDE -> r.done(Status.EXCLUDED, f.note() != null ? f.note()
+                        : "target exists and differs; --overwrite never");
+                case DELETE -> {
+                    sink.delete(f.objectName(), f.target().etag());
+                    r.targetSize = f.target().size();
+                    r.targetEtag = f.target().etag();
+                    yield r.done(Status.DELETED, f.note());
+                }
+                case SKIP_EQUAL -> equal(f, r, checked);
+                case COPY_NEW -> copy(f, r, Status.NEW);
+                case COPY_UPDATE -> copy(f, r, Status.UPDATED);
+                case CHECK -> throw new IllegalStateException("unresolved check");
+            };
         } catch (Exception e) {
-            return record(file, start, Status.FAILED, null, OciErrors.describe(e));
+            return r.failed(e);
         }
     }
 
-    /** What an incremental run compares later: the source's size, time, ETag and MD5 as listed. */
-    static Map<String, String> metadata(SourceFile src) {
-        Map<String, String> meta = new HashMap<>();
-        meta.put(META_SIZE, Long.toString(src.size()));
-        meta.put(META_MODIFIED, Long.toString(src.modified()));
-        if (src.etag() != null) {
-            meta.put(META_ETAG, src.etag());
-        }
-        if (src.md5() != null) {
-            meta.put(OciObjectSink.MD5_KEY, src.md5());
-        }
-        return meta;
+    private static String planned(Action action, PlannedFile f) {
+        String outcome = switch (action) {
+            case COPY_NEW -> "new";
+            case COPY_UPDATE -> "updated";
+            case SKIP_EQUAL -> "equal";
+            case DELETE -> "deleted";
+            case EXCLUDE -> "excluded";
+            case CHECK -> "check";
+        };
+        return f.note() == null || action != Action.EXCLUDE ? outcome : outcome + ": " + f.note();
     }
 
-    private MigrationRecord record(PlannedFile f, Instant start, Status status, UploadResult r, String error) {
-        Instant end = Instant.now();
-        Duration took = Duration.between(start, end);
-        long millis = Math.max(1, took.toMillis());
+    private MigrationRecord equal(PlannedFile f, Record r, ObjectInfo checked) throws IOException {
+        String etag = checked != null ? checked.etag() : f.target().etag();
+        String md5 = f.recordedMd5();
+        if (checked != null) {
+            md5 = checked.metadata().getOrDefault(Fingerprint.META_MD5, checked.contentMd5());
+        } else if (md5 == null && f.target().md5() != null && !f.target().md5().contains("-")) {
+            md5 = f.target().md5();
+        }
+        r.targetSize = f.source().size();
+        r.targetEtag = etag;
+        r.md5 = md5;
+        if (mode != Mode.MOVE) {
+            return r.done(Status.EQUAL, null);
+        }
+        if (md5 == null) {
+            throw new FileProblem("move: cannot verify " + f.objectName() + " before deleting the source: no MD5"
+                    + " was recorded for it; the source is kept");
+        }
+        String sourceMd5 = sourceMd5(f.source());
+        if (!sourceMd5.equals(md5)) {
+            throw new FileProblem("move: the source's MD5 " + sourceMd5 + " differs from the MD5 " + md5
+                    + " recorded for " + f.objectName() + "; the source is kept");
+        }
+        source.delete(f.source());
+        return r.done(Status.MOVED, "target was already equal");
+    }
+
+    private MigrationRecord copy(PlannedFile f, Record r, Status status) {
         SourceFile src = f.source();
-        return new MigrationRecord(src.relativePath(), src.size(), f.objectName(), r == null ? null : r.size(),
-                LogTimes.date(start), LogTimes.date(end), LogTimes.runTime(took), runDate, runId, status,
-                r == null ? null : r.md5(), src.etag(), LogTimes.date(src.modified()),
-                r == null ? 0 : r.parts(), r == null ? 1 : r.attempts(),
-                r == null ? 0 : r.size() * 1000 / millis, took.toMillis(), error);
+        long deadline = System.nanoTime() + settings.fileTimeoutMillis() * 1_000_000;
+        for (int attempt = 1; ; attempt++) {
+            r.attempts = attempt;
+            try {
+                UploadResult up = upload(f, r);
+                r.attempts = Math.max(attempt, up.attempts());
+                r.targetSize = up.size();
+                r.targetEtag = up.etag();
+                r.md5 = up.md5();
+                r.parts = up.parts();
+                if (settings.verify()) {
+                    String served = sink.readMd5(f.objectName());
+                    if (!served.equals(up.md5())) {
+                        sink.delete(f.objectName(), up.etag());
+                        throw new FileProblem("--verify: " + f.objectName() + " read back with MD5 " + served
+                                + ", sent " + up.md5() + "; the object was removed");
+                    }
+                }
+                if (mode == Mode.MOVE) {
+                    deleteMovedSource(src, f.objectName());
+                    return r.done(Status.MOVED, r.note);
+                }
+                return r.done(status, r.note);
+            } catch (Exception e) {
+                boolean timeLeft = System.nanoTime() < deadline;
+                if (!Retry.isTransient(e) || attempt >= settings.maxAttempts() || !timeLeft) {
+                    if (!timeLeft) {
+                        return r.failed(new IOException("gave up after --file-timeout "
+                                + Duration.ofMillis(settings.fileTimeoutMillis()) + ": " + OciErrors.describe(e), e));
+                    }
+                    return r.failed(e);
+                }
+                try {
+                    retry.pause(attempt);
+                } catch (IOException interrupted) {
+                    return r.failed(interrupted);
+                }
+            }
+        }
+    }
+
+    private UploadResult upload(PlannedFile f, Record r) throws IOException {
+        SourceFile src = f.source();
+        try (InputStream raw = source.open(src)) {
+            if (settings.parquetCheck() == ParquetCheck.OFF || !ParquetFooter.isParquet(src.relativePath())) {
+                return sink.upload(f.objectName(), raw, src.size(), Fingerprint.metadata(src), CommitCheck.NONE);
+            }
+            HeadTailStream in = new HeadTailStream(raw, PARQUET_TAIL);
+            return sink.upload(f.objectName(), in, src.size(), Fingerprint.metadata(src), () -> {
+                ParquetInfo info = ParquetFooter.check(in.head(), in.tail(), src.size());
+                r.rowCount = info.rows();
+                r.columns = info.columns();
+                r.note = info.corrupt() ? "warning: " + info.problem() : info.note();
+                if (info.corrupt() && settings.parquetCheck() == ParquetCheck.FAIL) {
+                    throw new FileProblem(info.problem() + " (--parquet-check fail; use warn to copy it anyway)");
+                }
+            });
+        }
+    }
+
+    private void deleteMovedSource(SourceFile src, String objectName) throws IOException {
+        try {
+            source.delete(src);
+        } catch (IOException e) {
+            throw new FileProblem("copied and verified to " + objectName + ", but the source could not be deleted: "
+                    + OciErrors.describe(e));
+        }
+    }
+
+    private String sourceMd5(SourceFile src) throws IOException {
+        MessageDigest md = Md5.newDigest();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = source.open(src)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return Md5.base64(md.digest());
+    }
+
+    /** The fields of one record as the work fills them in. */
+    private final class Record {
+        private final PlannedFile file;
+        private final Instant start = Instant.now();
+        Long targetSize;
+        String targetEtag;
+        String md5;
+        int parts;
+        int attempts = 1;
+        Long rowCount;
+        Integer columns;
+        String note;
+
+        Record(PlannedFile file) {
+            this.file = file;
+        }
+
+        MigrationRecord failed(Exception e) {
+            targetSize = null;
+            targetEtag = null;
+            parts = 0;
+            return build(Status.FAILED, note, OciErrors.describe(e));
+        }
+
+        MigrationRecord done(Status status, String withNote) {
+            return build(status, withNote, null);
+        }
+
+        private MigrationRecord build(Status status, String withNote, String error) {
+            Instant end = Instant.now();
+            Duration took = Duration.between(start, end);
+            long millis = Math.max(1, took.toMillis());
+            SourceFile src = file.source();
+            long sent = parts > 0 && targetSize != null ? targetSize * 1000 / millis : 0;
+            return new MigrationRecord(file.relativePath(), src == null ? null : src.size(), file.objectName(),
+                    targetSize, LogTimes.date(start), LogTimes.date(end), LogTimes.runTime(took), runDate, runId,
+                    status, md5, src == null ? null : src.etag(), src == null ? null : LogTimes.date(src.modified()),
+                    targetEtag, parts, attempts, sent, took.toMillis(), rowCount, columns, withNote,
+                    error == null ? null : error.replace('\n', ' '));
+        }
     }
 }

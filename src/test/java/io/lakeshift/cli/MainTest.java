@@ -22,7 +22,7 @@ class MainTest {
         assertEquals(Main.OK, run("migrate", "--help"));
         String help = out.toString(StandardCharsets.UTF_8);
         for (Option o : Option.values()) {
-            assertTrue(help.contains("--" + o.key() + " " + o.valueName()), o.key());
+            assertTrue(help.contains("--" + (o.isFlag() ? o.key() : o.key() + " " + o.valueName())), o.key());
             if (o.defaultValue() != null) {
                 assertTrue(help.contains("Default: " + o.defaultValue()), o.key());
             }

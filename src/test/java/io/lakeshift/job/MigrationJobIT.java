@@ -60,8 +60,8 @@ class MigrationJobIT {
         files.put("big/multipart.bin", Lakes.write(lake, "big/multipart.bin", (int) (5.5 * (1 << 20)), 1));
         files.put("big/exact-3-parts.bin", Lakes.write(lake, "big/exact-3-parts.bin", 3 << 20, 2));
         files.put("empty/zero.bin", Lakes.write(lake, "empty/zero.bin", 0, 3));
-        for (String name : List.of("with space/a b.txt", "unicode/données-ü-日本.parquet", "chars/a#b%c+d.txt",
-                "chars/100%25 + #1.txt", "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/deep.parquet")) {
+        for (String name : List.of("with space/a b.txt", "unicode/données-ü-日本.dat", "chars/a#b%c+d.txt",
+                "chars/100%25 + #1.txt", "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/deep.dat")) {
             files.put(name, Lakes.write(lake, name, 1000 + name.length(), name.hashCode()));
         }
         for (int i = 0; i < 1000; i++) {

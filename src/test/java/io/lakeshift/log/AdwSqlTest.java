@@ -111,9 +111,13 @@ class AdwSqlTest {
 
     private static List<String> statusesIn(String sql) {
         List<String> found = new ArrayList<>();
-        Matcher m = Pattern.compile("status\\s*(?:=|<>)\\s*'([a-z_]+)'").matcher(sql);
+        Matcher m = Pattern.compile("status\\s*(?:=|<>|IN|NOT IN)\\s*\\(?((?:'[a-z_]+'(?:,\\s*)?)+)",
+                Pattern.CASE_INSENSITIVE).matcher(sql);
         while (m.find()) {
-            found.add(m.group(1));
+            Matcher q = Pattern.compile("'([a-z_]+)'").matcher(m.group(1));
+            while (q.find()) {
+                found.add(q.group(1));
+            }
         }
         assertTrue(!found.isEmpty());
         return found;

@@ -14,14 +14,15 @@ class MigrationRecordTest {
     /** The original app's fields first, in its order, then lakeshift's own. */
     static final List<String> FIELDS = List.of("source_name", "source_size", "target_name", "target_size",
             "start_date", "end_date", "run_time", "run_date", "run_id", "status", "md5", "source_etag",
-            "source_modified", "parts", "attempts", "bytes_per_second", "duration_ms", "error");
+            "source_modified", "target_etag", "parts", "attempts", "bytes_per_second", "duration_ms", "row_count",
+            "columns", "note", "error");
 
     @Test
     void jsonLineHasTheOriginalFieldNamesAndFormats() throws Exception {
-        MigrationRecord r = new MigrationRecord("dir/ADA-BKRW-01.parquet", 576195, "raw/dir/ADA-BKRW-01.parquet",
+        MigrationRecord r = new MigrationRecord("dir/ADA-BKRW-01.parquet", 576195L, "raw/dir/ADA-BKRW-01.parquet",
                 576195L, "2021-09-30 11:12:13", "2021-09-30 11:12:15", "0:00:02", "2021-09-30 11:12:13",
-                "20210930111213834758", Status.NEW, "1B2M2Y8AsgTpgAmY7PhCfg==", null, "2021-09-01 00:00:00", 1, 1,
-                288097, 2000, null);
+                "20210930111213834758", Status.NEW, "1B2M2Y8AsgTpgAmY7PhCfg==", null, "2021-09-01 00:00:00",
+                "etag-1", 1, 1, 288097, 2000, 1000L, 23, null, null);
         byte[] line = LogFormat.jsonLines(List.of(r));
         assertEquals('\n', line[line.length - 1]);
         JsonNode json = new ObjectMapper().readTree(line);
@@ -30,6 +31,9 @@ class MigrationRecordTest {
         assertEquals(FIELDS, names);
         assertEquals("new", json.get("status").asText());
         assertEquals(576195, json.get("source_size").asLong());
+        for (Status s : Status.values()) {
+            assertEquals(s, Status.of(s.label()));
+        }
         assertEquals(r, LogFormat.parseLines(line).get(0));
     }
 
@@ -57,6 +61,6 @@ class MigrationRecordTest {
 
     private static MigrationRecord record(String name, Status s, Long size, String error) {
         return new MigrationRecord(name, size == null ? 7 : size, name, size, "", "", "", "", "r", s, null, null,
-                "", 1, 1, 0, 0, error);
+                "", null, 1, 1, 0, 0, null, null, null, error);
     }
 }

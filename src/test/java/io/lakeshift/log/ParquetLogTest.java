@@ -22,13 +22,13 @@ class ParquetLogTest {
     @TempDir
     Path dir;
 
-    static final MigrationRecord COPIED = new MigrationRecord("dir/ADA-BKRW-01.parquet", 576195,
+    static final MigrationRecord COPIED = new MigrationRecord("dir/ADA-BKRW-01.parquet", 576195L,
             "raw/dir/ADA-BKRW-01.parquet", 576195L, "2021-09-30 11:12:13", "2021-09-30 11:12:15", "0:00:02",
             "2021-09-30 11:12:00", "20210930111200000000", Status.NEW, "1B2M2Y8AsgTpgAmY7PhCfg==", "\"0x8D9\"",
-            "2021-09-01 00:00:00", 1, 2, 288097, 2000, null);
-    static final MigrationRecord FAILED = new MigrationRecord("dir/é 日本.bin", 10, "raw/dir/é 日本.bin", null,
+            "2021-09-01 00:00:00", "etag-1", 1, 2, 288097, 2000, 1_000_000L, 23, null, null);
+    static final MigrationRecord FAILED = new MigrationRecord("dir/é 日本.bin", 10L, "raw/dir/é 日本.bin", null,
             "2021-09-30 11:12:14", "2021-09-30 11:12:14", "0:00:00", "2021-09-30 11:12:00", "20210930111200000000",
-            Status.FAILED, null, null, "", 0, 5, 0, 3, "read 9 of 10 bytes");
+            Status.FAILED, null, null, "", null, 0, 5, 0, 3, null, null, null, "read 9 of 10 bytes");
 
     @Test
     void fileSchemaIsTheLogSchemaWithTimestampsAsMicros() throws Exception {
@@ -72,6 +72,8 @@ class ParquetLogTest {
         assertEquals("new", a.getString("status", 0));
         assertEquals("0:00:02", a.getString("run_time", 0));
         assertEquals(2, a.getInteger("attempts", 0));
+        assertEquals(1_000_000L, a.getLong("row_count", 0));
+        assertEquals(23, a.getInteger("columns", 0));
         assertEquals(0, a.getFieldRepetitionCount("error"));
 
         Group b = rows.get(1);

@@ -40,7 +40,7 @@ class DataflowApplicationTest {
         assertEquals(io.lakeshift.cli.Main.class.getName(), app.get("className").asText());
         assertEquals("resource_principal", app.get("configuration").get("dataflow.auth").asText());
         assertTrue(app.get("numExecutors").asInt() >= 1);
-        assertEquals(Set.of("source", "target", "log"), DataflowApplication.read().parameters().keySet());
+        assertEquals(Set.of("source", "target", "log", "mode"), DataflowApplication.read().parameters().keySet());
     }
 
     @Test

@@ -92,9 +92,9 @@ class PlannerTest {
     @Test
     void oneHugeFileDoesNotMakeAStragglerOfAPartitionFullOfOthers() {
         List<PlannedFile> files = new ArrayList<>();
-        files.add(new PlannedFile(file("huge", 10L << 30), "huge"));
+        files.add(PlannedFile.copy(file("huge", 10L << 30), "huge"));
         for (int i = 0; i < 400; i++) {
-            files.add(new PlannedFile(file("small-" + i, 100L << 20), "small-" + i));
+            files.add(PlannedFile.copy(file("small-" + i, 100L << 20), "small-" + i));
         }
         List<List<PlannedFile>> bins = Planner.balance(files, 8);
         long[] bytes = bins.stream().mapToLong(b -> b.stream().mapToLong(f -> f.source().size()).sum()).toArray();
@@ -115,7 +115,7 @@ class PlannerTest {
         List<PlannedFile> files = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             long size = (long) Math.pow(10, 3 + r.nextDouble() * 5); // 1 KB .. 100 MB, skewed
-            files.add(new PlannedFile(file("f" + i, size), "f" + i));
+            files.add(PlannedFile.copy(file("f" + i, size), "f" + i));
         }
         Collections.shuffle(files, r);
         List<List<PlannedFile>> bins = Planner.balance(files, 16);
