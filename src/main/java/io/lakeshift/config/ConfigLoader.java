@@ -104,8 +104,10 @@ public final class ConfigLoader {
     public static OciSettings ociSettings(Map<Option, String> values) {
         Values v = new Values(values);
         OciAuth auth = v.parse(Option.OCI_AUTH, s -> OciAuth.valueOf(s.toUpperCase(Locale.ROOT)), false);
-        return new OciSettings(auth, expandHome(v.get(Option.OCI_CONFIG)), v.get(Option.OCI_PROFILE),
-                emptyToNull(v.get(Option.OCI_ENDPOINT)), emptyToNull(v.get(Option.OCI_REGION)));
+        OciAuthDetector.Detected signIn = OciAuthDetector.resolve(auth, System.getenv(), System.getProperties());
+        return new OciSettings(signIn.auth(), expandHome(v.get(Option.OCI_CONFIG)), v.get(Option.OCI_PROFILE),
+                emptyToNull(v.get(Option.OCI_ENDPOINT)), emptyToNull(v.get(Option.OCI_REGION)),
+                signIn.delegationTokenFile());
     }
 
     /** {@code 2024-01-31} (midnight UTC), {@code 2024-01-31 12:00:00} (UTC) or an ISO instant. */

@@ -7,5 +7,17 @@ public enum OciAuth {
     /** The instance principal of the OCI compute instance the job runs on. */
     INSTANCE_PRINCIPAL,
     /** The resource principal of an OCI Data Flow run (or a Function). */
-    RESOURCE_PRINCIPAL
+    RESOURCE_PRINCIPAL,
+    /**
+     * The delegation token OCI Data Flow gives a run that has no {@code dataflow.auth=resource_principal}: the run
+     * acts for the user who started it. The token file is named by the Spark setting
+     * {@value OciAuthDetector#DELEGATION_TOKEN_PATH}.
+     */
+    DELEGATION_TOKEN,
+    /**
+     * Where the run is decides ({@link OciAuthDetector}): {@link #RESOURCE_PRINCIPAL} where the resource principal's
+     * environment is set, {@link #DELEGATION_TOKEN} where Data Flow names a token file, {@link #CONFIG} elsewhere.
+     * So the same arguments work on a laptop and in Data Flow.
+     */
+    AUTO
 }

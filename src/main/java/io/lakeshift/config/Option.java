@@ -13,7 +13,9 @@ public enum Option {
     CONF("conf", "FILE", null, "Properties file with any of these settings; command-line options override it."),
     OCI_CONFIG("oci-config", "FILE", "~/.oci/config", "OCI config file (for --oci-auth config)."),
     OCI_PROFILE("oci-profile", "NAME", "DEFAULT", "Profile in the OCI config file."),
-    OCI_AUTH("oci-auth", "MODE", "config", "How to sign in to OCI: config | instance_principal | resource_principal."),
+    OCI_AUTH("oci-auth", "MODE", "auto", "How to sign in to OCI: auto | config | instance_principal"
+            + " | resource_principal | delegation_token. auto: resource principal or delegation token inside OCI Data"
+            + " Flow, else config."),
     OCI_ENDPOINT("oci-endpoint", "URL", null,
             "Object Storage endpoint, e.g. https://objectstorage.us-ashburn-1.oraclecloud.com or the local emulator."
                     + " Default: the region's endpoint."),

@@ -2,8 +2,10 @@ package io.lakeshift.job;
 
 import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.log.LogFormat;
+import io.lakeshift.log.LogStore;
 import io.lakeshift.log.LogStores;
 import io.lakeshift.log.MigrationRecord;
+import io.lakeshift.log.ParquetLog;
 import io.lakeshift.log.RunTotals;
 import io.lakeshift.model.OciLocation;
 import io.lakeshift.plan.Action;
@@ -70,8 +72,9 @@ final class PartitionTask implements Function2<Integer, Iterator<List<PlannedFil
                 }
             }
         }
-        LogStores.open(logLocation, config.oci(), hadoopProperties).write(LogFormat.partFile(partition),
-                LogFormat.jsonLines(records));
+        LogStore log = LogStores.open(logLocation, config.oci(), hadoopProperties);
+        log.write(LogFormat.partFile(partition), LogFormat.jsonLines(records));
+        log.write(ParquetLog.partFile(partition), ParquetLog.write(records)); // the same lines, for ADW
         return List.of(totals).iterator();
     }
 }

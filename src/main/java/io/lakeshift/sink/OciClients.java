@@ -16,6 +16,7 @@ import com.oracle.bmc.retrier.RetryConfiguration;
 import com.oracle.bmc.util.CircuitBreakerUtils;
 import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.ConfigLoader;
+import io.lakeshift.config.OciAuth;
 import io.lakeshift.config.OciSettings;
 import io.lakeshift.config.Secrets;
 import java.io.FileNotFoundException;
@@ -61,6 +62,9 @@ public final class OciClients {
                         .property(StandardClientProperties.BUFFER_REQUEST, false)
                         .property(JerseyClientProperties.USE_APACHE_CONNECTOR, true)
                         .property(ApacheClientProperties.CONNECTION_MANAGER, pool));
+        if (settings.auth() == OciAuth.DELEGATION_TOKEN) {
+            builder.additionalClientConfigurator(new DelegationToken(Path.of(settings.delegationTokenFile())));
+        }
         if (settings.endpoint() != null) {
             builder.endpoint(settings.endpoint());
         } else if (settings.region() != null) {
@@ -74,6 +78,10 @@ public final class OciClients {
             case CONFIG -> configFileProvider(s);
             case INSTANCE_PRINCIPAL -> InstancePrincipalsAuthenticationDetailsProvider.builder().build();
             case RESOURCE_PRINCIPAL -> ResourcePrincipalAuthenticationDetailsProvider.builder().build();
+            // Data Flow's delegation token: requests signed by the run's instance principal, carrying the token of
+            // the user who started the run (DelegationToken adds it).
+            case DELEGATION_TOKEN -> InstancePrincipalsAuthenticationDetailsProvider.builder().build();
+            case AUTO -> throw new IllegalStateException("oci-auth auto must be resolved by ConfigLoader");
         };
     }
 
