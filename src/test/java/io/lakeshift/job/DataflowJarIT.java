@@ -11,7 +11,7 @@ import io.lakeshift.log.Status;
 import io.lakeshift.packaging.DataflowApplication;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.Lakes;
-import io.lakeshift.testing.PeerClasspath;
+import io.lakeshift.testing.ChildJvm;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +90,6 @@ class DataflowJarIT {
     @Test
     void theApplicationsArgumentsMigrateALakeUnderSparkSubmit() throws Exception {
         Path jar = dataflowJar();
-        String sparkClasspath = PeerClasspath.resolve("bench/peers/spark/pom.xml", "spark");
         try (EmulatorFixture oci = new EmulatorFixture()) {
             oci.createBucket("lake");
             oci.createBucket("logs");
@@ -108,16 +107,9 @@ class DataflowJarIT {
             args.addAll(List.of("--multipart-threshold", "1MiB", "--part-size", "1MiB"));
             args.addAll(oci.ociArgs()); // on a laptop --oci-auth auto means this profile; in Data Flow, none needed
 
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-            command.addAll(List.of(System.getProperty("lakeshift.test.opens", "").split(" ")).stream()
-                    .filter(s -> !s.isBlank()).toList());
-            command.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
-                    "--master", "local[2]", "--conf", "spark.ui.enabled=false"));
-            app.json().get("configuration").fields().forEachRemaining(
-                    c -> command.addAll(List.of("--conf", c.getKey() + "=" + c.getValue().asText())));
-            command.addAll(List.of("--class", app.json().get("className").asText(), jar.toString()));
-            command.addAll(args);
+            Map<String, String> conf = new java.util.LinkedHashMap<>();
+            app.json().get("configuration").fields().forEachRemaining(c -> conf.put(c.getKey(), c.getValue().asText()));
+            List<String> command = ChildJvm.sparkSubmit(conf, app.json().get("className").asText(), jar, args);
             Path output = dir.resolve("spark-submit.log");
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish");

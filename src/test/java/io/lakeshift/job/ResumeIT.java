@@ -7,6 +7,7 @@ import io.lakeshift.emulator.FaultPolicy;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.Status;
+import io.lakeshift.testing.ChildJvm;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.JobRuns;
 import io.lakeshift.testing.Lakes;
@@ -89,13 +90,7 @@ class ResumeIT {
     }
 
     private static Process startChild(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-        for (String opens : System.getProperty("lakeshift.test.opens", "").split(" ")) {
-            if (!opens.isBlank()) {
-                command.add(opens);
-            }
-        }
+        List<String> command = ChildJvm.java();
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lakeshift.cli.Main"));
         command.addAll(args);
         Path log = Files.createTempFile("resume-child", ".log");

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.Lakes;
-import io.lakeshift.testing.PeerClasspath;
+import io.lakeshift.testing.ChildJvm;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -28,7 +28,6 @@ class SparkSubmitIT {
     @Test
     void theShadedJarMigratesALakeUnderSparkSubmit() throws Exception {
         Path jar = shadedJar();
-        String sparkClasspath = PeerClasspath.resolve("bench/peers/spark/pom.xml", "spark");
         try (EmulatorFixture oci = new EmulatorFixture()) {
             oci.createBucket("submitted");
             Path lake = dir.resolve("lake");
@@ -37,13 +36,7 @@ class SparkSubmitIT {
             }
             Lakes.write(lake, "t/big.bin", 3 << 20, 42);
 
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-            command.addAll(List.of(System.getProperty("lakeshift.test.opens", "").split(" ")).stream()
-                    .filter(s -> !s.isBlank()).toList());
-            command.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
-                    "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-                    "--class", "io.lakeshift.cli.Main", jar.toString(),
+            List<String> command = ChildJvm.sparkSubmit(Map.of(), "io.lakeshift.cli.Main", jar, List.of(
                     "migrate", "--source", lake.toUri().toString(),
                     "--target", "oci://submitted@" + oci.namespace() + "/in/",
                     "--multipart-threshold", "1MiB", "--part-size", "1MiB", "--run-id", "submit-1",
