@@ -15,9 +15,17 @@ public record MigrationConfig(
         TransferSettings transfer,
         List<String> skip,
         int progressIntervalSeconds,
-        String master) implements Serializable {
+        String master,
+        SourceSettings sources) implements Serializable {
 
     public MigrationConfig {
         skip = List.copyOf(skip);
+        sources = sources == null ? SourceSettings.defaults() : sources;
+    }
+
+    /** Settings with the default source settings. */
+    public MigrationConfig(String source, OciLocation target, OciSettings oci, String log, String runId,
+            int partitions, TransferSettings transfer, List<String> skip, int progressIntervalSeconds, String master) {
+        this(source, target, oci, log, runId, partitions, transfer, skip, progressIntervalSeconds, master, null);
     }
 }

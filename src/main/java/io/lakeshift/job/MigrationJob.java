@@ -13,8 +13,8 @@ import io.lakeshift.plan.Planner;
 import io.lakeshift.plan.PlannedFile;
 import io.lakeshift.plan.SkipRules;
 import io.lakeshift.sink.OciClients;
-import io.lakeshift.source.HadoopSource;
 import io.lakeshift.source.Source;
+import io.lakeshift.source.Sources;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -51,7 +51,7 @@ public final class MigrationJob {
         OciLocation target = checkTarget(config);
         String logLocation = logLocation(config, target);
 
-        Source source = new HadoopSource(config.source(), hadoop);
+        Source source = Sources.open(config.source(), config.sources(), config.oci(), hadoop);
         out.println("lakeshift: run " + config.runId() + ": listing " + config.source());
         Planner planner = new Planner(target, new SkipRules(config.skip()));
         jsc.setJobGroup("lakeshift-" + config.runId(), "lakeshift: list " + config.source(), false);
