@@ -1,6 +1,7 @@
 package io.lakeshift.source;
 
 import io.lakeshift.config.ConfigException;
+import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import java.util.Locale;
  * @param host the host as given, e.g. {@code account.dfs.core.windows.net}
  * @param path the path below the container, no leading or trailing '/', "" for the whole container
  */
-public record AdlsLocation(String scheme, String container, String account, String host, String path) {
+public record AdlsLocation(String scheme, String container, String account, String host, String path)
+        implements Serializable {
 
     /** Whether auto-selection sends this URI to the native ADLS source. */
     public static boolean isAdls(String uri) {
@@ -62,6 +64,15 @@ public record AdlsLocation(String scheme, String container, String account, Stri
     /** The URI of a blob of this container. */
     public String uri(String blobName) {
         return scheme + "://" + container + "@" + host + "/" + blobName;
+    }
+
+    /** The blob name of a URI made by {@link #uri}. */
+    public String blobName(String uri) {
+        String base = uri("");
+        if (!uri.startsWith(base)) {
+            throw new IllegalArgumentException(uri + " is not in " + base);
+        }
+        return uri.substring(base.length());
     }
 
     /** The default Blob endpoint of the account. */

@@ -41,9 +41,15 @@ public final class AdlsSource implements Source {
     private final String endpoint;
     private final AzureCredentials credentials;
     private final int readThreads;
+    private final int pageSize;
     private transient BlobContainerClient container;
 
     AdlsSource(String root, String endpoint, AzureCredentials credentials, int readThreads) {
+        this(root, endpoint, credentials, readThreads, PAGE_SIZE);
+    }
+
+    AdlsSource(String root, String endpoint, AzureCredentials credentials, int readThreads, int pageSize) {
+        this.pageSize = pageSize;
         this.root = root;
         this.location = AdlsLocation.parse(root);
         this.endpoint = endpoint == null ? location.blobEndpoint() : endpoint.replaceAll("/+$", "");
@@ -61,7 +67,7 @@ public final class AdlsSource implements Source {
         String prefix = location.prefix();
         long seen = 0;
         try {
-            ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix).setMaxResultsPerPage(PAGE_SIZE)
+            ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix).setMaxResultsPerPage(pageSize)
                     .setDetails(new BlobListDetails().setRetrieveMetadata(true));
             for (PagedResponse<BlobItem> page : client().listBlobs(options, null).iterableByPage()) {
                 for (BlobItem item : page.getValue()) {
@@ -168,7 +174,7 @@ public final class AdlsSource implements Source {
     }
 
     private BlobClient blob(SourceFile file) {
-        return client().getBlobClient(location.prefix() + file.relativePath());
+        return client().getBlobClient(location.blobName(file.uri()));
     }
 
     /** One line naming the account, the container and what to fix; never the SDK's text (it may hold a URL). */
