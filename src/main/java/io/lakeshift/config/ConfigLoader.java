@@ -77,7 +77,7 @@ public final class ConfigLoader {
                 v.parse(Option.MODE, s -> Mode.valueOf(s.toUpperCase(Locale.ROOT)), false),
                 v.parse(Option.OVERWRITE, s -> Overwrite.valueOf(s.toUpperCase(Locale.ROOT)), false),
                 v.positiveInt(Option.MAX_DELETE, 0), v.flag(Option.DRY_RUN), filters,
-                v.parse(Option.ESTIMATE_RATE, ByteSize::parse, false));
+                v.parse(Option.ESTIMATE_RATE, ByteSize::parse, false), sourceSettings(v));
     }
 
     /** A plain-http endpoint is only for this machine (the emulator), unless the user says otherwise. */
@@ -141,6 +141,47 @@ public final class ConfigLoader {
             default -> 1000L;
         };
         return n * unit;
+    }
+
+    /** --source-api, --s3-*, --azure-*: each checked here, so a missing credential names its setting. */
+    private static SourceSettings sourceSettings(Values v) {
+        SourceApi api = v.parse(Option.SOURCE_API, s -> SourceApi.valueOf(s.toUpperCase(Locale.ROOT)), false);
+        S3Settings.Auth s3Auth = v.parse(Option.S3_AUTH, s -> S3Settings.Auth.valueOf(s.toUpperCase(Locale.ROOT)),
+                false);
+        S3Settings s3 = new S3Settings(s3Auth, v.secret(Option.S3_ACCESS_KEY), v.secret(Option.S3_SECRET_KEY),
+                v.secret(Option.S3_SESSION_TOKEN), emptyToNull(v.get(Option.S3_PROFILE)),
+                emptyToNull(v.get(Option.S3_ENDPOINT)), emptyToNull(v.get(Option.S3_REGION)),
+                v.flag(Option.S3_PATH_STYLE));
+        boolean keys = s3Auth == S3Settings.Auth.KEYS || s3Auth == S3Settings.Auth.AUTO && s3.accessKey() != null;
+        if (keys && (s3.accessKey() == null || s3.secretKey() == null)) {
+            throw new ConfigException("S3 sign-in with keys needs both --s3-access-key and --s3-secret-key");
+        }
+        if (s3Auth == S3Settings.Auth.PROFILE && s3.profile() == null) {
+            throw new ConfigException("--s3-auth profile needs --s3-profile NAME (a profile of ~/.aws/credentials)");
+        }
+        AzureSettings azure = new AzureSettings(
+                v.parse(Option.AZURE_AUTH, s -> AzureSettings.Auth.valueOf(s.toUpperCase(Locale.ROOT)), false),
+                v.secret(Option.AZURE_ACCOUNT_KEY), emptyToNull(v.get(Option.AZURE_TENANT_ID)),
+                emptyToNull(v.get(Option.AZURE_CLIENT_ID)), v.secret(Option.AZURE_CLIENT_SECRET),
+                v.secret(Option.AZURE_SAS_TOKEN), emptyToNull(v.get(Option.AZURE_ENDPOINT)),
+                v.positiveInt(Option.AZURE_READ_THREADS, 1));
+        switch (azure.effectiveAuth()) {
+            case KEY -> requireSet(azure.accountKey(), Option.AZURE_ACCOUNT_KEY, "--azure-auth key");
+            case SAS -> requireSet(azure.sasToken(), Option.AZURE_SAS_TOKEN, "--azure-auth sas");
+            case SERVICE_PRINCIPAL -> {
+                requireSet(azure.tenantId(), Option.AZURE_TENANT_ID, "--azure-auth service_principal");
+                requireSet(azure.clientId(), Option.AZURE_CLIENT_ID, "--azure-auth service_principal");
+                requireSet(azure.clientSecret(), Option.AZURE_CLIENT_SECRET, "--azure-auth service_principal");
+            }
+            default -> { }
+        }
+        return new SourceSettings(api, s3, azure);
+    }
+
+    private static void requireSet(Object value, Option o, String needer) {
+        if (value == null) {
+            throw new ConfigException(needer + " needs --" + o.key() + " " + o.valueName() + " (" + o.help() + ")");
+        }
     }
 
     static Map<Option, String> parseCommandLine(List<String> args) {
@@ -254,6 +295,10 @@ public final class ConfigLoader {
         <T> T optional(Option o, java.util.function.Function<String, T> parser) {
             String v = get(o);
             return v == null || v.isBlank() ? null : parse(o, parser, false);
+        }
+
+        SecretRef secret(Option o) {
+            return SecretRef.parse(get(o), o);
         }
 
         int positiveInt(Option o, int min) {

@@ -24,9 +24,11 @@ public record MigrationConfig(
         long maxDelete,
         boolean dryRun,
         FilterSettings filters,
-        long estimateRate) implements Serializable {
+        long estimateRate,
+        SourceSettings sources) implements Serializable {
 
     public MigrationConfig {
         skip = List.copyOf(skip);
+        sources = sources == null ? SourceSettings.defaults() : sources;
     }
 }

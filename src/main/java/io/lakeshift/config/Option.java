@@ -63,7 +63,35 @@ public enum Option {
             + " estimate."),
     ALLOW_HTTP("allow-http", null, "false", "Allow a plain-http --oci-endpoint that is not on this machine"
             + " (credentials and data would cross the network unencrypted)."),
-    MASTER("master", "URL", null, "Spark master when not run by spark-submit (bin/lakeshift uses local[*]).");
+
+    MASTER("master", "URL", null, "Spark master when not run by spark-submit (bin/lakeshift uses local[*])."),
+    // Sources (docs/sources.md). A SECRET is a literal value, env:VARIABLE, or oci-vault:<secret OCID>.
+    SOURCE_API("source-api", "API", "auto", "Which reader serves --source: auto | hadoop | adls. auto: abfss://"
+            + "<container>@<account>.dfs.core.windows.net/... -> adls (Azure SDK), everything else -> hadoop."),
+    S3_AUTH("s3-auth", "MODE", "auto", "How to sign in to S3 (s3a://): auto | keys | env | profile | default."
+            + " auto: keys if --s3-access-key is set, else S3A's own chain."),
+    S3_ACCESS_KEY("s3-access-key", "KEY", null, "AWS access key id (for --s3-auth keys)."),
+    S3_SECRET_KEY("s3-secret-key", "SECRET", null, "AWS secret access key (for --s3-auth keys)."),
+    S3_SESSION_TOKEN("s3-session-token", "SECRET", null, "AWS session token, with temporary keys."),
+    S3_PROFILE("s3-profile", "NAME", null, "Profile in ~/.aws/credentials (for --s3-auth profile)."),
+    S3_ENDPOINT("s3-endpoint", "URL", null, "S3 endpoint, for S3-compatible stores; default: AWS."),
+    S3_REGION("s3-region", "REGION", null, "S3 region of the bucket; default: S3A's (us-east-1 or the endpoint's)."),
+    S3_PATH_STYLE("s3-path-style", "BOOLEAN", "false", "Path-style requests (endpoint/bucket/key), as most"
+            + " S3-compatible stores need."),
+    AZURE_AUTH("azure-auth", "MODE", "auto", "How to sign in to ADLS (--source-api adls): auto | key |"
+            + " service_principal | sas | managed_identity | default. auto: the first of key, client secret, SAS"
+            + " that is set, else the default Azure credential chain."),
+    AZURE_ACCOUNT_KEY("azure-account-key", "SECRET", null, "Storage account key (for --azure-auth key)."),
+    AZURE_TENANT_ID("azure-tenant-id", "ID", null, "Entra ID tenant (for --azure-auth service_principal)."),
+    AZURE_CLIENT_ID("azure-client-id", "ID", null, "Application (client) id of the service principal, or of a"
+            + " user-assigned managed identity."),
+    AZURE_CLIENT_SECRET("azure-client-secret", "SECRET", null, "Client secret (for --azure-auth service_principal)."),
+    AZURE_SAS_TOKEN("azure-sas-token", "SECRET", null, "SAS token with read and list permission (for --azure-auth"
+            + " sas)."),
+    AZURE_ENDPOINT("azure-endpoint", "URL", null, "Blob endpoint of the account, e.g. a local emulator's"
+            + " http://127.0.0.1:10000/devstoreaccount1; default: https://<account>.blob.core.windows.net."),
+    AZURE_READ_THREADS("azure-read-threads", "N", "4", "Ranged reads in flight for one large ADLS file (files"
+            + " above 16MiB are read in 8MiB ranges); 1 = one plain stream.");
 
     private final String key;
     private final String valueName;

@@ -24,9 +24,9 @@ import io.lakeshift.plan.SkipRules;
 import io.lakeshift.sink.OciClients;
 import io.lakeshift.sink.OciErrors;
 import io.lakeshift.sink.OciListing;
-import io.lakeshift.source.HadoopSource;
 import io.lakeshift.source.Manifest;
 import io.lakeshift.source.Source;
+import io.lakeshift.source.Sources;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -76,7 +76,7 @@ public final class MigrationJob {
         RunHistory.clear(history, runFolder);
         Map<String, TargetObject> targets = OciListing.objects(client, target);
 
-        Source source = new HadoopSource(config.source(), hadoop);
+        Source source = Sources.open(config.source(), config.sources(), config.oci(), hadoop);
         String files = config.filters().filesFrom();
         Filters filters = new Filters(config.filters(), files == null ? null : Manifest.read(files, hadoop));
         out.println("lakeshift: run " + config.runId() + ": listing " + config.source());

@@ -73,7 +73,8 @@ public final class OciClients {
         return builder.build(provider);
     }
 
-    static AbstractAuthenticationDetailsProvider provider(OciSettings s) {
+    /** How requests are signed for these settings; shared by every OCI client lakeshift builds. */
+    public static AbstractAuthenticationDetailsProvider provider(OciSettings s) {
         return switch (s.auth()) {
             case CONFIG -> configFileProvider(s);
             case INSTANCE_PRINCIPAL -> InstancePrincipalsAuthenticationDetailsProvider.builder().build();

@@ -16,7 +16,7 @@ class ConfFileDocumentedTest {
     @Test
     void everyOptionIsDocumentedWithItsDefault() throws Exception {
         String text = Files.readString(Path.of("conf/lakeshift.properties"));
-        Matcher m = Pattern.compile("(?m)^#([a-z-]+)=(.*)$").matcher(text);
+        Matcher m = Pattern.compile("(?m)^#([a-z0-9-]+)=(.*)$").matcher(text);
         Set<String> documented = new TreeSet<>();
         while (m.find()) {
             Option o = Option.byKey(m.group(1)).orElseThrow(() -> new AssertionError("unknown key " + m.group()));

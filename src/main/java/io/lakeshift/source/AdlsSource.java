@@ -1,0 +1,219 @@
+package io.lakeshift.source;
+
+import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.http.rest.PagedResponse;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobItemProperties;
+import com.azure.storage.blob.models.BlobListDetails;
+import com.azure.storage.blob.models.BlobRange;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.options.BlobInputStreamOptions;
+import com.azure.storage.blob.specialized.BlobInputStream;
+import com.azure.core.util.Context;
+import io.lakeshift.model.SourceFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * ADLS Gen2 through the Azure SDK's Blob API calls, which serve hierarchical-namespace accounts too (and local
+ * emulators without a Data Lake endpoint): one flat, paged listing of every blob below the path (the server
+ * recurses; directory markers, blobs with {@code hdi_isfolder=true}, are left out), and reads pinned to the
+ * listed ETag, in parallel ranges for large files.
+ */
+public final class AdlsSource implements Source {
+    static final int PAGE_SIZE = 5000;
+    /** Files above this are read in ranges, several at once. */
+    static final long PARALLEL_READ_ABOVE = 16L << 20;
+    static final int RANGE_SIZE = 8 << 20;
+    private static final int STREAM_BLOCK = 4 << 20;
+
+    private final String root;
+    private final AdlsLocation location;
+    private final String endpoint;
+    private final AzureCredentials credentials;
+    private final int readThreads;
+    private final int pageSize;
+    private transient BlobContainerClient container;
+
+    AdlsSource(String root, String endpoint, AzureCredentials credentials, int readThreads) {
+        this(root, endpoint, credentials, readThreads, PAGE_SIZE);
+    }
+
+    AdlsSource(String root, String endpoint, AzureCredentials credentials, int readThreads, int pageSize) {
+        this.pageSize = pageSize;
+        this.root = root;
+        this.location = AdlsLocation.parse(root);
+        this.endpoint = endpoint == null ? location.blobEndpoint() : endpoint.replaceAll("/+$", "");
+        this.credentials = credentials;
+        this.readThreads = readThreads;
+    }
+
+    @Override
+    public String root() {
+        return root;
+    }
+
+    @Override
+    public void list(Consumer<SourceFile> sink) throws IOException {
+        String prefix = location.prefix();
+        long seen = 0;
+        try {
+            ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix).setMaxResultsPerPage(pageSize)
+                    .setDetails(new BlobListDetails().setRetrieveMetadata(true));
+            for (PagedResponse<BlobItem> page : client().listBlobs(options, null).iterableByPage()) {
+                for (BlobItem item : page.getValue()) {
+                    seen++;
+                    if (Boolean.TRUE.equals(item.isPrefix()) || isDirectory(item.getMetadata())) {
+                        continue;
+                    }
+                    sink.accept(toSourceFile(item.getName(), item.getName().substring(prefix.length()),
+                            item.getProperties()));
+                }
+            }
+            if (seen == 0 && !location.path().isEmpty()) {
+                listSingleFile(sink);
+            }
+        } catch (BlobStorageException e) {
+            throw new SourceException(describe(e, "list " + root), e);
+        } catch (ClientAuthenticationException e) {
+            throw new SourceException(signInFailed(e), e);
+        } catch (RuntimeException e) {
+            throw new SourceException("cannot list source " + root + ": " + OneLine.of(e), e);
+        }
+    }
+
+    /** Nothing below the path: the path is a file, or nothing at all. */
+    private void listSingleFile(Consumer<SourceFile> sink) throws SourceException {
+        BlobClient blob = client().getBlobClient(location.path());
+        if (!blob.exists()) {
+            throw new SourceException("source " + root + " does not exist (no blob in container '"
+                    + location.container() + "' of account '" + location.account() + "' starts with '"
+                    + location.path() + "'); check --source");
+        }
+        var props = blob.getProperties();
+        if (isDirectory(props.getMetadata())) {
+            return;
+        }
+        String name = location.path();
+        sink.accept(new SourceFile(location.uri(name), name.substring(name.lastIndexOf('/') + 1),
+                props.getBlobSize(), props.getLastModified().toInstant().toEpochMilli(), props.getETag(),
+                props.getContentMd5() == null ? null : Base64.getEncoder().encodeToString(props.getContentMd5())));
+    }
+
+    static boolean isDirectory(Map<String, String> metadata) {
+        if (metadata == null) {
+            return false;
+        }
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            if (e.getKey().equalsIgnoreCase("hdi_isfolder") && "true".equalsIgnoreCase(e.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private SourceFile toSourceFile(String name, String relative, BlobItemProperties p) {
+        byte[] md5 = p.getContentMd5();
+        return new SourceFile(location.uri(name), relative, p.getContentLength() == null ? 0 : p.getContentLength(),
+                p.getLastModified().toInstant().toEpochMilli(), p.getETag(),
+                md5 == null || md5.length == 0 ? null : Base64.getEncoder().encodeToString(md5));
+    }
+
+    @Override
+    public InputStream open(SourceFile file) throws IOException {
+        if (readThreads > 1 && file.size() > PARALLEL_READ_ABOVE) {
+            BlobClient blob = blob(file);
+            return new ParallelRangeInputStream((offset, length) -> range(blob, file, offset, length), file.size(),
+                    RANGE_SIZE, readThreads, file.uri());
+        }
+        return open(file, 0, file.size());
+    }
+
+    @Override
+    public InputStream open(SourceFile file, long offset, long length) throws IOException {
+        long count = Math.max(0, Math.min(length, file.size() - offset));
+        if (count == 0) {
+            return InputStream.nullInputStream();
+        }
+        try {
+            BlobInputStream in = blob(file).openInputStream(new BlobInputStreamOptions()
+                    .setRange(new BlobRange(offset, count))
+                    .setRequestConditions(conditions(file)).setBlockSize(STREAM_BLOCK));
+            return new BoundedInputStream(in, length);
+        } catch (BlobStorageException e) {
+            throw new SourceException(describe(e, "read " + file.uri()), e);
+        } catch (ClientAuthenticationException e) {
+            throw new SourceException(signInFailed(e), e);
+        }
+    }
+
+    private byte[] range(BlobClient blob, SourceFile file, long offset, int length) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length);
+        try {
+            blob.downloadStreamWithResponse(out, new BlobRange(offset, (long) length), null, conditions(file), false,
+                    null, Context.NONE);
+        } catch (BlobStorageException e) {
+            throw new SourceException(describe(e, "read " + file.uri()), e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return out.toByteArray();
+    }
+
+    private static BlobRequestConditions conditions(SourceFile file) {
+        return file.etag() == null ? null : new BlobRequestConditions().setIfMatch(file.etag());
+    }
+
+    private BlobClient blob(SourceFile file) {
+        return client().getBlobClient(location.blobName(file.uri()));
+    }
+
+    /** One line naming the account, the container and what to fix; never the SDK's text (it may hold a URL). */
+    private String describe(BlobStorageException e, String action) {
+        int status = e.getStatusCode();
+        String code = e.getErrorCode() == null ? "" : e.getErrorCode().toString();
+        String where = "container '" + location.container() + "' of Azure storage account '" + location.account()
+                + "'";
+        String answer = " (" + status + (code.isEmpty() ? "" : " " + code) + ")";
+        if (status == 403 || status == 401) {
+            return "Azure storage account '" + location.account() + "' refused the credentials" + answer
+                    + " to " + action + "; check " + credentials.settingsToFix();
+        }
+        if ("ContainerNotFound".equals(code)) {
+            return where + " does not exist" + answer + "; check --source";
+        }
+        if (status == 412 || "ConditionNotMet".equals(code)) {
+            return "cannot " + action + ": it changed since it was listed" + answer;
+        }
+        if (status == 404) {
+            return "cannot " + action + ": not found in " + where + answer;
+        }
+        return "cannot " + action + " in " + where + answer;
+    }
+
+    private String signInFailed(ClientAuthenticationException e) {
+        return "Azure sign-in for storage account '" + location.account() + "' failed (" + OneLine.of(e)
+                + "); check " + credentials.settingsToFix();
+    }
+
+    private synchronized BlobContainerClient client() {
+        if (container == null) {
+            container = AzureClients.container(endpoint, location.container(), credentials);
+        }
+        return container;
+    }
+
+    @Override
+    public String toString() {
+        return "AdlsSource[" + root + " via " + endpoint + ", " + credentials.auth() + "]";
+    }
+}

@@ -1,0 +1,109 @@
+package io.lakeshift.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import io.lakeshift.testing.AzuriteServer;
+import io.lakeshift.testing.EmulatorFixture;
+import io.lakeshift.testing.SparkTestSession;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Spark job (local[2]) migrates an ADLS Gen2 lake (Azurite on 127.0.0.1, through the native ADLS source,
+ * chosen by --source-api auto for abfss://...dfs.core.windows.net) into the OCI emulator.
+ */
+class AdlsMigrationIT {
+    private static AzuriteServer azurite;
+    private static BlobContainerClient container;
+    private static EmulatorFixture oci;
+    private static final Map<String, byte[]> LAKE = StoreMigration.sampleLake();
+
+    @BeforeAll
+    static void start() throws Exception {
+        azurite = AzuriteServer.start();
+        container = azurite.client().createBlobContainer("lake");
+        for (Map.Entry<String, byte[]> f : LAKE.entrySet()) {
+            container.getBlobClient("tables/" + f.getKey()).upload(BinaryData.fromBytes(f.getValue()), true);
+        }
+        for (String dir : List.of("tables", "tables/year=2024", "tables/empty")) {
+            container.getBlobClient(dir).uploadWithResponse(new BlobParallelUploadOptions(
+                    BinaryData.fromBytes(new byte[0])).setMetadata(Map.of("hdi_isfolder", "true")), null, null);
+        }
+        oci = new EmulatorFixture();
+        SparkTestSession.get();
+    }
+
+    @AfterAll
+    static void stop() {
+        oci.close();
+        azurite.close();
+    }
+
+    private static String source() {
+        return AzuriteServer.uri("lake", "tables");
+    }
+
+    @Test
+    void migratesTheLakeWithTheAccountKey() throws Exception {
+        oci.createBucket("from-adls");
+        List<String> args = new ArrayList<>(azurite.azureArgs());
+        args.addAll(List.of("--run-id", "adls-1"));
+        StoreMigration.Result r = StoreMigration.migrate(oci, source(), "oci://from-adls@" + oci.namespace() + "/",
+                args);
+
+        assertEquals(0, r.code(), r.err() + r.out());
+        StoreMigration.assertLanded(oci, "from-adls", "", LAKE);
+        String etag = oci.head("from-adls", "unicode/données-日本.parquet").getOpcMeta().get("lakeshift-source-etag");
+        assertNotNull(etag);
+        assertEquals(container.getBlobClient("tables/unicode/données-日本.parquet").getProperties().getETag(), etag);
+        StoreMigration.assertLogsHoldNo(oci, "from-adls", AzuriteServer.KEY);
+    }
+
+    @Test
+    void migratesTheLakeWithASasToken() throws Exception {
+        oci.createBucket("from-adls-sas");
+        String sas = container.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
+                new BlobContainerSasPermission().setReadPermission(true).setListPermission(true)));
+        StoreMigration.Result r = StoreMigration.migrate(oci, source(),
+                "oci://from-adls-sas@" + oci.namespace() + "/", List.of("--azure-endpoint", azurite.endpoint(),
+                        "--azure-sas-token", sas, "--azure-read-threads", "1"));
+        assertEquals(0, r.code(), r.err() + r.out());
+        StoreMigration.assertLanded(oci, "from-adls-sas", "", LAKE);
+        StoreMigration.assertLogsHoldNo(oci, "from-adls-sas", sas);
+    }
+
+    @Test
+    void aWrongKeyIsOneLineNamingTheAccountAndTheSetting() {
+        oci.createBucket("adls-denied");
+        String wrong = AzuriteServer.KEY.substring(0, 20) + "BBBBBBBBBB" + AzuriteServer.KEY.substring(30);
+        StoreMigration.Result r = StoreMigration.migrate(oci, source(), "oci://adls-denied@" + oci.namespace() + "/",
+                List.of("--azure-endpoint", azurite.endpoint(), "--azure-account-key", wrong));
+        String line = StoreMigration.assertRefusedInOneLine(r, wrong);
+        assertTrue(line.startsWith("lakeshift: Azure storage account 'devstoreaccount1' refused the credentials (403"),
+                line);
+        assertTrue(line.contains("check --azure-account-key"), line);
+        assertTrue(oci.list("adls-denied", "").isEmpty(), "nothing ran");
+    }
+
+    @Test
+    void anUnknownContainerIsNamed() {
+        oci.createBucket("adls-missing");
+        StoreMigration.Result r = StoreMigration.migrate(oci, AzuriteServer.uri("no-such-container", "x"),
+                "oci://adls-missing@" + oci.namespace() + "/", azurite.azureArgs());
+        String line = StoreMigration.assertRefusedInOneLine(r, AzuriteServer.KEY);
+        assertTrue(line.contains("container 'no-such-container' of Azure storage account 'devstoreaccount1' does not"
+                + " exist"), line);
+    }
+}
