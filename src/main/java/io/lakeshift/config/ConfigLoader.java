@@ -283,7 +283,7 @@ public final class ConfigLoader {
         boolean flag(Option o) {
             String v = get(o).trim().toLowerCase(Locale.ROOT);
             if (!v.equals("true") && !v.equals("false")) {
-                throw new ConfigException("--" + o.key() + " is true or false, got '" + get(o) + "'");
+                throw new ConfigException("--" + o.key() + ": '" + get(o) + "' is not true or false");
             }
             return v.equals("true");
         }

@@ -65,9 +65,9 @@ class AdlsMigrationIT {
 
         assertEquals(0, r.code(), r.err() + r.out());
         StoreMigration.assertLanded(oci, "from-adls", "", LAKE);
-        String etag = oci.head("from-adls", "unicode/données-日本.parquet").getOpcMeta().get("lakeshift-source-etag");
+        String etag = oci.head("from-adls", "unicode/données-日本.bin").getOpcMeta().get("lakeshift-source-etag");
         assertNotNull(etag);
-        assertEquals(container.getBlobClient("tables/unicode/données-日本.parquet").getProperties().getETag(), etag);
+        assertEquals(container.getBlobClient("tables/unicode/données-日本.bin").getProperties().getETag(), etag);
         StoreMigration.assertLogsHoldNo(oci, "from-adls", AzuriteServer.KEY);
     }
 

@@ -25,9 +25,9 @@ final class StoreMigration {
         files.put("big/multipart.bin", bytes((int) (2.5 * (1 << 20)), 1));
         files.put("empty/zero.bin", new byte[0]);
         files.put("with space/a b.txt", bytes(321, 2));
-        files.put("unicode/données-日本.parquet", bytes(2048, 3));
+        files.put("unicode/données-日本.bin", bytes(2048, 3));
         for (int i = 0; i < 30; i++) {
-            files.put(String.format("year=2024/month=%02d/part-%04d.parquet", i % 12 + 1, i), bytes(100 + i * 13, i));
+            files.put(String.format("year=2024/month=%02d/part-%04d.bin", i % 12 + 1, i), bytes(100 + i * 13, i));
         }
         return files;
     }
