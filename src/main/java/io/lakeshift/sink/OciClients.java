@@ -23,6 +23,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 
@@ -114,10 +115,38 @@ public final class OciClients {
             throw new ConfigException("the key_file " + keyFile + " named in " + file + ", profile [" + s.profile()
                     + "] does not exist or cannot be read");
         }
+        checkPrivateKey(keyFile, file, s.profile());
         try {
             return new ConfigFileAuthenticationDetailsProvider(config);
         } catch (RuntimeException e) {
             throw new ConfigException("cannot use profile [" + s.profile() + "] of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A key file that is not a PEM private key is named now, not as a failed signature later. */
+    private static void checkPrivateKey(Path keyFile, Path config, String profile) {
+        String pem;
+        try {
+            pem = Files.readString(keyFile, java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("cannot read the key_file " + keyFile + " named in " + config + ", profile ["
+                    + profile + "]: " + e.getMessage(), e);
+        }
+        String why = null;
+        if (!pem.contains("-----BEGIN") || !pem.contains("PRIVATE KEY-----")) {
+            why = "it holds no PEM private key";
+        } else if (pem.contains("-----BEGIN PRIVATE KEY-----") && !pem.contains("ENCRYPTED")) {
+            String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            try {
+                java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                        new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(body)));
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                why = "it is not a valid RSA private key (" + e.getClass().getSimpleName() + ")";
+            }
+        }
+        if (why != null) {
+            throw new ConfigException("the key_file " + keyFile + " named in " + config + ", profile [" + profile
+                    + "] cannot be used: " + why + "; point key_file at the API key's private key (PEM)");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.lakeshift.source;
 
+import io.lakeshift.config.Secrets;
 import java.io.Serializable;
 
 /**
@@ -14,9 +15,12 @@ public final class Secret implements Serializable {
             throw new IllegalArgumentException("empty secret");
         }
         this.value = value;
+        Secrets.register(value);
     }
 
+    /** The value; using it (on the driver or an executor) also makes sure every message there masks it. */
     public String value() {
+        Secrets.register(value);
         return value;
     }
 

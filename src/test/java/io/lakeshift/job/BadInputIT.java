@@ -108,10 +108,11 @@ class BadInputIT {
                 .getBytes(StandardCharsets.US_ASCII));
         Path badKey = dir.resolve("bad-key-config");
         Files.writeString(badKey, base.replaceAll("key_file=.*", "key_file=" + garbage));
-        err = fails(Main.CANNOT_RUN, "migrate", "--source", lake.toUri().toString(), "--target",
+        err = fails(Main.USAGE, "migrate", "--source", lake.toUri().toString(), "--target",
                 "oci://bad@" + oci.namespace() + "/", "--oci-config", badKey.toString(), "--oci-endpoint",
                 oci.emulator.endpoint());
-        assertTrue(err.contains("key"), err);
+        assertTrue(err.contains("the key_file " + garbage + " named in " + badKey + ", profile [DEFAULT] cannot be"
+                + " used: it is not a valid RSA private key"), err);
     }
 
     @Test
