@@ -72,6 +72,20 @@ class SecretsIT {
     }
 
     @Test
+    void theDataFlowDefinitionHoldsNoSecretOnlyVaultReferences() throws Exception {
+        for (String file : List.of("packaging/dataflow/application.json", "packaging/dataflow/application.tf")) {
+            String text = java.nio.file.Files.readString(java.nio.file.Path.of(file));
+            assertEquals(text, Secrets.redact(text), file + " holds something shaped like a credential");
+            for (String option : List.of("--s3-secret-key", "--azure-account-key", "--azure-client-secret",
+                    "--azure-sas-token", "--s3-session-token")) {
+                int at = text.indexOf(option);
+                assertTrue(at < 0 || text.substring(at).matches("(?s)" + java.util.regex.Pattern.quote(option)
+                        + "\\W+(oci-vault:|env:|\\$\\{).*"), file + ": " + option + " must name a vault secret");
+            }
+        }
+    }
+
+    @Test
     void shapedCredentialsAndKeysAreMaskedInAnyText() {
         Secrets.register("a-registered-secret-42");
         String text = "GET https://a.blob.core.windows.net/c/x?sv=2021&sig=abc%2Fdef&se=2030 failed; "
