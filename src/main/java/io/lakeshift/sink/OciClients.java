@@ -135,7 +135,7 @@ public final class OciClients {
         String why = null;
         if (!pem.contains("-----BEGIN") || !pem.contains("PRIVATE KEY-----")) {
             why = "it holds no PEM private key";
-        } else if (pem.contains("-----BEGIN PRIVATE KEY-----") && !pem.contains("ENCRYPTED")) {
+        } else if (pem.contains("-----BEGIN " + "PRIVATE KEY-----") /* PKCS#8 */ && !pem.contains("ENCRYPTED")) {
             String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             try {
                 java.security.KeyFactory.getInstance("RSA").generatePrivate(

