@@ -156,6 +156,20 @@ public final class AdlsSource implements Source {
         }
     }
 
+    /** Deletes the blob if it is still the version listed (move mode); one already gone is not an error. */
+    @Override
+    public void delete(SourceFile file) throws IOException {
+        try {
+            blob(file).deleteWithResponse(null, conditions(file), null, Context.NONE);
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() != 404) {
+                throw new SourceException(describe(e, "delete " + file.uri()), e);
+            }
+        } catch (ClientAuthenticationException e) {
+            throw new SourceException(signInFailed(e), e);
+        }
+    }
+
     private byte[] range(BlobClient blob, SourceFile file, long offset, int length) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(length);
         try {

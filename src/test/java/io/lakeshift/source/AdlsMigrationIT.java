@@ -1,6 +1,7 @@
 package io.lakeshift.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,23 @@ class AdlsMigrationIT {
         assertNotNull(etag);
         assertEquals(container.getBlobClient("tables/unicode/données-日本.bin").getProperties().getETag(), etag);
         StoreMigration.assertLogsHoldNo(oci, "from-adls", AzuriteServer.KEY);
+    }
+
+    @Test
+    void moveDeletesEachBlobOnceItsObjectIsVerified() throws Exception {
+        oci.createBucket("moved-adls");
+        for (int i = 0; i < 3; i++) {
+            container.getBlobClient("to-move/m-" + i + ".bin").upload(BinaryData.fromBytes(new byte[1000 + i]), true);
+        }
+        List<String> args = new ArrayList<>(azurite.azureArgs());
+        args.addAll(List.of("--run-id", "adls-move", "--mode", "move"));
+        StoreMigration.Result r = StoreMigration.migrate(oci, AzuriteServer.uri("lake", "to-move"),
+                "oci://moved-adls@" + oci.namespace() + "/", args);
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertEquals(3, oci.list("moved-adls", "m-").size());
+        for (int i = 0; i < 3; i++) {
+            assertFalse(container.getBlobClient("to-move/m-" + i + ".bin").exists(), "moved blob deleted");
+        }
     }
 
     @Test
