@@ -45,9 +45,9 @@ class FaultsIT {
     void throttlingUnavailabilityResetsSlownessAndFailingCommitsLoseNothing() throws Exception {
         Faults faults = Faults.builder().seed(7).throttle(0.08).unavailable(0.08).reset(0.08)
                 .slow(0.1, Duration.ofMillis(50)).failCommits(2).build();
+        faults.enable(false); // the test's own set-up and checks go through cleanly
         try (EmulatorFixture oci = new EmulatorFixture(faults)) {
             oci.createBucket("faults");
-            faults.enable(false);
             Path lake = dir.resolve("lake");
             Map<String, Path> files = lake(lake, 60, 3);
             JobRuns jobs = new JobRuns(oci);
