@@ -46,7 +46,7 @@ public final class S3ProxyServer implements AutoCloseable {
         return new S3ProxyServer(p);
     }
 
-    private static Path jar() throws IOException, InterruptedException {
+    static Path jar() throws IOException, InterruptedException {
         Path jar = ChildProcess.projectDir().resolve("target/tools/s3proxy.jar");
         if (Files.exists(jar)) {
             return jar;
