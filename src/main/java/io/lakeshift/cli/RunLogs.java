@@ -111,7 +111,9 @@ final class RunLogs {
         if (t != null && t.namespace() == null && (log == null || !log.startsWith("oci://"))) {
             throw new ConfigException("--target needs its namespace here: oci://bucket@namespace/");
         }
-        String root = MigrationJob.logRoot(log, t == null ? OciLocation.parse(log) : t);
+        // An oci:// log without --target names its own namespace; a file:// log needs no target at all.
+        OciLocation base = t != null ? t : log.startsWith("oci://") ? OciLocation.parse(log) : null;
+        String root = MigrationJob.logRoot(log, base);
         return LogStores.open(root, oci, Map.of());
     }
 }

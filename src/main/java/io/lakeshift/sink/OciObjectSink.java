@@ -166,14 +166,15 @@ public final class OciObjectSink implements AutoCloseable {
     private Part sendPart(String name, String uploadId, int number, byte[] buf, int length, BufferPool pool)
             throws IOException {
         try {
-            String md5 = Md5.base64(Md5.of(buf, 0, length));
+            byte[] digest = Md5.of(buf, 0, length);
+            String md5 = Md5.base64(digest);
             Retry.Outcome<UploadPartResponse> r = retry.call(() -> client.uploadPart(UploadPartRequest.builder()
                     .namespaceName(namespace).bucketName(bucket).objectName(name)
                     .uploadId(uploadId).uploadPartNum(number)
                     .contentLength((long) length).contentMD5(md5)
                     .uploadPartBody(new ByteArrayInputStream(buf, 0, length)).build()));
             expectSame(name + " part " + number, "opc-content-md5", md5, r.value().getOpcContentMd5());
-            return new Part(number, r.value().getETag(), Md5.of(buf, 0, length), r.attempts());
+            return new Part(number, r.value().getETag(), digest, r.attempts());
         } finally {
             pool.give(buf);
         }
@@ -293,14 +294,9 @@ public final class OciObjectSink implements AutoCloseable {
     public String readMd5(String name) throws IOException {
         GetObjectResponse r = retry.call(() -> client.getObject(GetObjectRequest.builder()
                 .namespaceName(namespace).bucketName(bucket).objectName(name).build())).value();
-        MessageDigest md = Md5.newDigest();
-        byte[] buf = new byte[1 << 16];
         try (InputStream in = r.getInputStream()) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
+            return Md5.base64(Md5.of(in));
         }
-        return Md5.base64(md.digest());
     }
 
     /** Reads until {@code length} bytes or the end of the stream; returns the bytes read. */

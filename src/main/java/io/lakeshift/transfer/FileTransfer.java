@@ -26,7 +26,6 @@ import io.lakeshift.verify.ParquetFooter;
 import io.lakeshift.verify.ParquetInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -205,14 +204,9 @@ public final class FileTransfer {
     }
 
     private String sourceMd5(SourceFile src) throws IOException {
-        MessageDigest md = Md5.newDigest();
-        byte[] buf = new byte[1 << 16];
         try (InputStream in = source.open(src)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
+            return Md5.base64(Md5.of(in));
         }
-        return Md5.base64(md.digest());
     }
 
     /** The fields of one record as the work fills them in. */

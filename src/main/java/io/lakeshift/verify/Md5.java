@@ -1,5 +1,7 @@
 package io.lakeshift.verify;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -24,6 +26,16 @@ public final class Md5 {
     public static byte[] of(byte[] data, int offset, int length) {
         MessageDigest md = newDigest();
         md.update(data, offset, length);
+        return md.digest();
+    }
+
+    /** The MD5 of everything left in a stream (the caller closes it). */
+    public static byte[] of(InputStream in) throws IOException {
+        MessageDigest md = newDigest();
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            md.update(buf, 0, n);
+        }
         return md.digest();
     }
 

@@ -180,6 +180,9 @@ class BadInputIT {
         assertTrue(Files.exists(big), "the source is kept");
         String line = Files.readString(dir.resolve("log-2/run_id=mv/part-00000.jsonl"));
         assertTrue(line.contains("cannot verify move/big.bin before deleting the source"), line);
+        JobRuns.Outcome status = jobs.exec("status", "--run-id", "mv", "--log", dir.resolve("log-2").toUri().toString());
+        assertEquals(Main.FILES_FAILED, status.code(), status.err());
+        assertTrue(status.out().contains("big.bin: move: cannot verify"), status.out());
     }
 
     private static String[] withOci(String... args) {
