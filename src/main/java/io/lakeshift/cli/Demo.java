@@ -14,6 +14,7 @@ import io.lakeshift.job.SampleLake;
 import io.lakeshift.log.LogFormat;
 import io.lakeshift.log.LogStores;
 import io.lakeshift.log.RunSummary;
+import io.lakeshift.model.OciLocation;
 import io.lakeshift.plan.SkipRules;
 import io.lakeshift.sink.OciClients;
 import java.io.IOException;
@@ -114,7 +115,8 @@ final class Demo {
             String object = config.target().objectName(relative);
             try (InputStream local = Files.newInputStream(f);
                     InputStream remote = client.getObject(GetObjectRequest.builder().namespaceName(namespace)
-                            .bucketName(config.target().bucket()).objectName(object).build()).getInputStream()) {
+                            .bucketName(((OciLocation) config.target()).bucket()).objectName(object).build())
+                            .getInputStream()) {
                 if (Arrays.equals(sha256(local), sha256(remote))) {
                     matched++;
                 } else {

@@ -14,6 +14,7 @@ import io.lakeshift.log.RunTotals;
 import io.lakeshift.log.Status;
 import io.lakeshift.model.ByteSize;
 import io.lakeshift.model.OciLocation;
+import io.lakeshift.model.TargetLocation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -107,12 +108,12 @@ final class RunLogs {
                     + " (their default log)");
         }
         OciSettings oci = ConfigLoader.ociSettings(values);
-        OciLocation t = target == null ? null : OciLocation.parse(target);
-        if (t != null && t.namespace() == null && (log == null || !log.startsWith("oci://"))) {
+        TargetLocation t = target == null ? null : TargetLocation.parse(target);
+        if (t instanceof OciLocation o && o.namespace() == null && (log == null || !log.startsWith("oci://"))) {
             throw new ConfigException("--target needs its namespace here: oci://bucket@namespace/");
         }
         // An oci:// log without --target names its own namespace; a file:// log needs no target at all.
-        OciLocation base = t != null ? t : log.startsWith("oci://") ? OciLocation.parse(log) : null;
+        TargetLocation base = t != null ? t : log.startsWith("oci://") ? OciLocation.parse(log) : null;
         String root = MigrationJob.logRoot(log, base);
         return LogStores.open(root, oci, Map.of());
     }

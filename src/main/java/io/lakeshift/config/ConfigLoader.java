@@ -1,7 +1,7 @@
 package io.lakeshift.config;
 
 import io.lakeshift.model.ByteSize;
-import io.lakeshift.model.OciLocation;
+import io.lakeshift.model.TargetLocation;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ public final class ConfigLoader {
     public static MigrationConfig build(Map<Option, String> values) {
         Values v = new Values(values);
         String source = v.required(Option.SOURCE);
-        OciLocation target = v.parse(Option.TARGET, OciLocation::parse, true);
+        TargetLocation target = v.parse(Option.TARGET, TargetLocation::parse, true);
         OciSettings oci = ociSettings(values);
         requireTls(oci.endpoint(), "--oci-endpoint", v.flag(Option.ALLOW_HTTP));
         String runId = v.get(Option.RUN_ID);
@@ -62,6 +62,7 @@ public final class ConfigLoader {
                 v.parse(Option.MULTIPART_THRESHOLD, ByteSize::parse, false),
                 v.parse(Option.PART_SIZE, ByteSize::parse, false),
                 v.positiveInt(Option.PARALLEL_PARTS, 1),
+                v.positiveInt(Option.PARALLEL_FILES, 1),
                 v.flag(Option.VERIFY),
                 v.parse(Option.PARQUET_CHECK, s -> ParquetCheck.valueOf(s.toUpperCase(Locale.ROOT)), false),
                 v.positiveInt(Option.MAX_ATTEMPTS, 1),

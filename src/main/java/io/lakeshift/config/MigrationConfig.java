@@ -1,6 +1,6 @@
 package io.lakeshift.config;
 
-import io.lakeshift.model.OciLocation;
+import io.lakeshift.model.TargetLocation;
 import java.io.Serializable;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record MigrationConfig(
         String source,
-        OciLocation target,
+        TargetLocation target,
         OciSettings oci,
         String log,
         String runId,

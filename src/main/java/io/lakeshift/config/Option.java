@@ -9,7 +9,8 @@ import java.util.Optional;
  */
 public enum Option {
     SOURCE("source", "URI", null, "Source lake root: file://, hdfs://, s3a://, abfss:// (any Hadoop file system)."),
-    TARGET("target", "URI", null, "Target: oci://bucket@namespace/prefix. Without @namespace it is looked up."),
+    TARGET("target", "URI", null, "Target: oci://bucket@namespace/prefix (without @namespace it is looked up), or"
+            + " a Hadoop file-system folder (s3a://bucket/prefix/, abfss://..., hdfs://..., file:///path/)."),
     CONF("conf", "FILE", null, "Properties file with any of these settings; command-line options override it."),
     OCI_CONFIG("oci-config", "FILE", "~/.oci/config", "OCI config file (for --oci-auth config)."),
     OCI_PROFILE("oci-profile", "NAME", "DEFAULT", "Profile in the OCI config file."),
@@ -20,8 +21,8 @@ public enum Option {
             "Object Storage endpoint, e.g. https://objectstorage.us-ashburn-1.oraclecloud.com or the local emulator."
                     + " Default: the region's endpoint."),
     OCI_REGION("oci-region", "REGION", null, "OCI region id; default: from the OCI config profile or the principal."),
-    LOG("log", "URI", null, "Where the migration log goes: oci://... or file://... Default: "
-            + "oci://<target bucket>@<ns>/_lakeshift/logs/."),
+    LOG("log", "URI", null, "Where the migration log goes: oci://... or any Hadoop URI. Default: "
+            + "oci://<target bucket>@<ns>/_lakeshift/logs/, or <target>/_lakeshift/logs/ for a Hadoop target."),
     RUN_ID("run-id", "ID", null, "Identifier of this run in the log. Default: the start time, yyyyMMddHHmmssSSS."),
     PARTITIONS("partitions", "N", "0", "Spark partitions to spread the files over; 0 = automatic, balanced by bytes."),
     MULTIPART_THRESHOLD("multipart-threshold", "SIZE", "64MiB",
@@ -29,6 +30,9 @@ public enum Option {
     PART_SIZE("part-size", "SIZE", "32MiB", "Size of each multipart part (OCI allows 10,000 parts)."),
     PARALLEL_PARTS("parallel-parts", "N", "4",
             "Parts of one file uploaded at once; memory per task is at most this times --part-size."),
+    PARALLEL_FILES("parallel-files", "N", "8", "Files below --multipart-threshold copied at once by each task (their"
+            + " round trips, not their bytes, set the pace); together they hold at most --parallel-parts x"
+            + " --part-size. 1 = one file at a time."),
     SKIP("skip", "GLOBS", "_SUCCESS,_temporary,*.crc,_started_*,_committed_*,.DS_Store",
             "Bookkeeping files and folders left out, as globs matched against each path element."),
     PROGRESS_INTERVAL("progress-interval", "SECONDS", "5", "Seconds between progress lines; 0 = none."),

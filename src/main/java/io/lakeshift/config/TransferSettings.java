@@ -8,12 +8,14 @@ import java.io.Serializable;
  * @param multipartThreshold files at least this long go multipart
  * @param partSize bytes per part
  * @param parallelParts parts of one file in flight at once; also the number of part buffers held
+ * @param parallelFiles files below the multipart threshold in flight at once per task
  * @param verify read each object back after its upload and compare MD5s
  * @param parquetCheck what a corrupt Parquet file does
  * @param maxAttempts tries per request and per file
  * @param fileTimeoutMillis time limit for one file, retries included
  */
-public record TransferSettings(long multipartThreshold, long partSize, int parallelParts, boolean verify,
+public record TransferSettings(long multipartThreshold, long partSize, int parallelParts, int parallelFiles,
+        boolean verify,
         ParquetCheck parquetCheck, int maxAttempts, long fileTimeoutMillis) implements Serializable {
     public static final long MIN_PART_SIZE = 1L << 20;
     public static final long MAX_PART_SIZE = 50L << 30;
@@ -36,6 +38,9 @@ public record TransferSettings(long multipartThreshold, long partSize, int paral
         if (parallelParts < 1 || parallelParts > 64) {
             throw new ConfigException("parallel-parts must be between 1 and 64, got " + parallelParts);
         }
+        if (parallelFiles < 1 || parallelFiles > 256) {
+            throw new ConfigException("parallel-files must be between 1 and 256, got " + parallelFiles);
+        }
         if (maxAttempts < 1 || maxAttempts > 100) {
             throw new ConfigException("max-attempts must be between 1 and 100, got " + maxAttempts);
         }
@@ -46,7 +51,7 @@ public record TransferSettings(long multipartThreshold, long partSize, int paral
 
     /** Defaults for everything but the sizes. */
     public static TransferSettings of(long multipartThreshold, long partSize, int parallelParts) {
-        return new TransferSettings(multipartThreshold, partSize, parallelParts, false, ParquetCheck.FAIL, 5,
+        return new TransferSettings(multipartThreshold, partSize, parallelParts, 1, false, ParquetCheck.FAIL, 5,
                 6 * 3600_000L);
     }
 

@@ -1,7 +1,6 @@
 package io.lakeshift.job;
 
 import io.lakeshift.config.MigrationConfig;
-import com.oracle.bmc.objectstorage.ObjectStorage;
 import io.lakeshift.config.Mode;
 import io.lakeshift.config.Secrets;
 import io.lakeshift.log.LogFormat;
@@ -12,7 +11,9 @@ import io.lakeshift.log.LogTimes;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.RunTotals;
 import io.lakeshift.model.ByteSize;
+import io.lakeshift.model.HadoopLocation;
 import io.lakeshift.model.OciLocation;
+import io.lakeshift.model.TargetLocation;
 import io.lakeshift.model.TargetObject;
 import io.lakeshift.plan.Action;
 import io.lakeshift.plan.CopyRecord;
@@ -23,7 +24,9 @@ import io.lakeshift.plan.PlannedFile;
 import io.lakeshift.plan.SkipRules;
 import io.lakeshift.sink.OciClients;
 import io.lakeshift.sink.OciErrors;
-import io.lakeshift.sink.OciListing;
+import io.lakeshift.sink.HadoopTarget;
+import io.lakeshift.sink.OciTarget;
+import io.lakeshift.sink.Target;
 import io.lakeshift.source.Manifest;
 import io.lakeshift.source.Source;
 import io.lakeshift.source.Sources;
@@ -65,23 +68,27 @@ public final class MigrationJob {
 
         Secrets.registerSecretKeys(hadoop.entrySet());
         out.println("lakeshift: " + Secrets.redact(settingsLine(config)));
-        OciLocation target = checkTarget(config);
-        ObjectStorage client = OciClients.get(config.oci());
-        String logRoot = logRoot(config, target);
-        Overlap.check(config.source(), target, logRoot);
+        TargetLocation location = checkTarget(config);
+        String logRoot = logRoot(config, location);
+        Overlap.check(config.source(), location, logRoot);
+        // The target's and the log's settings: Spark's, plus --s3-* for s3a:// (the source adds its own).
+        Map<String, String> stores = Sources.hadoopProperties(location.toString(), config.sources(), config.oci(),
+                hadoop);
+        Target target = location instanceof OciLocation oci ? new OciTarget(oci, config.oci())
+                : new HadoopTarget((HadoopLocation) location, stores);
         String runFolder = LogFormat.runFolder(config.runId());
         String logLocation = logRoot + runFolder;
-        LogStore history = LogStores.open(logRoot, config.oci(), hadoop);
+        LogStore history = LogStores.open(logRoot, config.oci(), stores);
         Map<String, CopyRecord> records = RunHistory.load(history);
         RunHistory.clear(history, runFolder);
-        Map<String, TargetObject> targets = OciListing.objects(client, target);
+        Map<String, TargetObject> targets = target.objects();
 
         Source source = Sources.open(config.source(), config.sources(), config.oci(), hadoop);
         String files = config.filters().filesFrom();
         Filters filters = new Filters(config.filters(), files == null ? null : Manifest.read(files, hadoop));
         out.println("lakeshift: run " + config.runId() + ": listing " + config.source());
-        Planner planner = new Planner(target, new SkipRules(config.skip()), filters, targets, records,
-                config.overwrite(), config.mode(), protectedPrefix(logRoot, target));
+        Planner planner = new Planner(location, new SkipRules(config.skip()), filters, targets, records,
+                config.overwrite(), config.mode(), protectedPrefix(logRoot, location));
         source.list(planner::add);
         Plan plan = planner.finish(config.partitions(), jsc.defaultParallelism());
         out.printf("lakeshift: %,d files, %s in the source (%,d bookkeeping files skipped); %,d to copy, %,d to"
@@ -95,32 +102,32 @@ public final class MigrationJob {
                     + "; check --source");
         }
         if (config.mode() == Mode.SYNC && plan.count(Action.DELETE) > config.maxDelete()) {
-            throw new JobException("sync would delete " + plan.count(Action.DELETE) + " objects below " + target
+            throw new JobException("sync would delete " + plan.count(Action.DELETE) + " objects below " + location
                     + ", more than --max-delete " + config.maxDelete() + "; nothing was changed. Check --source and"
                     + " --target, or raise --max-delete");
         }
 
         long aborted = 0;
         if (!config.dryRun()) {
-            writeStarted(LogStores.open(logLocation, config.oci(), hadoop), config, target);
-            aborted = OciListing.abortLeftovers(client, target, start.toEpochMilli());
+            writeStarted(LogStores.open(logLocation, config.oci(), stores), config, location);
+            aborted = target.abortLeftovers(start.toEpochMilli());
             if (aborted > 0) {
                 out.printf("lakeshift: aborted %d unfinished multipart upload(s) left below %s by an earlier run%n",
-                        aborted, target);
+                        aborted, location);
             }
         }
-        RunTotals totals = execute(jsc, config, source, target, logLocation, hadoop, plan, start);
+        RunTotals totals = execute(jsc, config, source, target, logLocation, stores, plan, start);
         if (!config.dryRun()) {
             // Tasks Spark ran again after a lost executor may have left uploads no one will finish.
-            aborted += OciListing.abortLeftovers(client, target, System.currentTimeMillis());
+            aborted += target.abortLeftovers(System.currentTimeMillis());
         }
-        LogStore log = LogStores.open(logLocation, config.oci(), hadoop);
+        LogStore log = LogStores.open(logLocation, config.oci(), stores);
         if (config.dryRun()) {
-            PlanReport report = planReport(config, target, logLocation, plan, totals);
+            PlanReport report = planReport(config, location, logLocation, plan, totals);
             log.write(LogFormat.PLAN, LogFormat.pretty(report));
             out.print(PlanText.of(report));
         }
-        RunSummary summary = summary(config, target, logLocation, plan, totals, start, aborted);
+        RunSummary summary = summary(config, location, logLocation, plan, totals, start, aborted);
         if (!config.dryRun()) {
             log.write(LogFormat.SUMMARY, LogFormat.summary(summary));
         }
@@ -130,17 +137,17 @@ public final class MigrationJob {
     /** The settings a person checks at the start of a run; secrets never appear (masked again by the caller). */
     static String settingsLine(MigrationConfig c) {
         return String.format("settings: mode=%s overwrite=%s dry-run=%s oci-auth=%s oci-profile=%s oci-endpoint=%s"
-                        + " multipart-threshold=%s part-size=%s parallel-parts=%d partitions=%s verify=%s"
+                        + " multipart-threshold=%s part-size=%s parallel-parts=%d parallel-files=%d partitions=%s verify=%s"
                         + " parquet-check=%s max-attempts=%d", c.mode().name().toLowerCase(),
                 c.overwrite().name().toLowerCase(), c.dryRun(), c.oci().auth().name().toLowerCase(),
                 c.oci().profile(), c.oci().endpoint() == null ? "(region)" : c.oci().endpoint(),
                 ByteSize.format(c.transfer().multipartThreshold()), ByteSize.format(c.transfer().partSize()),
-                c.transfer().parallelParts(), c.partitions() == 0 ? "auto" : String.valueOf(c.partitions()),
+                c.transfer().parallelParts(), c.transfer().parallelFiles(), c.partitions() == 0 ? "auto" : String.valueOf(c.partitions()),
                 c.transfer().verify(), c.transfer().parquetCheck().name().toLowerCase(), c.transfer().maxAttempts());
     }
 
     /** Marks the run as started, and proves before any copy that the log location can be written. */
-    private static void writeStarted(LogStore log, MigrationConfig config, OciLocation target) {
+    private static void writeStarted(LogStore log, MigrationConfig config, TargetLocation target) {
         Map<String, String> started = new TreeMap<>();
         started.put("run_id", config.runId());
         started.put("run_date", LogTimes.date(Instant.now()));
@@ -156,15 +163,18 @@ public final class MigrationJob {
     }
 
     /**
-     * Signs in to OCI and reads the target bucket, filling in the namespace if the target left it out.
+     * For an OCI target: signs in and reads the target bucket, filling in the namespace if the target left it out.
+     * A Hadoop target is checked by its first listing, with the run's Hadoop settings.
      *
      * @throws JobException naming the profile, bucket or setting at fault
      */
-    public static OciLocation checkTarget(MigrationConfig config) {
-        return OciTargetCheck.resolve(OciClients.get(config.oci()), config.oci(), config.target());
+    public static TargetLocation checkTarget(MigrationConfig config) {
+        return config.target() instanceof OciLocation oci
+                ? OciTargetCheck.resolve(OciClients.get(config.oci()), config.oci(), oci)
+                : config.target();
     }
 
-    private RunTotals execute(JavaSparkContext jsc, MigrationConfig config, Source source, OciLocation target,
+    private RunTotals execute(JavaSparkContext jsc, MigrationConfig config, Source source, Target target,
             String logLocation, Map<String, String> hadoop, Plan plan, Instant start) {
         LongAccumulator files = jsc.sc().longAccumulator("lakeshift files done");
         LongAccumulator bytes = jsc.sc().longAccumulator("lakeshift bytes done");
@@ -175,7 +185,7 @@ public final class MigrationJob {
         try {
             jsc.setJobGroup("lakeshift-" + config.runId(), String.format("lakeshift: %s %,d files (%s to send) to %s",
                     config.dryRun() ? "plan" : config.mode().name().toLowerCase(), work,
-                    ByteSize.format(plan.bytesToSend()), target), false);
+                    ByteSize.format(plan.bytesToSend()), target.location()), false);
             List<List<PlannedFile>> partitions = plan.partitions();
             PartitionTask task = new PartitionTask(source, target, config, logLocation, hadoop, start, files, bytes);
             List<RunTotals> parts = jsc.parallelize(partitions, partitions.size())
@@ -191,7 +201,7 @@ public final class MigrationJob {
         }
     }
 
-    private static PlanReport planReport(MigrationConfig config, OciLocation target, String logLocation, Plan plan,
+    private static PlanReport planReport(MigrationConfig config, TargetLocation target, String logLocation, Plan plan,
             RunTotals totals) {
         Map<String, Long> bytes = new TreeMap<>();
         plan.byAction().forEach((a, c) -> bytes.put(a.name().toLowerCase(), c[1]));
@@ -202,7 +212,7 @@ public final class MigrationJob {
                 plan.skipped());
     }
 
-    private static RunSummary summary(MigrationConfig config, OciLocation target, String logLocation, Plan plan,
+    private static RunSummary summary(MigrationConfig config, TargetLocation target, String logLocation, Plan plan,
             RunTotals totals, Instant start, long aborted) {
         Instant end = Instant.now();
         double seconds = Math.max(0.001, Duration.between(start, end).toMillis() / 1000.0);
@@ -212,30 +222,41 @@ public final class MigrationJob {
                 plan.skipped(), plan.partitions().size(), totals.failures(), totals.failureCount(), aborted);
     }
 
-    /** The log root, where every run has its folder: --log, or {@value #DEFAULT_LOG_PREFIX} in the target bucket. */
-    public static String logRoot(MigrationConfig config, OciLocation target) {
+    /**
+     * The log root, where every run has its folder: --log, or {@value #DEFAULT_LOG_PREFIX} in the target bucket
+     * (OCI) or below the target folder (Hadoop).
+     */
+    public static String logRoot(MigrationConfig config, TargetLocation target) {
         return logRoot(config.log(), target);
     }
 
-    /** The log root for a --log value (null for the default) and a target. */
-    public static String logRoot(String log, OciLocation target) {
+    /** The log root for a --log value (null for the default) and a target (null if only --log is known). */
+    public static String logRoot(String log, TargetLocation target) {
         if (log == null) {
-            return new OciLocation(target.bucket(), target.namespace(), DEFAULT_LOG_PREFIX).toString();
+            return target instanceof OciLocation oci
+                    ? new OciLocation(oci.bucket(), oci.namespace(), DEFAULT_LOG_PREFIX).toString()
+                    : target + DEFAULT_LOG_PREFIX;
         }
         if (log.startsWith("oci://")) {
             OciLocation l = OciLocation.parse(log);
-            return (l.namespace() == null ? l.withNamespace(target.namespace()) : l).toString();
+            if (l.namespace() == null && target instanceof OciLocation oci) {
+                l = l.withNamespace(oci.namespace());
+            }
+            return l.toString();
         }
         return log.endsWith("/") ? log : log + "/";
     }
 
-    /** Object names in the target bucket that belong to the log, which sync must never delete. */
-    private static String protectedPrefix(String logRoot, OciLocation target) {
+    /** Object names in the target that belong to the log, which sync must never delete. */
+    static String protectedPrefix(String logRoot, TargetLocation target) {
+        if (target instanceof HadoopLocation h) {
+            return logRoot.startsWith(h.root()) ? logRoot.substring(h.root().length()) : null;
+        }
         if (!logRoot.startsWith("oci://")) {
             return null;
         }
         OciLocation log = OciLocation.parse(logRoot);
-        return log.bucket().equals(target.bucket()) ? log.prefix() : null;
+        return log.bucket().equals(((OciLocation) target).bucket()) ? log.prefix() : null;
     }
 
     /** Spark's {@code spark.hadoop.*} settings, which executors apply over Hadoop's defaults when reading. */

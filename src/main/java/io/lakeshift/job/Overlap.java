@@ -1,14 +1,20 @@
 package io.lakeshift.job;
 
+import io.lakeshift.model.HadoopLocation;
 import io.lakeshift.model.OciLocation;
+import io.lakeshift.model.TargetLocation;
 import java.net.URI;
 
 /** A target or log inside the source would be migrated by the next run: refused before anything starts. */
 final class Overlap {
     private Overlap() {}
 
-    static void check(String source, OciLocation target, String logRoot) {
-        if (source.startsWith("oci://")) {
+    static void check(String source, TargetLocation location, String logRoot) {
+        if (location instanceof HadoopLocation h && (inside(h.root(), source) || inside(source, h.root()))) {
+            throw new JobException("--target " + h + " and --source " + source + " overlap: each run would copy its"
+                    + " own output; choose a target outside the source");
+        }
+        if (location instanceof OciLocation target && source.startsWith("oci://")) {
             OciLocation s = OciLocation.parse(source);
             boolean sameBucket = s.bucket().equals(target.bucket())
                     && (s.namespace() == null || s.namespace().equals(target.namespace()));

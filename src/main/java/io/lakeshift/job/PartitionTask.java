@@ -7,14 +7,13 @@ import io.lakeshift.log.LogStores;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.ParquetLog;
 import io.lakeshift.log.RunTotals;
-import io.lakeshift.model.OciLocation;
 import io.lakeshift.plan.Action;
 import io.lakeshift.plan.PlannedFile;
-import io.lakeshift.sink.OciClients;
-import io.lakeshift.sink.OciObjectSink;
 import io.lakeshift.sink.Retry;
+import io.lakeshift.sink.Target;
 import io.lakeshift.source.Source;
 import io.lakeshift.transfer.FileTransfer;
+import io.lakeshift.transfer.PartitionWork;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +30,7 @@ import org.apache.spark.util.LongAccumulator;
  */
 final class PartitionTask implements Function2<Integer, Iterator<List<PlannedFile>>, Iterator<RunTotals>> {
     private final Source source;
-    private final OciLocation target;
+    private final Target target;
     private final MigrationConfig config;
     private final String logLocation;
     private final HashMap<String, String> hadoopProperties;
@@ -39,7 +38,7 @@ final class PartitionTask implements Function2<Integer, Iterator<List<PlannedFil
     private final LongAccumulator filesDone;
     private final LongAccumulator bytesDone;
 
-    PartitionTask(Source source, OciLocation target, MigrationConfig config, String logLocation,
+    PartitionTask(Source source, Target target, MigrationConfig config, String logLocation,
             Map<String, String> hadoopProperties, Instant runStart, LongAccumulator filesDone,
             LongAccumulator bytesDone) {
         this.source = source;
@@ -56,21 +55,20 @@ final class PartitionTask implements Function2<Integer, Iterator<List<PlannedFil
     public Iterator<RunTotals> call(Integer partition, Iterator<List<PlannedFile>> work) throws Exception {
         List<MigrationRecord> records = new ArrayList<>();
         RunTotals totals = new RunTotals();
-        try (OciObjectSink sink = new OciObjectSink(OciClients.get(config.oci()), target.namespace(),
-                target.bucket(), config.transfer(), Retry.attempts(config.transfer().maxAttempts()))) {
-            FileTransfer transfer = new FileTransfer(source, sink, config.transfer(), config.mode(),
-                    config.overwrite(), config.dryRun(), config.runId(), runStart);
-            while (work.hasNext()) {
-                for (PlannedFile file : work.next()) {
-                    MigrationRecord r = transfer.process(file);
-                    records.add(r);
-                    totals.add(r);
-                    filesDone.add(1);
-                    if (file.action().sendsBytes() || file.action() == Action.CHECK) {
-                        bytesDone.add(file.sourceSize());
-                    }
+        PartitionWork files = new PartitionWork(
+                () -> target.openSink(config.transfer(), Retry.attempts(config.transfer().maxAttempts())),
+                sink -> new FileTransfer(source, sink, config.transfer(), config.mode(), config.overwrite(),
+                        config.dryRun(), config.runId(), runStart),
+                config.transfer());
+        while (work.hasNext()) {
+            files.run(work.next(), (file, r) -> {
+                records.add(r);
+                totals.add(r);
+                filesDone.add(1);
+                if (file.action().sendsBytes() || file.action() == Action.CHECK) {
+                    bytesDone.add(file.sourceSize());
                 }
-            }
+            });
         }
         LogStore log = LogStores.open(logLocation, config.oci(), hadoopProperties);
         log.write(LogFormat.partFile(partition), LogFormat.jsonLines(records));

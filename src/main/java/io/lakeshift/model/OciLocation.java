@@ -1,13 +1,12 @@
 package io.lakeshift.model;
 
-import java.io.Serializable;
 import java.net.URI;
 
 /**
  * A place in OCI Object Storage: {@code oci://bucket@namespace/prefix}. The prefix is empty or ends with "/".
  * The namespace may be left out ({@code oci://bucket/prefix}); it is then looked up with GetNamespace.
  */
-public record OciLocation(String bucket, String namespace, String prefix) implements Serializable {
+public record OciLocation(String bucket, String namespace, String prefix) implements TargetLocation {
     public OciLocation {
         if (bucket == null || !bucket.matches("[A-Za-z0-9._-]{1,256}")) {
             throw new IllegalArgumentException("invalid OCI bucket name '" + bucket

@@ -1,14 +1,24 @@
 package io.lakeshift.plan;
 
+import io.lakeshift.model.HadoopLocation;
+import io.lakeshift.model.TargetLocation;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** The rules OCI Object Storage sets for object names. */
+/** The rules a target sets for object names: OCI Object Storage's, and Hadoop paths' for a file-system target. */
 public final class ObjectNames {
     /** OCI's limit on an object name, in bytes of UTF-8. */
     public static final int MAX_BYTES = 1024;
 
     private ObjectNames() {}
+
+    /** Why the target cannot store this name, or empty if it can. */
+    public static Optional<String> problem(String name, TargetLocation target) {
+        if (target instanceof HadoopLocation && name.indexOf(':') >= 0) {
+            return Optional.of("':' cannot be part of a Hadoop path (target " + target + ")");
+        }
+        return problem(name);
+    }
 
     /** Why OCI cannot store this name, or empty if it can. */
     public static Optional<String> problem(String name) {

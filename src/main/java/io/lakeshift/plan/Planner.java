@@ -3,7 +3,8 @@ package io.lakeshift.plan;
 import io.lakeshift.config.FilterSettings;
 import io.lakeshift.config.Mode;
 import io.lakeshift.config.Overwrite;
-import io.lakeshift.model.OciLocation;
+import io.lakeshift.model.HadoopLocation;
+import io.lakeshift.model.TargetLocation;
 import io.lakeshift.model.SourceFile;
 import io.lakeshift.model.TargetObject;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class Planner {
     static final long SMALL_COST = 4096;
     private static final int LARGEST = 10;
 
-    private final OciLocation target;
+    private final TargetLocation target;
     private final SkipRules skipRules;
     private final Filters filters;
     private final Map<String, TargetObject> targets;
@@ -47,7 +48,7 @@ public final class Planner {
     private long skipped;
 
     /** A planner that copies every file, as to an empty target. */
-    public Planner(OciLocation target, SkipRules skipRules) {
+    public Planner(TargetLocation target, SkipRules skipRules) {
         this(target, skipRules, new Filters(FilterSettings.none(), null), new HashMap<>(), Map.of(),
                 Overwrite.CHANGED, Mode.COPY, null);
     }
@@ -57,7 +58,7 @@ public final class Planner {
      * @param records what earlier runs recorded, by object name
      * @param protectedPrefix object names sync must never delete (the log's own folder), or null
      */
-    public Planner(OciLocation target, SkipRules skipRules, Filters filters, Map<String, TargetObject> targets,
+    public Planner(TargetLocation target, SkipRules skipRules, Filters filters, Map<String, TargetObject> targets,
             Map<String, CopyRecord> records, Overwrite overwrite, Mode mode, String protectedPrefix) {
         this.target = target;
         this.skipRules = skipRules;
@@ -83,7 +84,7 @@ public final class Planner {
             totalBytes += file.size();
             return;
         }
-        ObjectNames.problem(name).ifPresent(why -> {
+        ObjectNames.problem(name, target).ifPresent(why -> {
             badNameCount++;
             if (badNames.size() < MAX_REPORTED) {
                 badNames.add("'" + printable(file.uri()) + "': " + why);
@@ -106,7 +107,8 @@ public final class Planner {
      */
     public Plan finish(int partitions, int parallelism) {
         if (badNameCount > 0) {
-            throw new PlanException(badNameCount + " source file(s) have names OCI Object Storage cannot store: "
+            throw new PlanException(badNameCount + " source file(s) have names "
+                    + (target instanceof HadoopLocation ? "the target " + target : "OCI Object Storage") + " cannot store: "
                     + String.join("; ", badNames) + (badNameCount > badNames.size() ? "; ..." : "")
                     + ". Rename them, or leave them out with --skip.");
         }

@@ -38,15 +38,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Streams files into one OCI bucket and verifies each as it lands.
+ * Streams files into one OCI bucket and verifies each as it lands: a single PUT with Content-MD5 below the
+ * multipart threshold, else a multipart upload whose parts go out in parallel.
  *
- * <p>Contract of {@link #upload}: when it returns, the object holds exactly the bytes read, OCI's MD5 for it
- * matched the one computed while reading, and its metadata is set. When it throws, no object was created or
- * replaced (a multipart upload is aborted). Memory held is at most {@code parallelParts} parts, or one file below
- * the multipart threshold, whatever the file's size; nothing is written to local disk. One upload at a time:
- * each Spark task has its own sink.
+ * <p>Beyond {@link ObjectSink}'s contract: OCI's MD5 for the object matched the one computed while reading, its
+ * metadata is set, and when an upload throws no object was created or replaced. Memory held is at most
+ * {@code parallelParts} parts, or one file below the multipart threshold, whatever the file's size; nothing is
+ * written to local disk.
  */
-public final class OciObjectSink implements AutoCloseable {
+public final class OciObjectSink implements ObjectSink {
     private final ObjectStorage client;
     private final String namespace;
     private final String bucket;
@@ -69,14 +69,8 @@ public final class OciObjectSink implements AutoCloseable {
         });
     }
 
-    /**
-     * Uploads exactly {@code size} bytes from {@code in} to {@code objectName}.
-     *
-     * @param metadata user metadata (keys without the {@code opc-meta-} prefix)
-     * @param check runs once all bytes are read, before the object is created
-     * @throws IOException naming the object, if the source ended early, ran long, the check threw, or OCI
-     *     refused; nothing is left
-     */
+    /** Metadata keys go out with the {@code opc-meta-} prefix. */
+    @Override
     public UploadResult upload(String objectName, InputStream in, long size, Map<String, String> metadata,
             CommitCheck check) throws IOException {
         return size < settings.multipartThreshold()
@@ -87,8 +81,8 @@ public final class OciObjectSink implements AutoCloseable {
     private UploadResult putSingle(String name, InputStream in, int size, Map<String, String> metadata,
             CommitCheck check) throws IOException {
         byte[] body = new byte[size];
-        int n = readFully(in, body, size);
-        checkLength(name, size, n, in);
+        int n = Streams.readFully(in, body, size);
+        Streams.checkLength(name, size, n, in);
         check.beforeCommit();
         String md5 = Md5.base64(Md5.of(body, 0, size));
         Map<String, String> meta = new HashMap<>(metadata);
@@ -116,7 +110,7 @@ public final class OciObjectSink implements AutoCloseable {
             long total = 0;
             while (true) {
                 byte[] buf = pool.take();
-                int n = readFully(in, buf, buf.length);
+                int n = Streams.readFully(in, buf, buf.length);
                 if (n == 0) {
                     pool.give(buf);
                     break;
@@ -138,7 +132,7 @@ public final class OciObjectSink implements AutoCloseable {
                     break;
                 }
             }
-            checkLength(name, size, total, in);
+            Streams.checkLength(name, size, total, in);
             List<Part> parts = new ArrayList<>();
             for (Future<Part> f : sent) {
                 parts.add(await(f));
@@ -227,16 +221,6 @@ public final class OciObjectSink implements AutoCloseable {
         }
     }
 
-    private static void checkLength(String name, long listed, long read, InputStream in) throws IOException {
-        if (read < listed) {
-            throw new FileProblem("source for " + name + " ended after " + read + " of its " + listed
-                    + " listed bytes; it changed or shrank since it was listed");
-        }
-        if (in.read() != -1) {
-            throw new FileProblem("source for " + name + " is longer than the " + listed
-                    + " bytes listed; it changed since it was listed");
-        }
-    }
 
     private static void expectSame(String what, String header, String expected, String actual) throws IOException {
         if (!expected.equals(actual)) {
@@ -260,7 +244,7 @@ public final class OciObjectSink implements AutoCloseable {
         }
     }
 
-    /** The object's HEAD, or null if there is none. */
+    @Override
     public ObjectInfo head(String name) throws IOException {
         try {
             HeadObjectResponse h = retry.call(() -> client.headObject(HeadObjectRequest.builder()
@@ -275,10 +259,8 @@ public final class OciObjectSink implements AutoCloseable {
         }
     }
 
-    /**
-     * Deletes an object if it is still the version {@code etag} names (null: any version); an object already
-     * gone is not an error.
-     */
+    /** The condition is OCI's {@code if-match}, so a version replaced since it was listed is kept. */
+    @Override
     public void delete(String name, String etag) throws IOException {
         try {
             retry.call(() -> client.deleteObject(DeleteObjectRequest.builder().namespaceName(namespace)
@@ -290,26 +272,13 @@ public final class OciObjectSink implements AutoCloseable {
         }
     }
 
-    /** Reads an object back and returns the base64 MD5 of what OCI serves. */
+    @Override
     public String readMd5(String name) throws IOException {
         GetObjectResponse r = retry.call(() -> client.getObject(GetObjectRequest.builder()
                 .namespaceName(namespace).bucketName(bucket).objectName(name).build())).value();
         try (InputStream in = r.getInputStream()) {
             return Md5.base64(Md5.of(in));
         }
-    }
-
-    /** Reads until {@code length} bytes or the end of the stream; returns the bytes read. */
-    static int readFully(InputStream in, byte[] buf, int length) throws IOException {
-        int off = 0;
-        while (off < length) {
-            int n = in.read(buf, off, length - off);
-            if (n < 0) {
-                break;
-            }
-            off += n;
-        }
-        return off;
     }
 
     private BufferPool buffers(long partSize) {

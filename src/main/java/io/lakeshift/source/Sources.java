@@ -54,6 +54,19 @@ public final class Sources {
         return new HadoopSource(root, props, hint);
     }
 
+    /**
+     * The Hadoop settings for another location of the run (a target or log folder): Spark's, plus --s3-* as
+     * {@code fs.s3a.*} for an s3a:// location, as the source gets them.
+     */
+    public static Map<String, String> hadoopProperties(String location, SourceSettings settings, OciSettings oci,
+            Map<String, String> hadoopProperties) throws SourceException {
+        Map<String, String> props = new HashMap<>(hadoopProperties);
+        if ("s3a".equals(scheme(location))) {
+            props.putAll(S3aProperties.of(settings.s3(), new SecretResolver(System.getenv(), new OciVault(oci)), null));
+        }
+        return props;
+    }
+
     private static String scheme(String root) {
         try {
             String s = new URI(root).getScheme();

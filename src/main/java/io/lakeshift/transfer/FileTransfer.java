@@ -16,7 +16,7 @@ import io.lakeshift.sink.CommitCheck;
 import io.lakeshift.sink.FileProblem;
 import io.lakeshift.sink.ObjectInfo;
 import io.lakeshift.sink.OciErrors;
-import io.lakeshift.sink.OciObjectSink;
+import io.lakeshift.sink.ObjectSink;
 import io.lakeshift.sink.Retry;
 import io.lakeshift.sink.UploadResult;
 import io.lakeshift.source.Source;
@@ -39,7 +39,7 @@ public final class FileTransfer {
     static final int PARQUET_TAIL = 1 << 20;
 
     private final Source source;
-    private final OciObjectSink sink;
+    private final ObjectSink sink;
     private final TransferSettings settings;
     private final Mode mode;
     private final Overwrite overwrite;
@@ -48,7 +48,7 @@ public final class FileTransfer {
     private final String runId;
     private final String runDate;
 
-    public FileTransfer(Source source, OciObjectSink sink, TransferSettings settings, Mode mode, Overwrite overwrite,
+    public FileTransfer(Source source, ObjectSink sink, TransferSettings settings, Mode mode, Overwrite overwrite,
             boolean dryRun, String runId, Instant runStart) {
         this.source = source;
         this.sink = sink;

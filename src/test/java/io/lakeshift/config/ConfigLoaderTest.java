@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakeshift.model.OciLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +21,7 @@ class ConfigLoaderTest {
     void defaultsApplyWhenOnlySourceAndTargetAreGiven() {
         MigrationConfig c = ConfigLoader.load(List.of("--source", "file:///lake", "--target", "oci://b@ns/p"));
         assertEquals("file:///lake", c.source());
-        assertEquals("b", c.target().bucket());
-        assertEquals("ns", c.target().namespace());
-        assertEquals("p/", c.target().prefix());
+        assertEquals(new OciLocation("b", "ns", "p/"), c.target());
         assertEquals(OciAuth.CONFIG, c.oci().auth());
         assertEquals("DEFAULT", c.oci().profile());
         assertEquals(System.getProperty("user.home") + "/.oci/config", c.oci().configFile());
@@ -76,8 +75,9 @@ class ConfigLoaderTest {
                 List.of("--source", "s", "--target", "oci://b@n/", "--part-size", "huge"));
         assertMessageStarts("--oci-auth: 'password' is not valid",
                 List.of("--source", "s", "--target", "oci://b@n/", "--oci-auth", "password"));
-        assertMessageStarts("--target: 'oss://b' is not an OCI location",
-                List.of("--source", "s", "--target", "oss://b"));
+        assertMessageStarts("--target: 'lake/raw' is not a target: expected oci://bucket@namespace/prefix or a Hadoop",
+                List.of("--source", "s", "--target", "lake/raw"));
+        assertMessageStarts("--target: invalid OCI bucket name 'a b'", List.of("--source", "s", "--target", "oci://a b/"));
         assertMessageStarts("--partitions must be at least 0",
                 List.of("--source", "s", "--target", "oci://b@n/", "--partitions", "-1"));
         assertMessageStarts("part-size must be between 1MiB and 50GiB",

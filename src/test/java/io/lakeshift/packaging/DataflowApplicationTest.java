@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.MigrationConfig;
+import io.lakeshift.model.OciLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,14 +51,13 @@ class DataflowApplicationTest {
         assertEquals("migrate", args.get(0));
         MigrationConfig c = ConfigLoader.load(args.subList(1, args.size()));
         assertEquals(app.parameters().get("source"), c.source());
-        assertEquals("lake", c.target().bucket());
+        assertEquals("lake", ((OciLocation) c.target()).bucket());
         assertEquals(app.parameters().get("log"), c.log());
 
         List<String> run = app.arguments(Map.of("source", "s3a://old-lake/archive", "target", "oci://a@ns/x/"));
         MigrationConfig r = ConfigLoader.load(run.subList(1, run.size()));
         assertEquals("s3a://old-lake/archive", r.source());
-        assertEquals("a", r.target().bucket());
-        assertEquals("x/", r.target().prefix());
+        assertEquals(new OciLocation("a", "ns", "x/"), r.target());
         assertTrue(run.stream().noneMatch(a -> a.contains("${")), run.toString());
     }
 

@@ -1,4 +1,4 @@
-package io.lakeshift.source;
+package io.lakeshift.fs;
 
 import io.lakeshift.config.Secrets;
 import java.io.IOException;
@@ -13,14 +13,14 @@ import org.apache.hadoop.fs.FileSystem;
  * by store and user, so a second run in the same JVM with another endpoint or other credentials for the same
  * bucket would silently get the first run's client; here the settings are part of the key.
  */
-final class HadoopFileSystems {
+public final class HadoopFileSystems {
     private record Key(String scheme, String authority, Map<String, String> properties) {}
 
     private static final ConcurrentHashMap<Key, FileSystem> CACHE = new ConcurrentHashMap<>();
 
     private HadoopFileSystems() {}
 
-    static FileSystem get(URI uri, Map<String, String> properties) throws IOException {
+    public static FileSystem get(URI uri, Map<String, String> properties) throws IOException {
         Key key = new Key(uri.getScheme(), uri.getAuthority(), Map.copyOf(properties));
         FileSystem fs = CACHE.get(key);
         if (fs != null) {

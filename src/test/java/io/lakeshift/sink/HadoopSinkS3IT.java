@@ -1,0 +1,46 @@
+package io.lakeshift.sink;
+
+import com.amazonaws.services.s3.AmazonS3;
+import io.lakeshift.model.HadoopLocation;
+import io.lakeshift.testing.S3ProxyServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The sink contract on a real S3 server (s3proxy) through S3A: aborts, ETag-as-MD5 check, conditional delete. */
+class HadoopSinkS3IT extends ObjectSinkContract {
+    private static S3ProxyServer s3;
+    private static AmazonS3 client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        s3 = S3ProxyServer.start();
+        client = s3.client();
+        client.createBucket("sink");
+    }
+
+    @AfterAll
+    static void stop() {
+        client.shutdown();
+        s3.close();
+    }
+
+    static Map<String, String> s3a(S3ProxyServer s3) {
+        return Map.of("fs.s3a.endpoint", s3.endpoint(), "fs.s3a.path.style.access", "true",
+                "fs.s3a.connection.ssl.enabled", "false", "fs.s3a.access.key", S3ProxyServer.ACCESS_KEY,
+                "fs.s3a.secret.key", S3ProxyServer.SECRET_KEY, "fs.s3a.endpoint.region", "us-east-1",
+                "fs.s3a.attempts.maximum", "1", "fs.s3a.retry.limit", "1");
+    }
+
+    @Override
+    ObjectSink open() throws Exception {
+        return new HadoopTarget(new HadoopLocation("s3a://sink/"), s3a(s3)).openSink(SETTINGS, Retry.attempts(1));
+    }
+
+    @Override
+    byte[] stored(String name) throws Exception {
+        try (var in = client.getObject("sink", name).getObjectContent()) {
+            return in.readAllBytes();
+        }
+    }
+}
