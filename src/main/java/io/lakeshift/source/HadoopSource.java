@@ -118,7 +118,7 @@ public final class HadoopSource implements Source {
         try {
             in = s3a ? S3aReads.open(fs, path, file, READ_BUFFER) : fs.open(path, READ_BUFFER);
         } catch (FileNotFoundException e) {
-            throw new SourceException("source file " + file.uri() + " has disappeared since it was listed", e);
+            throw new SourceChangedException("source file " + file.uri() + " has disappeared since it was listed", e);
         }
         InputStream read = s3a ? new S3aReads.Stream(in, file) : in;
         if (offset > 0) {

@@ -111,11 +111,11 @@ final class S3aReads {
                     + " LAKESHIFT_JAVA_OPTS=-Dspark.hadoop." + VERSION_REQUIRED + "=false for bin/lakeshift)", e);
         }
         if (e instanceof RemoteFileChangedException) {
-            return new SourceException("source file " + file.uri() + " changed since it was listed (S3A: "
+            return new SourceChangedException("source file " + file.uri() + " changed since it was listed (S3A: "
                     + OneLine.of(e) + "); it was not copied, the next run copies the new version", e);
         }
         if (e instanceof FileNotFoundException) {
-            return new SourceException("source file " + file.uri() + " has disappeared since it was listed", e);
+            return new SourceChangedException("source file " + file.uri() + " has disappeared since it was listed", e);
         }
         return e;
     }

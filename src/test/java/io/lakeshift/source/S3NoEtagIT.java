@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -182,5 +183,40 @@ class S3NoEtagIT {
         }
         assertTrue(o.err().contains("6 of 10 files failed"), o.err());
         assertFalse(o.err().contains(S3ProxyServer.SECRET_KEY) || o.out().contains(S3ProxyServer.SECRET_KEY));
+    }
+
+    @Test
+    void aLakeServedWithoutEtagsStopsBeforeTheCopyAndTheSettingItNamesCopiesIt() throws Exception {
+        Map<String, byte[]> lake = new TreeMap<>();
+        for (int i = 0; i < 5; i++) {
+            write("bare/f-" + i + ".bin", 1000 + i, 30 + i);
+            lake.put("f-" + i + ".bin", SourceContract.bytes(1000 + i, 30 + i));
+        }
+        oci.createBucket("bare-target");
+
+        JobRuns.Outcome plan = guarded(() -> SparkTestSession.withHadoopSettings(SMALL_POOL, () -> jobs.main(
+                args("bare", "bare-target", "p1").stream().map(a -> a.equals("migrate") ? "plan" : a)
+                        .toArray(String[]::new))));
+        assertEquals(Main.OK, plan.code(), "a dry run reads no file: " + plan.err());
+
+        JobRuns.Outcome o = guarded(() -> SparkTestSession.withHadoopSettings(SMALL_POOL,
+                () -> jobs.main(args("bare", "bare-target", "b1").toArray(String[]::new))));
+        assertEquals(Main.CANNOT_RUN, o.code(), o.err() + o.out());
+        String line = o.err().strip();
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.startsWith("lakeshift: the source cannot be read, nothing was copied: "), line);
+        assertNamesTheFix(line, "bare/f-0.bin");
+        List<String> written = oci.list("bare-target", "");
+        assertTrue(written.stream().allMatch(n -> n.startsWith("_lakeshift/logs/run_id=p1/")),
+                "nothing but the dry run's plan was written: " + written);
+
+        Map<String, String> fixed = new HashMap<>(SMALL_POOL);
+        fixed.put("fs.s3a.change.detection.version.required", "false");
+        JobRuns.Outcome again = guarded(() -> SparkTestSession.withHadoopSettings(fixed,
+                () -> jobs.main(args("bare", "bare-target", "b2").toArray(String[]::new))));
+        assertEquals(Main.OK, again.code(), again.err() + again.out());
+        for (Map.Entry<String, byte[]> f : lake.entrySet()) {
+            assertEquals(Lakes.sha256(f.getValue()), Lakes.sha256(oci.get("bare-target", f.getKey())), f.getKey());
+        }
     }
 }
