@@ -109,14 +109,17 @@ public final class HadoopSource implements Source {
         return openAt(file, 0);
     }
 
-    /** s3a:// files through {@link S3aReads} (errors that name the fix, no leaked connection). */
+    /**
+     * s3a:// files through {@link S3aReads}: from the listing (no HEAD, one GET, pinned to the listed ETag), errors
+     * that name the fix, no leaked connection. Other file systems as they always were.
+     */
     private InputStream openAt(SourceFile file, long offset) throws IOException {
         Path path = new Path(URI.create(file.uri()));
         FileSystem fs = fileSystem(path);
         boolean s3a = "s3a".equals(fs.getScheme());
         FSDataInputStream in;
         try {
-            in = s3a ? S3aReads.open(fs, path, file, READ_BUFFER) : fs.open(path, READ_BUFFER);
+            in = s3a ? S3aReads.open(fs, path, file) : fs.open(path, READ_BUFFER);
         } catch (FileNotFoundException e) {
             throw new SourceChangedException("source file " + file.uri() + " has disappeared since it was listed", e);
         }
@@ -191,7 +194,8 @@ public final class HadoopSource implements Source {
                 status.getModificationTime(), etag == null || etag.isEmpty() ? null : etag, null);
     }
 
-    private FileSystem fileSystem(Path path) throws IOException {
+    /** The file system of a path, with this source's settings (one instance per JVM; tests read its statistics). */
+    FileSystem fileSystem(Path path) throws IOException {
         return HadoopFileSystems.get(path.toUri(), hadoopProperties);
     }
 

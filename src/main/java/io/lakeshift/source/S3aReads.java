@@ -11,13 +11,22 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.s3a.NoVersionAttributeException;
 import org.apache.hadoop.fs.s3a.RemoteFileChangedException;
+import org.apache.hadoop.fs.s3a.S3AFileStatus;
 import org.apache.hadoop.fs.s3a.S3AInputStream;
+import org.apache.hadoop.util.functional.FutureIO;
 
 /**
  * Reads of s3a:// files through S3A (hadoop-aws 3.3.4). Only s3a:// files load this class, so other file systems
  * run without hadoop-aws on the classpath.
  *
  * <ul>
+ *   <li><b>No HEAD per file.</b> {@code FileSystem.open} makes S3A send a HEAD before the GET, although the
+ *       listing knows the length and the ETag. The file is opened with {@code openFile().withFileStatus(...)}
+ *       and an {@link S3AFileStatus} built from the listing (S3A 3.3.4 skips its HEAD only for its own status
+ *       classes; the {@code fs.option.openfile.length} option came with 3.3.5), with the sequential read policy:
+ *       one GET per whole-file read. The listed ETag pins the read (S3A sends it as {@code If-Match} and checks
+ *       the answer): a file rewritten since the listing fails instead of being copied as the new version under
+ *       the old version's fingerprint.</li>
  *   <li><b>Errors that name the fix.</b> S3A's change detection refuses an object the server sent without an
  *       ETag, or one that changed since the listing; both become a {@link SourceException} naming the file and
  *       what to do (the S3A exception is its cause, so {@code Retry} sees it and does not try again).</li>
@@ -28,6 +37,8 @@ import org.apache.hadoop.fs.s3a.S3AInputStream;
  * </ul>
  */
 final class S3aReads {
+    /** S3A 3.3.4's read policy option (the standard {@code fs.option.openfile.read.policy} came with 3.3.5). */
+    static final String READ_POLICY = "fs.s3a.experimental.input.fadvise";
     /** The S3A setting that lets S3A read objects served without an ETag. */
     static final String VERSION_REQUIRED = "fs.s3a.change.detection.version.required";
 
@@ -37,9 +48,13 @@ final class S3aReads {
 
     private S3aReads() {}
 
-    /** Opens a listed file. */
-    static FSDataInputStream open(FileSystem fs, Path path, SourceFile file, int bufferSize) throws IOException {
-        return fs.open(path, bufferSize);
+    /** Opens a listed file with the listing's length and ETag: no HEAD, one GET per whole-file read. */
+    static FSDataInputStream open(FileSystem fs, Path path, SourceFile file) throws IOException {
+        Path qualified = fs.makeQualified(path);
+        S3AFileStatus listed = new S3AFileStatus(file.size(), file.modified(), qualified,
+                fs.getDefaultBlockSize(qualified), null, file.etag(), null);
+        return FutureIO.awaitFuture(fs.openFile(qualified).withFileStatus(listed)
+                .opt(READ_POLICY, "sequential").build());
     }
 
     /** A read of one file: S3A's refusals turned into messages that name the fix, nothing leaked on close. */
