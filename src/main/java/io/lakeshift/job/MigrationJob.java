@@ -107,6 +107,7 @@ public final class MigrationJob {
                     + " --target, or raise --max-delete");
         }
 
+        SourceReadCheck.run(source, plan, config.dryRun());
         long aborted = 0;
         if (!config.dryRun()) {
             writeStarted(LogStores.open(logLocation, config.oci(), stores), config, location);

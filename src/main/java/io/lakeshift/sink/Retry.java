@@ -3,6 +3,7 @@ package io.lakeshift.sink;
 import com.oracle.bmc.model.BmcException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -11,6 +12,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Retry {
     public static final int DEFAULT_ATTEMPTS = 5;
+    /**
+     * S3A's change detection (hadoop-aws): the object changed since it was listed, or the server sent it without
+     * the ETag or version ID S3A requires. Reading again gets the same answer (and in S3A 3.3.4 every refused read
+     * held on to a pooled connection). By name: hadoop-aws is on the classpath only for s3a:// sources.
+     */
+    private static final Set<String> CHANGE_DETECTION = Set.of("org.apache.hadoop.fs.s3a.RemoteFileChangedException",
+            "org.apache.hadoop.fs.s3a.NoVersionAttributeException");
     private final int maxAttempts;
     private final long baseDelayMillis;
     private final long maxDelayMillis;
@@ -63,7 +71,21 @@ public final class Retry {
             int status = b.getStatusCode();
             return status == 429 || status >= 500 || b.isTimeout() || (b.isClientSide() && hasIoCause(b));
         }
-        return e instanceof IOException && !(e instanceof InterruptedIOException) && !(e instanceof FileProblem);
+        return e instanceof IOException && !(e instanceof InterruptedIOException) && !(e instanceof FileProblem)
+                && !isChangeDetection(e);
+    }
+
+    /** Whether S3A's change detection refused the read, here or in a cause (a message that names the fix). */
+    private static boolean isChangeDetection(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+            for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+                if (CHANGE_DETECTION.contains(c.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean hasIoCause(Throwable e) {

@@ -150,7 +150,7 @@ public final class AdlsSource implements Source {
                     .setRequestConditions(conditions(file)).setBlockSize(STREAM_BLOCK));
             return new BoundedInputStream(in, length);
         } catch (BlobStorageException e) {
-            throw new SourceException(describe(e, "read " + file.uri()), e);
+            throw readFailed(e, file);
         } catch (ClientAuthenticationException e) {
             throw new SourceException(signInFailed(e), e);
         }
@@ -176,7 +176,7 @@ public final class AdlsSource implements Source {
             blob.downloadStreamWithResponse(out, new BlobRange(offset, (long) length), null, conditions(file), false,
                     null, Context.NONE);
         } catch (BlobStorageException e) {
-            throw new SourceException(describe(e, "read " + file.uri()), e);
+            throw readFailed(e, file);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -189,6 +189,14 @@ public final class AdlsSource implements Source {
 
     private BlobClient blob(SourceFile file) {
         return client().getBlobClient(location.blobName(file.uri()));
+    }
+
+    /** A read refused: the file changed or disappeared since the listing (this file only), or the store says no. */
+    private SourceException readFailed(BlobStorageException e, SourceFile file) {
+        String message = describe(e, "read " + file.uri());
+        String code = e.getErrorCode() == null ? "" : e.getErrorCode().toString();
+        boolean changed = e.getStatusCode() == 412 || (e.getStatusCode() == 404 && "BlobNotFound".equals(code));
+        return changed ? new SourceChangedException(message, e) : new SourceException(message, e);
     }
 
     /** One line naming the account, the container and what to fix; never the SDK's text (it may hold a URL). */

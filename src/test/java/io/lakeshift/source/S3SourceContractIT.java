@@ -1,16 +1,31 @@
 package io.lakeshift.source;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.s3.AmazonS3;
 import com.amazonaws.services.s3.model.ObjectMetadata;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.SourceSettings;
+import io.lakeshift.model.SourceFile;
+import io.lakeshift.sink.Retry;
 import io.lakeshift.testing.S3ProxyServer;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.statistics.IOStatisticsSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The source contract on a real S3 server (s3proxy on 127.0.0.1) through S3A, with the --s3-* settings. */
 class S3SourceContractIT extends SourceContract {
@@ -59,6 +74,62 @@ class S3SourceContractIT extends SourceContract {
         SourceSettings settings = ConfigLoader.load(args).sources();
         return Sources.open(root, settings, Map.of("fs.s3a.paging.maximum", String.valueOf(pageSize)),
                 new SecretResolver(Map.of(), ocid -> null), null);
+    }
+
+    /** Counters of S3A's requests on the source's file system, from its IOStatistics. */
+    private static Map<String, Long> requests(Source source, String root) throws Exception {
+        FileSystem fs = ((HadoopSource) source).fileSystem(new Path(root));
+        Map<String, Long> counters = ((IOStatisticsSource) fs).getIOStatistics().counters();
+        return Map.of("HEAD", counters.getOrDefault("action_http_head_request", 0L),
+                "GET", counters.getOrDefault("action_http_get_request", 0L));
+    }
+
+    @Test
+    void aWholeFileReadIsOneGetWithoutAHeadWhateverTheClustersReadPolicy() throws Exception {
+        String root = root("requests");
+        Map<String, byte[]> lake = new TreeMap<>();
+        for (int i = 0; i < 4; i++) {
+            lake.put("f-" + i + ".bin", bytes((1 << 20) + i, i));
+            put(root, "f-" + i + ".bin", lake.get("f-" + i + ".bin"));
+        }
+        List<String> args = new ArrayList<>(List.of("--source", root, "--target", "oci://b@ns/"));
+        args.addAll(s3.s3Args());
+        // A cluster tuned for columnar reads: with this policy S3A reads in 64 KiB ranges, a GET each.
+        Source source = Sources.open(root, ConfigLoader.load(args).sources(),
+                Map.of("fs.s3a.experimental.input.fadvise", "random"), new SecretResolver(Map.of(), ocid -> null),
+                null);
+        Map<String, SourceFile> files = list(source);
+        Map<String, Long> before = requests(source, root);
+        for (Map.Entry<String, byte[]> f : lake.entrySet()) {
+            try (InputStream in = source.open(files.get(f.getKey()))) {
+                byte[] chunk = new byte[8192];
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
+                for (int n; (n = in.read(chunk)) > 0; ) {
+                    got.write(chunk, 0, n);
+                }
+                assertArrayEquals(f.getValue(), got.toByteArray(), f.getKey());
+            }
+        }
+        Map<String, Long> after = requests(source, root);
+        assertEquals(before.get("HEAD"), after.get("HEAD"), "HEADs sent by reads: " + before + " -> " + after);
+        assertEquals(before.get("GET") + lake.size(), after.get("GET"), "one GET per file: " + before + " -> "
+                + after);
+    }
+
+    @Test
+    void aFileRewrittenSinceTheListingIsNotReadAsTheNewVersion() throws Exception {
+        String root = root("pinned");
+        put(root, "f.bin", bytes(5000, 1));
+        Source source = source(root, 1000);
+        SourceFile listed = list(source).get("f.bin");
+        put(root, "f.bin", bytes(5000, 2));
+
+        SourceException e = assertThrows(SourceException.class, () -> read(source.open(listed)));
+        assertTrue(e instanceof SourceChangedException, e.toString());
+        assertTrue(e.getMessage().startsWith("source file " + listed.uri() + " changed since it was listed"),
+                e.getMessage());
+        assertFalse(Retry.isTransient(e), "the listed version is gone; trying again cannot read it");
+        assertArrayEquals(bytes(5000, 2), read(source.open(list(source).get("f.bin"))), "listed anew, it reads");
     }
 
     @Override

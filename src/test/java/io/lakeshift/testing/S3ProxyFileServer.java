@@ -1,5 +1,6 @@
 package io.lakeshift.testing;
 
+import com.amazonaws.services.s3.AmazonS3;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,14 @@ public final class S3ProxyFileServer implements AutoCloseable {
 
     public Path baseDir() {
         return baseDir;
+    }
+
+    /**
+     * An AWS SDK client on this server. Objects it PUTs have an ETag (jclouds keeps their MD5 in an extended
+     * attribute); files written straight into {@link #baseDir()} have none.
+     */
+    public AmazonS3 client() {
+        return S3ProxyServer.client(endpoint());
     }
 
     /** The lakeshift options that point an s3a:// source at this server with its keys. */

@@ -73,8 +73,13 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** An AWS SDK client on this server, path-style, with the server's keys. */
     public AmazonS3 client() {
+        return client(endpoint());
+    }
+
+    /** An AWS SDK client on an s3proxy at {@code endpoint}, path-style, with the servers' keys. */
+    static AmazonS3 client(String endpoint) {
         return AmazonS3ClientBuilder.standard()
-                .withEndpointConfiguration(new AwsClientBuilder.EndpointConfiguration(endpoint(), "us-east-1"))
+                .withEndpointConfiguration(new AwsClientBuilder.EndpointConfiguration(endpoint, "us-east-1"))
                 .withPathStyleAccessEnabled(true)
                 .withCredentials(new AWSStaticCredentialsProvider(new BasicAWSCredentials(ACCESS_KEY, SECRET_KEY)))
                 .build();

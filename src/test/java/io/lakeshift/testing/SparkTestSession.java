@@ -1,5 +1,8 @@
 package io.lakeshift.testing;
 
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /** One local[2] Spark session for every test in the JVM: starting Spark costs seconds. */
@@ -26,5 +29,19 @@ public final class SparkTestSession {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> spark.stop()));
         }
         return spark;
+    }
+
+    /**
+     * Runs {@code work} with Hadoop settings added to the shared session as {@code spark.hadoop.*} (as
+     * {@code spark-submit --conf} sets them; a run reads them when it starts), and takes them away after.
+     */
+    public static <T> T withHadoopSettings(Map<String, String> settings, Callable<T> work) throws Exception {
+        SparkConf conf = get().sparkContext().conf();
+        settings.forEach((k, v) -> conf.set("spark.hadoop." + k, v));
+        try {
+            return work.call();
+        } finally {
+            settings.keySet().forEach(k -> conf.remove("spark.hadoop." + k));
+        }
     }
 }

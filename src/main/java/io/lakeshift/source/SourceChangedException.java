@@ -1,0 +1,11 @@
+package io.lakeshift.source;
+
+/**
+ * The file changed or disappeared since it was listed: a matter of this one file (the next run lists it anew), not
+ * of the source as a whole.
+ */
+public class SourceChangedException extends SourceException {
+    public SourceChangedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
