@@ -3,6 +3,7 @@ package io.lakeshift.sink;
 import com.oracle.bmc.model.BmcException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -71,8 +72,9 @@ public final class Retry {
             int status = b.getStatusCode();
             return status == 429 || status >= 500 || b.isTimeout() || (b.isClientSide() && hasIoCause(b));
         }
-        return e instanceof IOException && !(e instanceof InterruptedIOException) && !(e instanceof FileProblem)
-                && !isChangeDetection(e);
+        // A read time-out is an InterruptedIOException too, but unlike an interrupt it is worth another try.
+        boolean interrupted = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException);
+        return e instanceof IOException && !interrupted && !(e instanceof FileProblem) && !isChangeDetection(e);
     }
 
     /** Whether S3A's change detection refused the read, here or in a cause (a message that names the fix). */

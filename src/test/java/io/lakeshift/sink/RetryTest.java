@@ -23,9 +23,11 @@ class RetryTest {
     }
 
     @Test
-    void aDroppedConnectionIsStillTriedAgain() {
+    void aDroppedConnectionOrATimeOutIsTriedAgainButNotAnInterrupt() {
         assertTrue(Retry.isTransient(new SocketException("Connection reset")));
         assertTrue(Retry.isTransient(new SourceException("cannot read s3a://b/k", new IOException("reset"))));
         assertFalse(Retry.isTransient(new FileProblem("source grew")));
+        assertTrue(Retry.isTransient(new java.net.SocketTimeoutException("Read timed out")), "a time-out");
+        assertFalse(Retry.isTransient(new java.io.InterruptedIOException("interrupted")), "an interrupt");
     }
 }
