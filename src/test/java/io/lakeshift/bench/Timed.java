@@ -29,6 +29,17 @@ final class Timed {
      */
     static Result run(List<String> command, Path dir, Path log, Path timeFile, Map<String, String> env,
             List<String> unset, long timeoutMinutes) throws IOException, InterruptedException {
+        return run(command, dir, log, timeFile, env, unset, timeoutMinutes, null);
+    }
+
+    /** Something that watches a running tool (its process under time, and its output file) from another thread. */
+    interface Watcher {
+        void watch(Process timeProcess, Path log) throws Exception;
+    }
+
+    /** As above, with {@code watcher} (if not null) run on its own thread while the tool runs. */
+    static Result run(List<String> command, Path dir, Path log, Path timeFile, Map<String, String> env,
+            List<String> unset, long timeoutMinutes, Watcher watcher) throws IOException, InterruptedException {
         Files.deleteIfExists(timeFile);
         List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", timeFile.toString()));
         full.addAll(command);
@@ -37,7 +48,26 @@ final class Timed {
         pb.environment().putAll(env);
         unset.forEach(pb.environment()::remove);
         Process p = pb.start();
-        if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+        Thread watching = null;
+        if (watcher != null) {
+            watching = new Thread(() -> {
+                try {
+                    watcher.watch(p, log);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    System.out.println("  watcher: " + e);
+                }
+            }, "watcher");
+            watching.setDaemon(true);
+            watching.start();
+        }
+        boolean finished = p.waitFor(timeoutMinutes, TimeUnit.MINUTES);
+        if (watching != null) {
+            watching.interrupt();
+            watching.join(10_000);
+        }
+        if (!finished) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
