@@ -478,8 +478,10 @@ public final class MigrationBench {
                 continue;
             }
             double wall = median(ok, Run::wall);
-            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.0f | %.1f | %d | %s | %d/%d | %s |%n",
-                    label(runNo, e.getKey()), wall, size[1] / 1e6 / wall, size[0] / wall, median(ok, Run::cpu),
+            double filesPerSecond = size[0] / wall;
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %.1f | %d | %s | %d/%d | %s |%n",
+                    label(runNo, e.getKey()), wall, size[1] / 1e6 / wall, String.format(Locale.ROOT,
+                            filesPerSecond < 10 ? "%.2f" : "%.0f", filesPerSecond), median(ok, Run::cpu),
                     (long) median(ok, r -> r.rssKiB / 1024.0),
                     Double.isNaN(lakeshiftWall) ? "–" : String.format(Locale.ROOT, "%.2f", wall / lakeshiftWall),
                     ok.size(), all.size(), each));
