@@ -13,7 +13,7 @@
 #                     [--rclone-transfers N] [--rclone-checkers N] [--rclone-args "..."]
 #                     [--lakeshift-args "..."] [--lakeshift-jvm "-Dspark.x=y ..."] [--timeout-min N]
 #        bench/run.sh plan [--objects N] [--base-objects N] [--s3-objects N,N] [--cases local-empty,local-full,s3-empty]
-#                     [--reps N] [--xmx SIZE] [--seed-master local[N]]
+#                     [--reps N] [--xmx SIZE] [--seed-master local[N]] [--timeout-min N]
 # Sets: small = 20,000 × 32 KiB in nested folders; parquet = 1M rows (datetime + 22 doubles) in 40 Parquet files;
 # large = 2 × 1 GiB; memory = one 4 GiB file with lakeshift at -Xmx512m (run 1 only). all = small,parquet,large
 # in runs 1 and 2, plus memory. Default --runs 1,2 for any set; "plan" is separate.
