@@ -60,7 +60,6 @@ public final class MigrationBench {
     private final Path work = project.resolve("target/bench");
     private final Map<String, String> opt = new LinkedHashMap<>();
     private final String benchClasspath;
-    private final String opens = System.getProperty("lakeshift.test.opens", "");
     private S3ProxyFileServer s3;
     private AmazonS3 s3client;
     private HadoopPeer hadoop;
@@ -343,12 +342,30 @@ public final class MigrationBench {
         String note = t.finished()
                 ? "exit " + t.exit() + ", landed " + landed[0] + " objects " + landed[1] + " bytes"
                 : t.problem();
+        if (!ok) {
+            note += lastLine(work.resolve("logs/" + id + ".log"));
+        }
         System.out.printf(Locale.ROOT, "run %d %-7s %-9s rep %d: %7.1f s wall %7.1f s CPU %6d MiB RSS %s %s%n",
                 runNo, set, tool, rep, t.wall(), t.cpu(), t.rssKiB() / 1024, ok ? "ok" : "FAILED", note);
         if (!ok) {
             System.out.println("  see " + work.resolve("logs/" + id + ".log"));
         }
         return new Run(tool, t.wall(), t.cpu(), t.rssKiB(), ok, note);
+    }
+
+    /** ": " and the last line of a failed tool's output, shortened and safe in a Markdown table cell. */
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
+                    .filter(l -> !l.isBlank()).toList();
+            if (lines.isEmpty()) {
+                return "";
+            }
+            String last = lines.get(lines.size() - 1).strip().replace("|", "/");
+            return ": " + (last.length() > 200 ? last.substring(0, 200) + "…" : last);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static long[] landed(ObjectStorageClient client, OciEmulator emu, String prefix) {
@@ -368,21 +385,35 @@ public final class MigrationBench {
 
     /** lakeshift migrate from s3a://bench/<set> with the given target options (and the s3a source's settings). */
     private List<String> lakeshift(String set, List<String> target, String xmx) {
-        List<String> c = new ArrayList<>(List.of(java(), "-Xmx" + xmx));
-        c.addAll(Arrays.stream(opens.split(" ")).filter(s -> !s.isBlank()).toList());
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx));
+        jvm.addAll(words(opt.getOrDefault("lakeshift-jvm", "")));
+        List<String> c = lakeshiftCommand(project, benchClasspath, jvm, "migrate");
+        c.addAll(List.of("--source", "s3a://" + S3_BUCKET + "/" + set));
+        c.addAll(target);
+        c.addAll(s3.s3Args());
+        c.addAll(words(opt.getOrDefault("lakeshift-args", "")));
+        return c;
+    }
+
+    /**
+     * {@code java <jvm options> <Spark's module openings> -Dspark.hadoop.<NO_ETAG> ... io.lakeshift.cli.Main
+     * <command>}, on the product's classes and the test classpath, to which the command's options are added.
+     */
+    static List<String> lakeshiftCommand(Path project, String benchClasspath, List<String> jvm, String command) {
+        List<String> c = new ArrayList<>(List.of(java()));
+        c.addAll(jvm);
+        c.addAll(words(System.getProperty("lakeshift.test.opens", "")));
         // See NO_ETAG: the same S3A setting for lakeshift (as a spark.hadoop.* system property) as for DistCp. It
         // reaches the Hadoop configuration that serves both the s3a:// source and an s3a:// target.
         c.add("-Dspark.hadoop." + NO_ETAG);
-        c.addAll(Arrays.stream(opt.getOrDefault("lakeshift-jvm", "").split(" ")).filter(s -> !s.isBlank()).toList());
         c.addAll(List.of("-Dlog4j2.configurationFile=" + project.resolve("conf/log4j2.properties"),
                 "-Dlakeshift.home=" + project, "-cp", project.resolve("target/classes") + File.pathSeparator
-                        + benchClasspath, "io.lakeshift.cli.Main", "migrate",
-                "--source", "s3a://" + S3_BUCKET + "/" + set));
-        c.addAll(target);
-        c.addAll(s3.s3Args());
-        String extra = opt.getOrDefault("lakeshift-args", "");
-        c.addAll(Arrays.stream(extra.split(" ")).filter(s -> !s.isBlank()).toList());
+                        + benchClasspath, "io.lakeshift.cli.Main", command));
         return c;
+    }
+
+    private static List<String> words(String s) {
+        return Arrays.stream(s.split(" ")).filter(w -> !w.isBlank()).toList();
     }
 
     /** DistCp -direct in local MapReduce, S3A source on s3proxy, into {@code target}; {@code conf} first on the classpath. */
@@ -434,8 +465,7 @@ public final class MigrationBench {
                 "copy", "src:" + S3_BUCKET + "/" + set, "dst:" + bucket + "/" + set,
                 "--transfers", opt.get("rclone-transfers"), "--checkers", opt.get("rclone-checkers"),
                 "--stats", "30s", "--stats-one-line", "-v"));
-        String extra = opt.getOrDefault("rclone-args", "");
-        c.addAll(Arrays.stream(extra.split(" ")).filter(s -> !s.isBlank()).toList());
+        c.addAll(words(opt.getOrDefault("rclone-args", "")));
         return c;
     }
 
@@ -451,7 +481,7 @@ public final class MigrationBench {
         Files.writeString(work.resolve("rclone.conf"), conf.toString(), StandardCharsets.UTF_8);
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -5,13 +5,11 @@ import io.lakeshift.emulator.OciEmulator;
 import io.lakeshift.emulator.Sdk;
 import io.lakeshift.testing.S3ProxyFileServer;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +51,6 @@ public final class PlanBench {
     private final Path work = project.resolve("target/bench/plan");
     private final Map<String, String> opt;
     private final String benchClasspath;
-    private final String opens = System.getProperty("lakeshift.test.opens", "");
 
     private PlanBench(Map<String, String> opt) throws IOException {
         this.opt = opt;
@@ -303,18 +300,13 @@ public final class PlanBench {
     }
 
     private List<String> lakeshift(String command, String source, OciEmulator emu, Path log, String xmx, Path gcLog) {
-        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + xmx));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx));
         if (gcLog != null) {
-            c.add("-Xlog:gc:file=" + gcLog);
+            jvm.add("-Xlog:gc:file=" + gcLog);
         }
-        c.addAll(Arrays.stream(opens.split(" ")).filter(s -> !s.isBlank()).toList());
-        c.add("-Dspark.hadoop." + MigrationBench.NO_ETAG);
-        c.addAll(List.of("-Dlog4j2.configurationFile=" + project.resolve("conf/log4j2.properties"),
-                "-Dlakeshift.home=" + project, "-cp", project.resolve("target/classes") + File.pathSeparator
-                        + benchClasspath, "io.lakeshift.cli.Main", command, "--source", source,
-                "--target", target(emu), "--oci-config", emu.configFile().toString(), "--oci-profile", emu.profile(),
-                "--oci-endpoint", emu.endpoint(), "--log", log.toUri().toString()));
+        List<String> c = MigrationBench.lakeshiftCommand(project, benchClasspath, jvm, command);
+        c.addAll(List.of("--source", source, "--target", target(emu), "--oci-config", emu.configFile().toString(),
+                "--oci-profile", emu.profile(), "--oci-endpoint", emu.endpoint(), "--log", log.toUri().toString()));
         return c;
     }
 
