@@ -302,7 +302,9 @@ public final class PlanBench {
     private List<String> lakeshift(String command, String source, OciEmulator emu, Path log, String xmx, Path gcLog) {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx));
         if (gcLog != null) {
-            jvm.add("-Xlog:gc:file=" + gcLog);
+            // The attach listener up from the start, so jcmd reaches the JVM at once (a dry run may end soon
+            // after its plan line).
+            jvm.addAll(List.of("-Xlog:gc:file=" + gcLog, "-XX:+StartAttachListener"));
         }
         List<String> c = MigrationBench.lakeshiftCommand(project, benchClasspath, jvm, command);
         c.addAll(List.of("--source", source, "--target", target(emu), "--oci-config", emu.configFile().toString(),
@@ -399,9 +401,12 @@ public final class PlanBench {
             double rssPerObject = (b.rssKiB - a.rssKiB) * 1024.0 / dn;
             double tenMillionSeconds = b.planSeconds + perObjectSeconds * (10_000_000 - b.objects);
             double tenMillionHeap = b.liveHeapKiB * 1024.0 + livePerObject * (10_000_000 - b.objects);
-            sb.append(String.format(Locale.ROOT, "| %s | %,d → %,d | %.1f | %.0f | %.0f | %.0f | %.0f min | %.1f GiB |%n",
-                    label(e.getKey()), a.objects, b.objects, perObjectSeconds * 1e6, livePerObject, heapPerObject,
-                    rssPerObject, tenMillionSeconds / 60, tenMillionHeap / (1L << 30)));
+            boolean live = a.liveHeapKiB > 0 && b.liveHeapKiB > 0; // else jcmd missed one: no live figure
+            sb.append(String.format(Locale.ROOT, "| %s | %,d → %,d | %.1f | %s | %.0f | %.0f | %.0f min | %s |%n",
+                    label(e.getKey()), a.objects, b.objects, perObjectSeconds * 1e6,
+                    live ? String.format(Locale.ROOT, "%.0f", livePerObject) : "–", heapPerObject, rssPerObject,
+                    tenMillionSeconds / 60,
+                    live ? String.format(Locale.ROOT, "%.1f GiB", tenMillionHeap / (1L << 30)) : "–"));
         }
         return sb.toString();
     }
