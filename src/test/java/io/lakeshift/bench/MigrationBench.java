@@ -1,5 +1,6 @@
 package io.lakeshift.bench;
 
+import com.amazonaws.services.s3.AmazonS3;
 import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.objectstorage.model.ObjectSummary;
 import com.oracle.bmc.objectstorage.requests.ListObjectsRequest;
@@ -13,10 +14,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.security.MessageDigest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,37 +26,44 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Benchmark run 1 and the raw ceiling: the same source (s3proxy, filesystem store, data written straight into its
- * folder) copied into a fresh in-memory OCI emulator by lakeshift, by Hadoop DistCp with Oracle's oci-hdfs-connector,
- * and by plain parallel GET→PUT streams ({@link RawCeiling}). Every tool runs as a child JVM under GNU
- * {@code /usr/bin/time -v} (wall, CPU, peak RSS of the tool's JVM; the servers are not counted). Each run's result
- * is checked: the target holds as many objects and bytes as the source. Run through {@code bench/run.sh}.
- *
- * <p>Args: {@code small|large|memory|all [--reps N] [--files N] [--large-mib N] [--memory-mib N]
- * [--tools lakeshift,distcp,raw] [--distcp-maps N] [--raw-threads N]}
+ * Benchmark runs 1 and 2 with their raw ceilings, all from the same source: s3proxy on a filesystem store, the
+ * data written straight into its bucket folder.
+ * <ul>
+ *   <li>Run 1, S3 → OCI: into a fresh in-memory OCI emulator by lakeshift, by Hadoop DistCp with Oracle's
+ *       oci-hdfs-connector, and by plain parallel GET→PUT streams ({@link RawCeiling}).</li>
+ *   <li>Run 2, S3 → S3: into a fresh second bucket of the same s3proxy by lakeshift (Hadoop file-system target),
+ *       rclone (two remotes, so it streams rather than asking the server to copy), DistCp S3A → S3A, and the raw
+ *       GET→PUT ceiling.</li>
+ * </ul>
+ * Every tool runs as a child process under GNU {@code /usr/bin/time -v} (wall, CPU, peak RSS of the tool; the
+ * servers are not counted). Each run's result is checked: the target holds exactly the source's object count and
+ * bytes; a run that fails it (or exits non-zero) is reported as failed and left out of the medians. Run through
+ * {@code bench/run.sh}; the options are listed there.
  */
 public final class MigrationBench {
-    private static final String S3_BUCKET = "bench";
+    static final String S3_BUCKET = "bench";
     private static final String OCI_BUCKET = "dest";
+    private static final List<String> RUN1_TOOLS = List.of("lakeshift", "distcp", "raw");
+    private static final List<String> RUN2_TOOLS = List.of("lakeshift", "rclone", "distcp", "raw");
     /**
      * s3proxy 4.1.0's filesystem store answers GETs of these files without an ETag (the user.content-md5 attribute
      * written below did not change that), and S3A 3.3.4 then refuses every read ("Change detection policy requires
      * ETag"), leaking the pooled connection of each refused GET until the pool is empty and the copy hangs. Both
      * S3A clients (lakeshift and DistCp) are told not to require a version attribute.
      */
-    private static final String NO_ETAG = "fs.s3a.change.detection.version.required=false";
+    static final String NO_ETAG = "fs.s3a.change.detection.version.required=false";
 
     private final Path project = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     private final Path work = project.resolve("target/bench");
     private final Map<String, String> opt = new LinkedHashMap<>();
     private final String benchClasspath;
-    private final String opens = System.getProperty("lakeshift.test.opens", "");
     private S3ProxyFileServer s3;
+    private AmazonS3 s3client;
     private HadoopPeer hadoop;
+    private String rcloneVersion = "rclone";
 
     private MigrationBench(Map<String, String> opt) throws IOException {
         this.opt.putAll(opt);
@@ -62,26 +71,53 @@ public final class MigrationBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new LinkedHashMap<>(Map.of("reps", "3", "files", "20000", "large-mib", "1024",
-                "memory-mib", "4096", "tools", "lakeshift,distcp,raw", "distcp-maps", "4", "raw-threads", "8"));
+        Map<String, String> opt = new LinkedHashMap<>();
+        opt.put("reps", "3");
+        opt.put("files", "20000");
+        opt.put("large-mib", "1024");
+        opt.put("memory-mib", "4096");
+        opt.put("parquet-rows", "1000000");
+        opt.put("parquet-files", "40");
+        opt.put("runs", "1,2");
+        opt.put("tools", "lakeshift,distcp,rclone,raw");
+        opt.put("distcp-maps", "4");
+        opt.put("raw-threads", "8");
+        opt.put("rclone-transfers", "4");
+        opt.put("rclone-checkers", "8");
+        opt.put("timeout-min", "60");
         String set = "all";
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
                 opt.put(args[i].substring(2), args[++i]);
             } else {
                 set = args[i];
             }
         }
         MigrationBench bench = new MigrationBench(opt);
-        List<String> sets = set.equals("all") ? List.of("small", "large", "memory") : List.of(set.split(","));
-        StringBuilder report = new StringBuilder();
+        List<String> sets = set.equals("all") ? List.of("small", "parquet", "large", "memory") : List.of(set.split(","));
+        List<Integer> runs = Arrays.stream(opt.get("runs").split(",")).map(Integer::parseInt).toList();
         try {
-            bench.start();
+            bench.start(runs);
+            StringBuilder report = new StringBuilder(MachineFacts.markdown(bench.project, bench.work)).append('\n');
+            Files.writeString(bench.work.resolve("results.md"), report.toString());
+            System.out.print(report);
             for (String s : sets) {
-                String table = s.equals("memory") ? bench.memory() : bench.dataset(s);
-                System.out.println(table);
-                report.append(table).append('\n');
-                Files.writeString(bench.work.resolve("results.md"), report.toString());
+                List<String> tables = new ArrayList<>();
+                if (s.equals("memory")) {
+                    tables.add(bench.memory());
+                } else {
+                    for (int run : runs) {
+                        tables.add(bench.dataset(run, s));
+                    }
+                }
+                for (String table : tables) {
+                    System.out.println(table);
+                    report.append(table).append('\n');
+                    Files.writeString(bench.work.resolve("results.md"), report.toString());
+                }
             }
         } finally {
             bench.stop();
@@ -89,17 +125,35 @@ public final class MigrationBench {
         System.out.println("results: " + bench.work.resolve("results.md"));
     }
 
-    private void start() throws Exception {
+    private void start(List<Integer> runs) throws Exception {
         Files.createDirectories(work.resolve("logs"));
         s3 = S3ProxyFileServer.start(work.resolve("s3data"), "2g");
-        hadoop = opt.get("tools").contains("distcp") ? HadoopPeer.resolve(project) : null;
+        s3client = BenchS3.client(s3.endpoint(), 8);
+        hadoop = tools(1).contains("distcp") || runs.contains(2) && tools(2).contains("distcp")
+                ? HadoopPeer.resolve(project) : null;
+        if (runs.contains(2) && tools(2).contains("rclone")) {
+            rcloneVersion = MachineFacts.firstLine(List.of("rclone", "version")).replace("-DEV", "");
+            writeRcloneConf();
+        }
         System.out.println("s3proxy (filesystem store " + s3.baseDir() + ") at " + s3.endpoint() + ", pid " + s3.pid());
     }
 
     private void stop() {
+        if (s3client != null) {
+            s3client.shutdown();
+        }
         if (s3 != null) {
             s3.close();
         }
+    }
+
+    private List<String> tools(int run) {
+        List<String> wanted = List.of(opt.get("tools").split(","));
+        return (run == 1 ? RUN1_TOOLS : RUN2_TOOLS).stream().filter(wanted::contains).toList();
+    }
+
+    private long timeoutMinutes() {
+        return Long.parseLong(opt.get("timeout-min"));
     }
 
     // ---- data sets, written straight into the s3proxy bucket folder -----------------------------------------
@@ -107,11 +161,15 @@ public final class MigrationBench {
     /** Writes the data set below bench/<name>/ unless a complete one is there; answers [files, bytes]. */
     private long[] generate(String name) throws Exception {
         Path dir = s3.baseDir().resolve(S3_BUCKET).resolve(name);
+        if (name.equals("parquet")) {
+            return generateParquet(dir);
+        }
         long[] want = switch (name) {
             case "small" -> new long[] {Long.parseLong(opt.get("files")), 32 * 1024};
             case "large" -> new long[] {2, Long.parseLong(opt.get("large-mib")) << 20};
             case "memory" -> new long[] {1, Long.parseLong(opt.get("memory-mib")) << 20};
-            default -> throw new IllegalArgumentException("unknown data set " + name + " (small|large|memory|all)");
+            default -> throw new IllegalArgumentException("unknown data set " + name
+                    + " (small|parquet|large|memory|all)");
         };
         long[] have = measure(dir);
         if (have[0] == want[0] && have[1] == want[0] * want[1]) {
@@ -142,7 +200,30 @@ public final class MigrationBench {
         return measure(dir);
     }
 
-    private static long[] measure(Path dir) throws IOException {
+    /**
+     * The parquet set ({@link ParquetSet}); its size is known only once written, so a marker beside the bucket
+     * folder records rows, files and bytes of the complete set.
+     */
+    private long[] generateParquet(Path dir) throws IOException {
+        long rows = Long.parseLong(opt.get("parquet-rows"));
+        int files = Integer.parseInt(opt.get("parquet-files"));
+        Path marker = work.resolve("parquet-set.txt");
+        long[] have = measure(dir);
+        String expected = rows + " rows, " + files + " files, " + have[1] + " bytes";
+        if (have[0] == files && Files.exists(marker) && Files.readString(marker).trim().equals(expected)) {
+            return have;
+        }
+        System.out.printf(Locale.ROOT, "generating parquet: %,d rows (datetime + %d doubles) in %d files in %s%n",
+                rows, ParquetSet.VALUE_COLUMNS, files, dir);
+        Files.deleteIfExists(marker);
+        deleteTree(dir);
+        ParquetSet.write(dir, rows, files);
+        have = measure(dir);
+        Files.writeString(marker, rows + " rows, " + files + " files, " + have[1] + " bytes\n");
+        return have;
+    }
+
+    static long[] measure(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return new long[] {0, 0};
         }
@@ -156,7 +237,7 @@ public final class MigrationBench {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
@@ -168,63 +249,122 @@ public final class MigrationBench {
 
     record Run(String tool, double wall, double cpu, long rssKiB, boolean ok, String note) {}
 
-    private String dataset(String name) throws Exception {
+    private String dataset(int runNo, String name) throws Exception {
         long[] size = generate(name);
         int reps = Integer.parseInt(opt.get("reps"));
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         for (int rep = 1; rep <= reps; rep++) {
-            for (String tool : opt.get("tools").split(",")) {
-                Run r = run(name, tool, rep, size, null);
+            for (String tool : tools(runNo)) {
+                Run r = runNo == 1 ? run1(name, tool, rep, size, null) : run2(name, tool, rep, size);
                 runs.computeIfAbsent(tool, t -> new ArrayList<>()).add(r);
             }
         }
-        return table(name, size, runs);
+        return table(runNo, name, size, runs);
     }
 
     private String memory() throws Exception {
         long[] size = generate("memory");
-        Run r = run("memory", "lakeshift", 1, size, "512m");
+        Run r = run1("memory", "lakeshift", 1, size, "512m");
         return String.format(Locale.ROOT, "### memory bound: %d file(s), %.0f MiB, lakeshift JVM -Xmx512m%n%n"
                 + "| result | wall s | MB/s | CPU s | peak RSS MiB |%n|---|---|---|---|---|%n| %s | %.1f | %.1f | %.1f | %d |%n",
                 size[0], size[1] / 1048576.0, r.ok ? "ok, every byte landed" : "FAILED: " + r.note, r.wall,
                 size[1] / 1e6 / r.wall, r.cpu, r.rssKiB / 1024);
     }
 
-    private Run run(String set, String tool, int rep, long[] size, String xmx) throws Exception {
-        Path log = work.resolve("logs/" + set + "-" + tool + "-" + rep + ".log");
-        Path timeFile = work.resolve("logs/" + set + "-" + tool + "-" + rep + ".time");
+    /** Run 1: S3 → a fresh in-memory OCI emulator. */
+    private Run run1(String set, String tool, int rep, long[] size, String xmx) throws Exception {
+        String id = "r1-" + set + "-" + tool + "-" + rep;
         try (OciEmulator emu = OciEmulator.builder().configDir(work.resolve("oci-config")).threads(64).start();
              ObjectStorageClient client = Sdk.client(emu)) {
             Sdk.createBucket(client, emu, OCI_BUCKET);
-            List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", timeFile.toString()));
-            command.addAll(switch (tool) {
-                case "lakeshift" -> lakeshift(set, emu, xmx == null ? "1g" : xmx);
-                case "distcp" -> distcp(set, emu);
-                case "raw" -> raw(set, emu);
+            List<String> command = switch (tool) {
+                case "lakeshift" -> lakeshift(set, List.of("--target", "oci://" + OCI_BUCKET + "@" + emu.namespace()
+                        + "/" + set + "/", "--oci-config", emu.configFile().toString(), "--oci-profile",
+                        emu.profile(), "--oci-endpoint", emu.endpoint()), xmx == null ? "1g" : xmx);
+                case "distcp" -> distcp(set, HadoopPeer.writeConf(emu, work.resolve("hadoop-conf")),
+                        HadoopPeer.uri(emu, OCI_BUCKET, set));
+                case "raw" -> raw(set, List.of("oci", emu.endpoint(), emu.tenancyId() + "/" + emu.userId() + "/"
+                        + emu.fingerprint(), emu.keyFile().toString(), emu.namespace(), OCI_BUCKET));
                 default -> throw new IllegalArgumentException("unknown tool " + tool);
-            });
-            Process p = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!p.waitFor(30, TimeUnit.MINUTES)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                return new Run(tool, Double.NaN, Double.NaN, 0, false, "timed out");
-            }
-            Map<String, String> t = parseTime(timeFile);
-            double wall = elapsed(t.get("Elapsed (wall clock) time (h:mm:ss or m:ss)"));
-            double cpu = Double.parseDouble(t.get("User time (seconds)")) + Double.parseDouble(t.get("System time (seconds)"));
-            long rss = Long.parseLong(t.get("Maximum resident set size (kbytes)"));
-            long[] landed = landed(client, emu, set + "/");
-            boolean ok = p.exitValue() == 0 && landed[0] == size[0] && landed[1] == size[1];
-            String note = "exit " + p.exitValue() + ", landed " + landed[0] + " objects " + landed[1] + " bytes";
-            System.out.printf(Locale.ROOT, "%-7s %-9s rep %d: %7.1f s wall %7.1f s CPU %6d MiB RSS %s %s%n",
-                    set, tool, rep, wall, cpu, rss / 1024, ok ? "ok" : "FAILED", note);
-            if (!ok) {
-                System.out.println("  see " + log);
-            }
-            return new Run(tool, wall, cpu, rss, ok, note);
+            };
+            Timed.Result t = Timed.run(command, project, work.resolve("logs/" + id + ".log"),
+                    work.resolve("logs/" + id + ".time"), Map.of(), List.of(), timeoutMinutes());
+            return result(1, set, tool, rep, id, size, t, t.finished() ? landed(client, emu, set + "/") : null);
         } finally {
             System.gc();
+        }
+    }
+
+    /**
+     * Run 2: S3 → a new, empty bucket of the same s3proxy, one per run (its folder is deleted once the run is
+     * checked, so no run writes over or next to another's objects).
+     */
+    private Run run2(String set, String tool, int rep, long[] size) throws Exception {
+        String id = "r2-" + set + "-" + tool + "-" + rep;
+        String bucket = "run2-" + set + "-" + tool + "-" + rep;
+        Path bucketDir = s3.baseDir().resolve(bucket);
+        deleteTree(bucketDir);
+        s3client.createBucket(bucket);
+        try {
+            if (BenchS3.count(s3client, bucket, "")[0] != 0) {
+                throw new IllegalStateException("destination bucket " + bucket + " is not empty");
+            }
+            Map<String, String> env = Map.of();
+            List<String> unset = List.of();
+            List<String> command;
+            switch (tool) {
+                case "lakeshift" -> {
+                    Path log = work.resolve("logs/" + id + "-lakeshift-log");
+                    deleteTree(log);
+                    command = lakeshift(set, List.of("--target", "s3a://" + bucket + "/" + set + "/",
+                            "--log", log.toUri().toString()), "1g");
+                }
+                case "rclone" -> {
+                    command = rclone(set, bucket);
+                    unset = List.of("AWS_CA_BUNDLE"); // the machine's bundle makes rclone 1.60 fail on plain http
+                }
+                case "distcp" -> command = distcp(set, hadoopConfS3(), "s3a://" + bucket + "/" + set);
+                case "raw" -> command = raw(set, List.of("s3", bucket));
+                default -> throw new IllegalArgumentException("unknown tool " + tool);
+            }
+            Timed.Result t = Timed.run(command, project, work.resolve("logs/" + id + ".log"),
+                    work.resolve("logs/" + id + ".time"), env, unset, timeoutMinutes());
+            return result(2, set, tool, rep, id, size, t,
+                    t.finished() ? BenchS3.count(s3client, bucket, set + "/") : null);
+        } finally {
+            deleteTree(bucketDir);
+        }
+    }
+
+    private Run result(int runNo, String set, String tool, int rep, String id, long[] size, Timed.Result t,
+            long[] landed) {
+        boolean ok = t.finished() && t.exit() == 0 && landed[0] == size[0] && landed[1] == size[1];
+        String note = t.finished()
+                ? "exit " + t.exit() + ", landed " + landed[0] + " objects " + landed[1] + " bytes"
+                : t.problem();
+        if (!ok) {
+            note += lastLine(work.resolve("logs/" + id + ".log"));
+        }
+        System.out.printf(Locale.ROOT, "run %d %-7s %-9s rep %d: %7.1f s wall %7.1f s CPU %6d MiB RSS %s %s%n",
+                runNo, set, tool, rep, t.wall(), t.cpu(), t.rssKiB() / 1024, ok ? "ok" : "FAILED", note);
+        if (!ok) {
+            System.out.println("  see " + work.resolve("logs/" + id + ".log"));
+        }
+        return new Run(tool, t.wall(), t.cpu(), t.rssKiB(), ok, note);
+    }
+
+    /** ": " and the last line of a failed tool's output, shortened and safe in a Markdown table cell. */
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
+                    .filter(l -> !l.isBlank()).toList();
+            if (lines.isEmpty()) {
+                return "";
+            }
+            String last = lines.get(lines.size() - 1).strip().replace("|", "/");
+            return ": " + (last.length() > 200 ? last.substring(0, 200) + "…" : last);
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -241,29 +381,45 @@ public final class MigrationBench {
         return r;
     }
 
-    private List<String> lakeshift(String set, OciEmulator emu, String xmx) {
-        List<String> c = new ArrayList<>(List.of(java(), "-Xmx" + xmx));
-        c.addAll(Arrays.stream(opens.split(" ")).filter(s -> !s.isBlank()).toList());
-        // See NO_ETAG: the same S3A setting for lakeshift (as a spark.hadoop.* system property) as for DistCp.
-        c.add("-Dspark.hadoop." + NO_ETAG);
-        c.addAll(Arrays.stream(opt.getOrDefault("lakeshift-jvm", "").split(" ")).filter(s -> !s.isBlank()).toList());
-        c.addAll(List.of("-Dlog4j2.configurationFile=" + project.resolve("conf/log4j2.properties"),
-                "-Dlakeshift.home=" + project, "-cp", project.resolve("target/classes") + File.pathSeparator
-                        + benchClasspath, "io.lakeshift.cli.Main", "migrate",
-                "--source", "s3a://" + S3_BUCKET + "/" + set,
-                "--target", "oci://" + OCI_BUCKET + "@" + emu.namespace() + "/" + set + "/",
-                "--oci-config", emu.configFile().toString(), "--oci-profile", emu.profile(),
-                "--oci-endpoint", emu.endpoint()));
+    // ---- the tools' command lines -------------------------------------------------------------------------
+
+    /** lakeshift migrate from s3a://bench/<set> with the given target options (and the s3a source's settings). */
+    private List<String> lakeshift(String set, List<String> target, String xmx) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx));
+        jvm.addAll(words(opt.getOrDefault("lakeshift-jvm", "")));
+        List<String> c = lakeshiftCommand(project, benchClasspath, jvm, "migrate");
+        c.addAll(List.of("--source", "s3a://" + S3_BUCKET + "/" + set));
+        c.addAll(target);
         c.addAll(s3.s3Args());
-        String extra = opt.getOrDefault("lakeshift-args", "");
-        c.addAll(Arrays.stream(extra.split(" ")).filter(s -> !s.isBlank()).toList());
+        c.addAll(words(opt.getOrDefault("lakeshift-args", "")));
         return c;
     }
 
-    private List<String> distcp(String set, OciEmulator emu) throws IOException {
-        Path conf = HadoopPeer.writeConf(emu, work.resolve("hadoop-conf"));
+    /**
+     * {@code java <jvm options> <Spark's module openings> -Dspark.hadoop.<NO_ETAG> ... io.lakeshift.cli.Main
+     * <command>}, on the product's classes and the test classpath, to which the command's options are added.
+     */
+    static List<String> lakeshiftCommand(Path project, String benchClasspath, List<String> jvm, String command) {
+        List<String> c = new ArrayList<>(List.of(java()));
+        c.addAll(jvm);
+        c.addAll(words(System.getProperty("lakeshift.test.opens", "")));
+        // See NO_ETAG: the same S3A setting for lakeshift (as a spark.hadoop.* system property) as for DistCp. It
+        // reaches the Hadoop configuration that serves both the s3a:// source and an s3a:// target.
+        c.add("-Dspark.hadoop." + NO_ETAG);
+        c.addAll(List.of("-Dlog4j2.configurationFile=" + project.resolve("conf/log4j2.properties"),
+                "-Dlakeshift.home=" + project, "-cp", project.resolve("target/classes") + File.pathSeparator
+                        + benchClasspath, "io.lakeshift.cli.Main", command));
+        return c;
+    }
+
+    private static List<String> words(String s) {
+        return Arrays.stream(s.split(" ")).filter(w -> !w.isBlank()).toList();
+    }
+
+    /** DistCp -direct in local MapReduce, S3A source on s3proxy, into {@code target}; {@code conf} first on the classpath. */
+    private List<String> distcp(String set, Path conf, String target) {
         String maps = opt.get("distcp-maps");
-        List<String> c = new ArrayList<>(List.of(java(), "-Xmx1g", "-cp",
+        return List.of(java(), "-Xmx1g", "-cp",
                 conf + File.pathSeparator + hadoop.classpath() + File.pathSeparator + slf4jSimple(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "org.apache.hadoop.tools.DistCp",
@@ -273,8 +429,16 @@ public final class MigrationBench {
                 "-D", "fs.s3a.secret.key=" + S3ProxyServer.SECRET_KEY,
                 "-D", "fs.s3a.aws.credentials.provider=org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider",
                 "-D", NO_ETAG, "-direct", "-m", maps,
-                "s3a://" + S3_BUCKET + "/" + set, HadoopPeer.uri(emu, OCI_BUCKET, set)));
-        return c;
+                "s3a://" + S3_BUCKET + "/" + set, target);
+    }
+
+    /** Run 2's DistCp needs no OCI settings: a core-site.xml with local MapReduce alone. */
+    private Path hadoopConfS3() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("hadoop-conf-s3"));
+        Files.writeString(dir.resolve("core-site.xml"), "<?xml version=\"1.0\"?>\n<configuration>\n"
+                + "  <property><name>mapreduce.framework.name</name><value>local</value></property>\n"
+                + "</configuration>\n");
+        return dir;
     }
 
     /** The peer classpath has no SLF4J binding, so DistCp's errors would vanish; bench/run.sh fetches this one. */
@@ -283,69 +447,92 @@ public final class MigrationBench {
                 .toString();
     }
 
-    private List<String> raw(String set, OciEmulator emu) {
-        return List.of(java(), "-Xmx1g", "-cp", project.resolve("target/test-classes") + File.pathSeparator
-                        + project.resolve("target/classes") + File.pathSeparator + benchClasspath,
-                RawCeiling.class.getName(), s3.endpoint(), S3_BUCKET, set + "/", emu.endpoint(),
-                emu.tenancyId() + "/" + emu.userId() + "/" + emu.fingerprint(), emu.keyFile().toString(),
-                emu.namespace(), OCI_BUCKET, opt.get("raw-threads"), "32", "64");
+    private List<String> raw(String set, List<String> target) {
+        List<String> c = new ArrayList<>(List.of(java(), "-Xmx1g", "-cp", project.resolve("target/test-classes")
+                + File.pathSeparator + project.resolve("target/classes") + File.pathSeparator + benchClasspath,
+                RawCeiling.class.getName(), s3.endpoint(), S3_BUCKET, set + "/", opt.get("raw-threads"), "32", "64"));
+        c.addAll(target);
+        return c;
     }
 
-    private static String java() {
+    /**
+     * rclone copy between two remotes of the same server ({@code src:} and {@code dst:}, from a generated
+     * rclone.conf): with one remote rclone would ask the server to copy (server-side CopyObject) and move no
+     * bytes itself.
+     */
+    private List<String> rclone(String set, String bucket) {
+        List<String> c = new ArrayList<>(List.of("rclone", "--config", work.resolve("rclone.conf").toString(),
+                "copy", "src:" + S3_BUCKET + "/" + set, "dst:" + bucket + "/" + set,
+                "--transfers", opt.get("rclone-transfers"), "--checkers", opt.get("rclone-checkers"),
+                "--stats", "30s", "--stats-one-line", "-v"));
+        c.addAll(words(opt.getOrDefault("rclone-args", "")));
+        return c;
+    }
+
+    private void writeRcloneConf() throws IOException {
+        StringBuilder conf = new StringBuilder("# written by bench/run.sh: two remotes on the same local s3proxy\n");
+        for (String remote : List.of("src", "dst")) {
+            conf.append('[').append(remote).append("]\ntype = s3\nprovider = Other\nenv_auth = false\n")
+                    .append("access_key_id = ").append(S3ProxyServer.ACCESS_KEY).append('\n')
+                    .append("secret_access_key = ").append(S3ProxyServer.SECRET_KEY).append('\n')
+                    .append("endpoint = ").append(s3.endpoint()).append('\n')
+                    .append("region = us-east-1\nforce_path_style = true\n\n");
+        }
+        Files.writeString(work.resolve("rclone.conf"), conf.toString(), StandardCharsets.UTF_8);
+    }
+
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static Map<String, String> parseTime(Path file) throws IOException {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            int i = line.lastIndexOf(": ");
-            if (i > 0) {
-                m.put(line.substring(0, i).trim(), line.substring(i + 2).trim());
-            }
-        }
-        return m;
-    }
-
-    private static double elapsed(String s) {
-        double total = 0;
-        for (String part : s.split(":")) {
-            total = total * 60 + Double.parseDouble(part);
-        }
-        return total;
     }
 
     // ---- the table ----------------------------------------------------------------------------------------
 
-    private String table(String name, long[] size, Map<String, List<Run>> runs) {
+    private String table(int runNo, String name, long[] size, Map<String, List<Run>> runs) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "### %s: %d files, %.1f MiB (median of %s; every run checked: objects and bytes in the target)%n%n"
-                        + "| tool | wall s | MB/s | files/s | CPU s | peak RSS MiB | lakeshift speed ÷ this | runs ok | wall s of each run |%n"
-                        + "|---|---|---|---|---|---|---|---|---|%n",
-                name, size[0], size[1] / 1048576.0, opt.get("reps")));
-        double lakeshiftWall = runs.containsKey("lakeshift") ? median(runs.get("lakeshift"), Run::wall) : Double.NaN;
+                "### run %d (%s), %s: %d files, %.1f MiB (median of the successful runs of %s; every run checked:"
+                        + " objects and bytes in the target)%n%n"
+                        + "| tool | wall s | MB/s | files/s | CPU s | peak RSS MiB | lakeshift speed ÷ this | runs ok"
+                        + " | wall s of each run |%n|---|---|---|---|---|---|---|---|---|%n",
+                runNo, runNo == 1 ? "S3 → OCI emulator" : "S3 → S3, a second bucket", name, size[0],
+                size[1] / 1048576.0, opt.get("reps")));
+        List<Run> lakeshiftOk = runs.getOrDefault("lakeshift", List.of()).stream().filter(Run::ok).toList();
+        double lakeshiftWall = median(lakeshiftOk, Run::wall);
         for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
-            List<Run> rs = e.getValue();
-            double wall = median(rs, Run::wall);
-            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.0f | %.1f | %d | %.2f | %d/%d | %s |%n",
-                    label(e.getKey()), wall, size[1] / 1e6 / wall, size[0] / wall, median(rs, Run::cpu),
-                    (long) median(rs, r -> r.rssKiB / 1024.0), wall / lakeshiftWall,
-                    rs.stream().filter(Run::ok).count(), rs.size(),
-                    String.join(", ", rs.stream().map(r -> String.format(Locale.ROOT, "%.1f", r.wall)).toList())));
+            List<Run> all = e.getValue();
+            List<Run> ok = all.stream().filter(Run::ok).toList();
+            String each = String.join(", ", all.stream().map(r -> r.ok ? String.format(Locale.ROOT, "%.1f", r.wall)
+                    : "failed").toList());
+            if (ok.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "| %s | FAILED | – | – | – | – | – | 0/%d | %s (%s) |%n",
+                        label(runNo, e.getKey()), all.size(), each, all.get(0).note));
+                continue;
+            }
+            double wall = median(ok, Run::wall);
+            double filesPerSecond = size[0] / wall;
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %.1f | %d | %s | %d/%d | %s |%n",
+                    label(runNo, e.getKey()), wall, size[1] / 1e6 / wall, String.format(Locale.ROOT,
+                            filesPerSecond < 10 ? "%.2f" : "%.0f", filesPerSecond), median(ok, Run::cpu),
+                    (long) median(ok, r -> r.rssKiB / 1024.0),
+                    Double.isNaN(lakeshiftWall) ? "–" : String.format(Locale.ROOT, "%.2f", wall / lakeshiftWall),
+                    ok.size(), all.size(), each));
         }
         return sb.toString();
     }
 
-    private String label(String tool) {
+    private String label(int runNo, String tool) {
+        String maps = opt.get("distcp-maps");
         return switch (tool) {
-            case "lakeshift" -> "lakeshift S3 → OCI emulator";
-            case "distcp" -> "DistCp 3.3.4 -direct, oci-hdfs-connector (" + opt.get("distcp-maps") + " maps)";
+            case "lakeshift" -> runNo == 1 ? "lakeshift S3 → OCI emulator" : "lakeshift S3 → S3 (Hadoop FS target)";
+            case "distcp" -> runNo == 1 ? "DistCp 3.3.4 -direct, S3A → oci-hdfs-connector (" + maps + " maps)"
+                    : "DistCp 3.3.4 -direct, S3A → S3A (" + maps + " maps)";
+            case "rclone" -> rcloneVersion + " copy, two remotes (" + opt.get("rclone-transfers") + " transfers, "
+                    + opt.get("rclone-checkers") + " checkers)";
             case "raw" -> "raw ceiling: GET→PUT, " + opt.get("raw-threads") + " streams";
             default -> tool;
         };
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
-        double[] v = runs.stream().mapToDouble(f).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return Timed.median(runs.stream().mapToDouble(f).toArray());
     }
 }

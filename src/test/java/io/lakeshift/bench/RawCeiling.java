@@ -1,20 +1,21 @@
 package io.lakeshift.bench;
 
-import com.amazonaws.ClientConfiguration;
-import com.amazonaws.auth.AWSStaticCredentialsProvider;
-import com.amazonaws.auth.BasicAWSCredentials;
-import com.amazonaws.client.builder.AwsClientBuilder;
 import com.amazonaws.services.s3.AmazonS3;
-import com.amazonaws.services.s3.AmazonS3ClientBuilder;
+import com.amazonaws.services.s3.model.CompleteMultipartUploadRequest;
 import com.amazonaws.services.s3.model.GetObjectRequest;
+import com.amazonaws.services.s3.model.InitiateMultipartUploadRequest;
 import com.amazonaws.services.s3.model.ListObjectsV2Request;
 import com.amazonaws.services.s3.model.ListObjectsV2Result;
+import com.amazonaws.services.s3.model.ObjectMetadata;
+import com.amazonaws.services.s3.model.PartETag;
+import com.amazonaws.services.s3.model.PutObjectRequest;
 import com.amazonaws.services.s3.model.S3Object;
 import com.amazonaws.services.s3.model.S3ObjectSummary;
+import com.amazonaws.services.s3.model.UploadPartRequest;
 import io.lakeshift.emulator.RawClient;
 import io.lakeshift.emulator.auth.Pem;
-import io.lakeshift.testing.S3ProxyServer;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -32,30 +33,42 @@ import java.util.regex.Pattern;
 
 /**
  * The raw ceiling: the same bytes moved with no framework, N plain GETs from the S3 server (AWS SDK v1, SigV4)
- * each followed by a PUT into the OCI emulator (signed by the emulator tests' {@link RawClient}). Files up to the
- * threshold go as one GET and one PUT; larger ones as ranged GETs of part size, each PUT as an upload part, then
- * a commit. No checksums beyond what HTTP does, no retries, no log: the most these servers allow here.
+ * each followed by a PUT into the target: the OCI emulator (run 1, signed by the emulator tests'
+ * {@link RawClient}) or a second bucket of the same S3 server (run 2, AWS SDK v1). Files up to the threshold go
+ * as one GET and one PUT; larger ones as ranged GETs of part size, each PUT as an upload part, then a commit. No
+ * checksums beyond what HTTP and SigV4 do, no retries, no log: the most these servers allow here.
  *
- * <p>Args: s3Endpoint s3Bucket prefix ociEndpoint keyId keyFile namespace ociBucket threads partMiB thresholdMiB
+ * <p>Args: {@code s3Endpoint s3Bucket prefix threads partMiB thresholdMiB} then either
+ * {@code oci ociEndpoint keyId keyFile namespace ociBucket} or {@code s3 destBucket}. Object names are kept.
  */
 public final class RawCeiling {
     private static final Pattern UPLOAD_ID = Pattern.compile("\"uploadId\"\\s*:\\s*\"([^\"]+)\"");
 
-    public static void main(String[] a) throws Exception {
-        String s3Endpoint = a[0], s3Bucket = a[1], prefix = a[2], ociEndpoint = a[3], keyId = a[4];
-        Path keyFile = Path.of(a[5]);
-        String ns = a[6], ociBucket = a[7];
-        int threads = Integer.parseInt(a[8]);
-        long part = Long.parseLong(a[9]) << 20, threshold = Long.parseLong(a[10]) << 20;
+    /** Where the bytes go. */
+    interface Sink {
+        void put(String key, byte[] body) throws Exception;
 
-        AmazonS3 s3 = AmazonS3ClientBuilder.standard()
-                .withEndpointConfiguration(new AwsClientBuilder.EndpointConfiguration(s3Endpoint, "us-east-1"))
-                .withPathStyleAccessEnabled(true)
-                .withClientConfiguration(new ClientConfiguration().withMaxConnections(threads + 4))
-                .withCredentials(new AWSStaticCredentialsProvider(
-                        new BasicAWSCredentials(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
-                .build();
-        RawClient oci = new RawClient(ociEndpoint, keyId, Pem.readPrivateKey(keyFile));
+        String startUpload(String key) throws Exception;
+
+        /** Answers the part's ETag. */
+        String putPart(String key, String uploadId, int num, byte[] body) throws Exception;
+
+        void commit(String key, String uploadId, List<String> etags) throws Exception;
+    }
+
+    public static void main(String[] a) throws Exception {
+        // No client-side MD5s on the SDK's PUTs and GETs: the ceiling does no checksums of its own.
+        System.setProperty("com.amazonaws.services.s3.disablePutObjectMD5Validation", "true");
+        System.setProperty("com.amazonaws.services.s3.disableGetObjectMD5Validation", "true");
+        String s3Endpoint = a[0], s3Bucket = a[1], prefix = a[2];
+        int threads = Integer.parseInt(a[3]);
+        long part = Long.parseLong(a[4]) << 20, threshold = Long.parseLong(a[5]) << 20;
+        AmazonS3 s3 = BenchS3.client(s3Endpoint, threads + 4);
+        Sink sink = switch (a[6]) {
+            case "oci" -> new OciSink(new RawClient(a[7], a[8], Pem.readPrivateKey(Path.of(a[9]))), a[10], a[11]);
+            case "s3" -> new S3Sink(s3, a[7]);
+            default -> throw new IllegalArgumentException("target oci|s3, not " + a[6]);
+        };
         ExecutorService pool = Executors.newFixedThreadPool(threads);
 
         List<S3ObjectSummary> objects = new ArrayList<>();
@@ -67,7 +80,6 @@ public final class RawCeiling {
             list.setContinuationToken(page.getNextContinuationToken());
         } while (page.isTruncated());
 
-        String base = "/n/" + ns + "/b/" + ociBucket;
         List<Future<?>> small = new ArrayList<>();
         List<S3ObjectSummary> large = new ArrayList<>();
         long bytes = 0;
@@ -75,8 +87,7 @@ public final class RawCeiling {
             bytes += o.getSize();
             if (o.getSize() <= threshold) {
                 small.add(pool.submit(() -> {
-                    byte[] body = get(s3, s3Bucket, o.getKey(), -1, -1);
-                    check(oci.send("PUT", base + "/o/" + enc(o.getKey()), body, Map.of()), "PUT " + o.getKey());
+                    sink.put(o.getKey(), get(s3, s3Bucket, o.getKey(), -1, -1));
                     return null;
                 }));
             } else {
@@ -86,42 +97,27 @@ public final class RawCeiling {
         // Large files: all parts of all files share the same pool; commits as each file's parts finish.
         List<Object[]> uploads = new ArrayList<>();
         for (S3ObjectSummary o : large) {
-            String name = enc(o.getKey());
-            HttpResponse<byte[]> r = oci.send("POST", base + "/u",
-                    ("{\"object\":\"" + o.getKey() + "\"}").getBytes(StandardCharsets.UTF_8), Map.of());
-            check(r, "create upload " + o.getKey());
-            Matcher m = UPLOAD_ID.matcher(new String(r.body(), StandardCharsets.UTF_8));
-            if (!m.find()) {
-                throw new IOException("no uploadId in " + new String(r.body(), StandardCharsets.UTF_8));
-            }
-            String uploadId = m.group(1);
+            String uploadId = sink.startUpload(o.getKey());
             List<Future<String>> parts = new ArrayList<>();
             for (long off = 0, n = 1; off < o.getSize(); off += part, n++) {
-                long from = off, to = Math.min(o.getSize(), off + part) - 1, num = n;
-                parts.add(pool.submit(() -> {
-                    byte[] body = get(s3, s3Bucket, o.getKey(), from, to);
-                    HttpResponse<byte[]> pr = oci.send("PUT", base + "/u/" + name + "?uploadId="
-                            + enc(uploadId) + "&uploadPartNum=" + num, body, Map.of());
-                    check(pr, "part " + num + " of " + o.getKey());
-                    return pr.headers().firstValue("etag").orElseThrow();
-                }));
+                long from = off, to = Math.min(o.getSize(), off + part) - 1;
+                int num = (int) n;
+                parts.add(pool.submit(() -> sink.putPart(o.getKey(), uploadId, num,
+                        get(s3, s3Bucket, o.getKey(), from, to))));
             }
-            uploads.add(new Object[] {o, name, uploadId, parts});
+            uploads.add(new Object[] {o.getKey(), uploadId, parts});
         }
         for (Future<?> f : small) {
             f.get();
         }
         for (Object[] u : uploads) {
             @SuppressWarnings("unchecked")
-            List<Future<String>> parts = (List<Future<String>>) u[3];
-            StringBuilder json = new StringBuilder("{\"partsToCommit\":[");
-            for (int i = 0; i < parts.size(); i++) {
-                json.append(i == 0 ? "" : ",").append("{\"partNum\":").append(i + 1).append(",\"etag\":\"")
-                        .append(parts.get(i).get()).append("\"}");
+            List<Future<String>> parts = (List<Future<String>>) u[2];
+            List<String> etags = new ArrayList<>();
+            for (Future<String> f : parts) {
+                etags.add(f.get());
             }
-            json.append("]}");
-            check(oci.send("POST", base + "/u/" + u[1] + "?uploadId=" + enc((String) u[2]),
-                    json.toString().getBytes(StandardCharsets.UTF_8), Map.of()), "commit " + u[1]);
+            sink.commit((String) u[0], (String) u[1], etags);
         }
         pool.shutdown();
         System.out.println("raw: " + objects.size() + " objects, " + bytes + " bytes");
@@ -138,13 +134,93 @@ public final class RawCeiling {
         }
     }
 
-    private static void check(HttpResponse<byte[]> r, String what) throws IOException {
-        if (r.statusCode() / 100 != 2) {
-            throw new IOException(what + ": HTTP " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
+    /** PUTs into the OCI emulator with plain signed requests. */
+    private record OciSink(RawClient oci, String namespace, String bucket) implements Sink {
+        private String base() {
+            return "/n/" + namespace + "/b/" + bucket;
+        }
+
+        @Override
+        public void put(String key, byte[] body) throws Exception {
+            check(oci.send("PUT", base() + "/o/" + enc(key), body, Map.of()), "PUT " + key);
+        }
+
+        @Override
+        public String startUpload(String key) throws Exception {
+            HttpResponse<byte[]> r = oci.send("POST", base() + "/u",
+                    ("{\"object\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8), Map.of());
+            check(r, "create upload " + key);
+            Matcher m = UPLOAD_ID.matcher(new String(r.body(), StandardCharsets.UTF_8));
+            if (!m.find()) {
+                throw new IOException("no uploadId in " + new String(r.body(), StandardCharsets.UTF_8));
+            }
+            return m.group(1);
+        }
+
+        @Override
+        public String putPart(String key, String uploadId, int num, byte[] body) throws Exception {
+            HttpResponse<byte[]> r = oci.send("PUT", base() + "/u/" + enc(key) + "?uploadId=" + enc(uploadId)
+                    + "&uploadPartNum=" + num, body, Map.of());
+            check(r, "part " + num + " of " + key);
+            return r.headers().firstValue("etag").orElseThrow();
+        }
+
+        @Override
+        public void commit(String key, String uploadId, List<String> etags) throws Exception {
+            StringBuilder json = new StringBuilder("{\"partsToCommit\":[");
+            for (int i = 0; i < etags.size(); i++) {
+                json.append(i == 0 ? "" : ",").append("{\"partNum\":").append(i + 1).append(",\"etag\":\"")
+                        .append(etags.get(i)).append("\"}");
+            }
+            json.append("]}");
+            check(oci.send("POST", base() + "/u/" + enc(key) + "?uploadId=" + enc(uploadId),
+                    json.toString().getBytes(StandardCharsets.UTF_8), Map.of()), "commit " + key);
+        }
+
+        private static void check(HttpResponse<byte[]> r, String what) throws IOException {
+            if (r.statusCode() / 100 != 2) {
+                throw new IOException(what + ": HTTP " + r.statusCode() + " "
+                        + new String(r.body(), StandardCharsets.UTF_8));
+            }
+        }
+
+        private static String enc(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
         }
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    /** PUTs into another bucket of the S3 server with the same SDK client. */
+    private record S3Sink(AmazonS3 s3, String bucket) implements Sink {
+        @Override
+        public void put(String key, byte[] body) {
+            s3.putObject(new PutObjectRequest(bucket, key, new ByteArrayInputStream(body), length(body.length)));
+        }
+
+        @Override
+        public String startUpload(String key) {
+            return s3.initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key)).getUploadId();
+        }
+
+        @Override
+        public String putPart(String key, String uploadId, int num, byte[] body) {
+            return s3.uploadPart(new UploadPartRequest().withBucketName(bucket).withKey(key).withUploadId(uploadId)
+                    .withPartNumber(num).withPartSize(body.length).withInputStream(new ByteArrayInputStream(body)))
+                    .getETag();
+        }
+
+        @Override
+        public void commit(String key, String uploadId, List<String> etags) {
+            List<PartETag> parts = new ArrayList<>();
+            for (int i = 0; i < etags.size(); i++) {
+                parts.add(new PartETag(i + 1, etags.get(i)));
+            }
+            s3.completeMultipartUpload(new CompleteMultipartUploadRequest(bucket, key, uploadId, parts));
+        }
+
+        private static ObjectMetadata length(long n) {
+            ObjectMetadata m = new ObjectMetadata();
+            m.setContentLength(n);
+            return m;
+        }
     }
 }
