@@ -75,7 +75,7 @@ public final class MigrationJob {
         Map<String, String> stores = Sources.hadoopProperties(location.toString(), config.sources(), config.oci(),
                 hadoop);
         Target target = location instanceof OciLocation oci ? new OciTarget(oci, config.oci())
-                : new HadoopTarget((HadoopLocation) location, stores);
+                : HadoopTarget.of((HadoopLocation) location, stores, config.transfer());
         String runFolder = LogFormat.runFolder(config.runId());
         String logLocation = logRoot + runFolder;
         LogStore history = LogStores.open(logRoot, config.oci(), stores);

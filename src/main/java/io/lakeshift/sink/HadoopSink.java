@@ -27,15 +27,26 @@ import org.apache.hadoop.fs.Path;
  * metadata is stored: incremental runs rely on the migration log.
  */
 public final class HadoopSink implements ObjectSink {
-    private static final int BUFFER = 1 << 20;
+    static final int BUFFER = 1 << 20;
 
     private final FileSystem fs;
     private final Path root;
     private final byte[] buffer = new byte[BUFFER];
+    private final long memoryPerFile;
 
-    public HadoopSink(FileSystem fs, HadoopLocation location) {
+    /**
+     * @param memoryPerFile bytes the file system's output stream holds per file beyond this sink's own buffer
+     *     (S3A's memory buffer: a whole block)
+     */
+    public HadoopSink(FileSystem fs, HadoopLocation location, long memoryPerFile) {
         this.fs = fs;
         this.root = new Path(location.root());
+        this.memoryPerFile = memoryPerFile;
+    }
+
+    @Override
+    public long memoryFor(long size) {
+        return Math.min(size, BUFFER) + memoryPerFile;
     }
 
     /** The object's version tag: the store's ETag where it has one, else its length and modification time. */

@@ -15,12 +15,32 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * A folder of a Hadoop file system. Its settings are the run's Hadoop properties (with --s3-* applied for
- * s3a://), so source and target of one store share one client.
+ * A folder of a Hadoop file system, with the run's Hadoop properties (--s3-* applied for s3a://).
+ *
+ * <p>S3A writes go through its block output stream, which by default buffers blocks on local disk. lakeshift
+ * never puts a file on local disk, so unless the user set them, an s3a:// target buffers in memory, with blocks
+ * of --part-size and at most --parallel-parts of them per file ({@link #of}).
  */
 public record HadoopTarget(HadoopLocation location, HashMap<String, String> properties) implements Target {
+    static final String BUFFER = "fs.s3a.fast.upload.buffer";
+    static final String BLOCK_SIZE = "fs.s3a.multipart.size";
+    static final String ACTIVE_BLOCKS = "fs.s3a.fast.upload.active.blocks";
+    /** S3's smallest part (except the last). */
+    static final long MIN_S3_PART = 5L << 20;
+
     public HadoopTarget(HadoopLocation location, Map<String, String> properties) {
         this(location, new HashMap<>(properties));
+    }
+
+    /** The target with lakeshift's write settings for S3A, where the user's properties leave them out. */
+    public static HadoopTarget of(HadoopLocation location, Map<String, String> properties, TransferSettings t) {
+        HashMap<String, String> p = new HashMap<>(properties);
+        if (location.root().regionMatches(true, 0, "s3a:", 0, 4)) {
+            p.putIfAbsent(BUFFER, "array");
+            p.putIfAbsent(BLOCK_SIZE, Long.toString(Math.max(MIN_S3_PART, t.partSize())));
+            p.putIfAbsent(ACTIVE_BLOCKS, Integer.toString(t.parallelParts()));
+        }
+        return new HadoopTarget(location, p);
     }
 
     /** The location only: the settings may hold keys. */
@@ -67,6 +87,11 @@ public record HadoopTarget(HadoopLocation location, HashMap<String, String> prop
 
     @Override
     public ObjectSink openSink(TransferSettings settings, Retry retry) throws IOException {
-        return new HadoopSink(fileSystem(), location);
+        FileSystem fs = fileSystem();
+        // S3A's memory buffer allocates a whole block as soon as a file is opened for writing.
+        long perFile = location.root().regionMatches(true, 0, "s3a:", 0, 4)
+                && !"disk".equals(fs.getConf().get(BUFFER, "disk"))
+                ? fs.getConf().getLongBytes(BLOCK_SIZE, MIN_S3_PART) : 0;
+        return new HadoopSink(fs, location, perFile);
     }
 }

@@ -24,6 +24,9 @@ public interface ObjectSink extends AutoCloseable {
     UploadResult upload(String objectName, InputStream in, long size, Map<String, String> metadata, CommitCheck check)
             throws IOException;
 
+    /** Bytes this sink holds in memory while it uploads a file of {@code size} bytes below the multipart threshold. */
+    long memoryFor(long size);
+
     /** The object's size, ETag and metadata, or null if there is none. */
     ObjectInfo head(String objectName) throws IOException;
 

@@ -244,6 +244,12 @@ public final class OciObjectSink implements ObjectSink {
         }
     }
 
+    /** A single PUT holds the whole file, to send its Content-MD5 first. */
+    @Override
+    public long memoryFor(long size) {
+        return size;
+    }
+
     @Override
     public ObjectInfo head(String name) throws IOException {
         try {

@@ -2,6 +2,7 @@ package io.lakeshift.transfer;
 
 import io.lakeshift.config.TransferSettings;
 import io.lakeshift.log.MigrationRecord;
+import io.lakeshift.plan.Action;
 import io.lakeshift.plan.PlannedFile;
 import io.lakeshift.sink.ObjectSink;
 import java.io.IOException;
@@ -54,9 +55,9 @@ public final class PartitionWork {
                     done.accept(f, transfer.process(f));
                 }
             }
-        }
-        if (!small.isEmpty()) {
-            runConcurrently(small, done);
+            if (!small.isEmpty()) {
+                runConcurrently(small, done, sink);
+            }
         }
     }
 
@@ -64,8 +65,8 @@ public final class PartitionWork {
         return f.source() != null && f.sourceSize() >= settings.multipartThreshold();
     }
 
-    private void runConcurrently(List<PlannedFile> files, BiConsumer<PlannedFile, MigrationRecord> done)
-            throws IOException {
+    private void runConcurrently(List<PlannedFile> files, BiConsumer<PlannedFile, MigrationRecord> done,
+            ObjectSink probe) throws IOException {
         int workers = Math.min(settings.parallelFiles(), files.size());
         long budgetBytes = Math.max(settings.parallelParts() * settings.partSize(), settings.multipartThreshold());
         int budget = (int) Math.min(Integer.MAX_VALUE, Math.max(1, budgetBytes / KIB));
@@ -82,7 +83,7 @@ public final class PartitionWork {
         List<Future<?>> running = new ArrayList<>();
         try {
             for (PlannedFile f : files) {
-                int permits = (int) Math.min(budget, Math.max(1, (weight(f) + KIB - 1) / KIB));
+                int permits = (int) Math.min(budget, Math.max(1, (weight(f, probe) + KIB - 1) / KIB));
                 memory.acquire(permits);
                 running.add(pool.submit(() -> {
                     try {
@@ -132,7 +133,7 @@ public final class PartitionWork {
     }
 
     /** Bytes a file holds in memory while it is sent. */
-    private static long weight(PlannedFile f) {
-        return f.action().sendsBytes() || f.action() == io.lakeshift.plan.Action.CHECK ? f.sourceSize() : 0;
+    private static long weight(PlannedFile f, ObjectSink sink) {
+        return f.action().sendsBytes() || f.action() == Action.CHECK ? sink.memoryFor(f.sourceSize()) : 0;
     }
 }

@@ -1,11 +1,14 @@
 package io.lakeshift.sink;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.amazonaws.services.s3.AmazonS3;
 import io.lakeshift.model.HadoopLocation;
 import io.lakeshift.testing.S3ProxyServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The sink contract on a real S3 server (s3proxy) through S3A: aborts, ETag-as-MD5 check, conditional delete. */
 class HadoopSinkS3IT extends ObjectSinkContract {
@@ -34,7 +37,23 @@ class HadoopSinkS3IT extends ObjectSinkContract {
 
     @Override
     ObjectSink open() throws Exception {
-        return new HadoopTarget(new HadoopLocation("s3a://sink/"), s3a(s3)).openSink(SETTINGS, Retry.attempts(1));
+        return HadoopTarget.of(new HadoopLocation("s3a://sink/"), s3a(s3), SETTINGS).openSink(SETTINGS,
+                Retry.attempts(1));
+    }
+
+    @Test
+    void s3aWritesBufferInMemoryNeverOnLocalDiskUnlessTheUserSaysSo() throws Exception {
+        HadoopTarget ours = HadoopTarget.of(new HadoopLocation("s3a://sink/"), s3a(s3), SETTINGS);
+        assertEquals("array", ours.fileSystem().getConf().get("fs.s3a.fast.upload.buffer"));
+        assertEquals(5L << 20, ours.fileSystem().getConf().getLongBytes("fs.s3a.multipart.size", 0),
+                "S3's smallest part, as --part-size 1MiB is below it");
+        assertEquals(1000 + (5L << 20), ours.openSink(SETTINGS, Retry.attempts(1)).memoryFor(1000),
+                "a small file in flight holds a whole S3A block");
+
+        Map<String, String> disk = new java.util.HashMap<>(s3a(s3));
+        disk.put("fs.s3a.fast.upload.buffer", "disk");
+        HadoopTarget theirs = HadoopTarget.of(new HadoopLocation("s3a://sink/"), disk, SETTINGS);
+        assertEquals("disk", theirs.fileSystem().getConf().get("fs.s3a.fast.upload.buffer"), "the user's choice");
     }
 
     @Override

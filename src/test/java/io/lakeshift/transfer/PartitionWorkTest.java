@@ -132,6 +132,11 @@ class PartitionWorkTest {
                 }
 
                 @Override
+                public long memoryFor(long size) {
+                    return sink.memoryFor(size);
+                }
+
+                @Override
                 public ObjectInfo head(String name) throws IOException {
                     return sink.head(name);
                 }
