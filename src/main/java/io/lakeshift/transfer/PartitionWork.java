@@ -55,9 +55,10 @@ public final class PartitionWork {
                     done.accept(f, transfer.process(f));
                 }
             }
-            if (!small.isEmpty()) {
-                runConcurrently(small, done, sink);
-            }
+        }
+        // After the multipart files' sink is closed and its part buffers are free.
+        if (!small.isEmpty()) {
+            runConcurrently(small, done);
         }
     }
 
@@ -65,13 +66,15 @@ public final class PartitionWork {
         return f.source() != null && f.sourceSize() >= settings.multipartThreshold();
     }
 
-    private void runConcurrently(List<PlannedFile> files, BiConsumer<PlannedFile, MigrationRecord> done,
-            ObjectSink probe) throws IOException {
+    private void runConcurrently(List<PlannedFile> files, BiConsumer<PlannedFile, MigrationRecord> done)
+            throws IOException {
         int workers = Math.min(settings.parallelFiles(), files.size());
         long budgetBytes = Math.max(settings.parallelParts() * settings.partSize(), settings.multipartThreshold());
         int budget = (int) Math.min(Integer.MAX_VALUE, Math.max(1, budgetBytes / KIB));
         Semaphore memory = new Semaphore(budget);
         List<ObjectSink> opened = new ArrayList<>();
+        ObjectSink probe = sinks.open(); // only asked what a file holds in memory
+        opened.add(probe);
         ThreadLocal<FileTransfer> perWorker = new ThreadLocal<>();
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -113,17 +116,11 @@ public final class PartitionWork {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while copying files");
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
+            // FileTransfer turns a file's own trouble into a failed record: what lands here broke the task itself.
+            if (e.getCause() instanceof Error err) {
                 throw err;
             }
-            throw new IOException(c);
+            throw new IOException("a file worker of this task failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
             synchronized (opened) {

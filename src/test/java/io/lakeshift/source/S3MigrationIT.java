@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.s3.AmazonS3;
-import com.amazonaws.services.s3.model.ObjectMetadata;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.S3ProxyServer;
 import io.lakeshift.testing.SparkTestSession;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +26,7 @@ class S3MigrationIT {
     static void start() throws Exception {
         s3 = S3ProxyServer.start();
         client = s3.client();
-        client.createBucket("old-lake");
-        for (Map.Entry<String, byte[]> f : LAKE.entrySet()) {
-            ObjectMetadata meta = new ObjectMetadata();
-            meta.setContentLength(f.getValue().length);
-            client.putObject("old-lake", "tables/" + f.getKey(), new ByteArrayInputStream(f.getValue()), meta);
-        }
+        S3ProxyServer.upload(client, "old-lake", "tables/", LAKE);
         client.putObject("old-lake", "tables/year=2024/", "");
         client.putObject("old-lake", "tables/_SUCCESS", "");
         oci = new EmulatorFixture();

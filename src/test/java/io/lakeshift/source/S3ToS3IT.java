@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.s3.AmazonS3;
-import com.amazonaws.services.s3.model.ObjectMetadata;
 import com.amazonaws.services.s3.model.S3ObjectSummary;
 import io.lakeshift.cli.Main;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.S3ProxyServer;
 import io.lakeshift.testing.SparkTestSession;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +34,8 @@ class S3ToS3IT {
     static void start() throws Exception {
         s3 = S3ProxyServer.start();
         client = s3.client();
-        client.createBucket("lake");
+        S3ProxyServer.upload(client, "lake", "tables/", LAKE);
         client.createBucket("copy");
-        for (Map.Entry<String, byte[]> f : LAKE.entrySet()) {
-            ObjectMetadata meta = new ObjectMetadata();
-            meta.setContentLength(f.getValue().length);
-            client.putObject("lake", "tables/" + f.getKey(), new ByteArrayInputStream(f.getValue()), meta);
-        }
         oci = new EmulatorFixture(); // only for StoreMigration's OCI options, which an s3a target never uses
         SparkTestSession.get();
     }

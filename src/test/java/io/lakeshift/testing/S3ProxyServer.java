@@ -5,10 +5,13 @@ import com.amazonaws.auth.BasicAWSCredentials;
 import com.amazonaws.client.builder.AwsClientBuilder;
 import com.amazonaws.services.s3.AmazonS3;
 import com.amazonaws.services.s3.AmazonS3ClientBuilder;
+import com.amazonaws.services.s3.model.ObjectMetadata;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,6 +86,16 @@ public final class S3ProxyServer implements AutoCloseable {
                 .withPathStyleAccessEnabled(true)
                 .withCredentials(new AWSStaticCredentialsProvider(new BasicAWSCredentials(ACCESS_KEY, SECRET_KEY)))
                 .build();
+    }
+
+    /** Creates {@code bucket} and puts every file below {@code prefix}, through {@code client}. */
+    public static void upload(AmazonS3 client, String bucket, String prefix, Map<String, byte[]> files) {
+        client.createBucket(bucket);
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            ObjectMetadata meta = new ObjectMetadata();
+            meta.setContentLength(f.getValue().length);
+            client.putObject(bucket, prefix + f.getKey(), new ByteArrayInputStream(f.getValue()), meta);
+        }
     }
 
     /** The lakeshift options that point an s3a:// source at this server with its keys. */
