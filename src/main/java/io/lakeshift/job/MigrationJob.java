@@ -76,12 +76,12 @@ public final class MigrationJob {
                 hadoop);
         Target target = location instanceof OciLocation oci ? new OciTarget(oci, config.oci())
                 : HadoopTarget.of((HadoopLocation) location, stores, config.transfer());
+        Map<String, TargetObject> targets = target.objects(); // first: a Hadoop target is checked by it
         String runFolder = LogFormat.runFolder(config.runId());
         String logLocation = logRoot + runFolder;
         LogStore history = LogStores.open(logRoot, config.oci(), stores);
         Map<String, CopyRecord> records = RunHistory.load(history);
         RunHistory.clear(history, runFolder);
-        Map<String, TargetObject> targets = target.objects();
 
         Source source = Sources.open(config.source(), config.sources(), config.oci(), hadoop);
         String files = config.filters().filesFrom();
@@ -138,12 +138,13 @@ public final class MigrationJob {
     /** The settings a person checks at the start of a run; secrets never appear (masked again by the caller). */
     static String settingsLine(MigrationConfig c) {
         return String.format("settings: mode=%s overwrite=%s dry-run=%s oci-auth=%s oci-profile=%s oci-endpoint=%s"
-                        + " multipart-threshold=%s part-size=%s parallel-parts=%d parallel-files=%d partitions=%s verify=%s"
-                        + " parquet-check=%s max-attempts=%d", c.mode().name().toLowerCase(),
+                        + " multipart-threshold=%s part-size=%s parallel-parts=%d parallel-files=%d partitions=%s"
+                        + " verify=%s parquet-check=%s max-attempts=%d", c.mode().name().toLowerCase(),
                 c.overwrite().name().toLowerCase(), c.dryRun(), c.oci().auth().name().toLowerCase(),
                 c.oci().profile(), c.oci().endpoint() == null ? "(region)" : c.oci().endpoint(),
                 ByteSize.format(c.transfer().multipartThreshold()), ByteSize.format(c.transfer().partSize()),
-                c.transfer().parallelParts(), c.transfer().parallelFiles(), c.partitions() == 0 ? "auto" : String.valueOf(c.partitions()),
+                c.transfer().parallelParts(), c.transfer().parallelFiles(),
+                c.partitions() == 0 ? "auto" : String.valueOf(c.partitions()),
                 c.transfer().verify(), c.transfer().parquetCheck().name().toLowerCase(), c.transfer().maxAttempts());
     }
 

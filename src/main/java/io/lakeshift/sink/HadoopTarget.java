@@ -36,7 +36,9 @@ public record HadoopTarget(HadoopLocation location, HashMap<String, String> prop
     public static HadoopTarget of(HadoopLocation location, Map<String, String> properties, TransferSettings t) {
         HashMap<String, String> p = new HashMap<>(properties);
         if (location.root().regionMatches(true, 0, "s3a:", 0, 4)) {
-            p.putIfAbsent(BUFFER, "array");
+            // Direct buffers from a pool the file system keeps: a block is reused by the next file, where "array"
+            // would allocate (and zero) a whole block for every file, however small.
+            p.putIfAbsent(BUFFER, "bytebuffer");
             p.putIfAbsent(BLOCK_SIZE, Long.toString(Math.max(MIN_S3_PART, t.partSize())));
             p.putIfAbsent(ACTIVE_BLOCKS, Integer.toString(t.parallelParts()));
         }
@@ -71,12 +73,27 @@ public record HadoopTarget(HadoopLocation location, HashMap<String, String> prop
                     objects.put(name, HadoopSink.object(name, s));
                 }
             }
-        } catch (FileNotFoundException empty) {
-            // A folder not made yet holds nothing.
         } catch (IOException | RuntimeException e) {
-            throw new IOException("cannot list target " + location + ": " + OciErrors.describe(e), e);
+            if (isUnknownStore(e)) {
+                throw new IOException("target " + location + ": its bucket or container does not exist, or these"
+                        + " credentials may not see it; create it or fix --target", e);
+            }
+            if (!(e instanceof FileNotFoundException)) { // a folder not made yet holds nothing
+                throw new IOException("cannot list target " + location + ": " + OciErrors.describe(e), e);
+            }
         }
         return objects;
+    }
+
+    /** S3A's UnknownStoreException, or the store's NoSuchBucket answer, anywhere in the chain. */
+    private static boolean isUnknownStore(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("UnknownStoreException")
+                    || String.valueOf(t.getMessage()).contains("NoSuchBucket")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Unfinished writes of a Hadoop file system are the file system's own business; none are tracked. */

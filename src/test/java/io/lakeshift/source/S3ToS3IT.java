@@ -96,6 +96,14 @@ class S3ToS3IT {
     }
 
     @Test
+    void anUnknownTargetBucketStopsTheRunNamingIt() {
+        StoreMigration.Result r = StoreMigration.migrate(oci, "s3a://lake/tables", "s3a://no-such-bucket/copy/",
+                new ArrayList<>(s3.s3Args()));
+        String line = StoreMigration.assertRefusedInOneLine(r, S3ProxyServer.SECRET_KEY);
+        assertTrue(line.contains("s3a://no-such-bucket/copy/"), line);
+    }
+
+    @Test
     void aTargetInsideTheSourceIsRefused() {
         List<String> args = new ArrayList<>(s3.s3Args());
         StoreMigration.Result r = StoreMigration.migrate(oci, "s3a://lake/tables", "s3a://lake/tables/copy/", args);
