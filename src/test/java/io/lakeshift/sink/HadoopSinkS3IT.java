@@ -45,6 +45,7 @@ class HadoopSinkS3IT extends ObjectSinkContract {
     void s3aWritesBufferInMemoryNeverOnLocalDiskUnlessTheUserSaysSo() throws Exception {
         HadoopTarget ours = HadoopTarget.of(new HadoopLocation("s3a://sink/"), s3a(s3), SETTINGS);
         assertEquals("bytebuffer", ours.fileSystem().getConf().get("fs.s3a.fast.upload.buffer"));
+        assertEquals("keep", ours.fileSystem().getConf().get("fs.s3a.directory.marker.retention"));
         assertEquals(5L << 20, ours.fileSystem().getConf().getLongBytes("fs.s3a.multipart.size", 0),
                 "S3's smallest part, as --part-size 1MiB is below it");
         assertEquals(1000 + (5L << 20), ours.openSink(SETTINGS, Retry.attempts(1)).memoryFor(1000),
