@@ -30,16 +30,24 @@ public final class HadoopSink implements ObjectSink {
     static final int BUFFER = 1 << 20;
 
     private final FileSystem fs;
+    private final FileSystem largeFs;
+    private final long multipartThreshold;
     private final Path root;
     private final byte[] buffer = new byte[BUFFER];
     private final long memoryPerFile;
 
     /**
+     * @param fs the file system for everything but writing large files
+     * @param largeFs the file system that writes files of at least {@code multipartThreshold} bytes (the same, or
+     *     one with other write buffers)
      * @param memoryPerFile bytes the file system's output stream holds per file beyond this sink's own buffer
      *     (S3A's memory buffer: a whole block)
      */
-    public HadoopSink(FileSystem fs, HadoopLocation location, long memoryPerFile) {
+    public HadoopSink(FileSystem fs, FileSystem largeFs, long multipartThreshold, HadoopLocation location,
+            long memoryPerFile) {
         this.fs = fs;
+        this.largeFs = largeFs;
+        this.multipartThreshold = multipartThreshold;
         this.root = new Path(location.root());
         this.memoryPerFile = memoryPerFile;
     }
@@ -76,7 +84,7 @@ public final class HadoopSink implements ObjectSink {
             CommitCheck check) throws IOException {
         Path path = path(root, objectName);
         MessageDigest md5 = Md5.newDigest();
-        FSDataOutputStream out = fs.create(path, true);
+        FSDataOutputStream out = (size < multipartThreshold ? fs : largeFs).create(path, true);
         boolean committed = false;
         try {
             long total = 0;

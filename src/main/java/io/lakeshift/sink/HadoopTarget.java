@@ -20,7 +20,9 @@ import org.apache.hadoop.fs.RemoteIterator;
  * <p>S3A writes go through its block output stream, which by default buffers blocks on local disk. lakeshift
  * never puts a file on local disk, so unless the user set them, an s3a:// target buffers in memory, with blocks
  * of --part-size and at most --parallel-parts of them per file, and keeps directory markers instead of deleting
- * the parents' markers after every file ({@link #of}).
+ * the parents' markers after every file ({@link #of}). Files below the multipart threshold are written through
+ * pooled direct buffers (a block is reused by the next file, where a heap array would be allocated and zeroed
+ * for every file, however small); larger ones through heap arrays, which S3A uploads without a copy.
  */
 public record HadoopTarget(HadoopLocation location, HashMap<String, String> properties) implements Target {
     static final String BUFFER = "fs.s3a.fast.upload.buffer";
@@ -37,10 +39,7 @@ public record HadoopTarget(HadoopLocation location, HashMap<String, String> prop
     /** The target with lakeshift's write settings for S3A, where the user's properties leave them out. */
     public static HadoopTarget of(HadoopLocation location, Map<String, String> properties, TransferSettings t) {
         HashMap<String, String> p = new HashMap<>(properties);
-        if (location.root().regionMatches(true, 0, "s3a:", 0, 4)) {
-            // Direct buffers from a pool the file system keeps: a block is reused by the next file, where "array"
-            // would allocate (and zero) a whole block for every file, however small.
-            p.putIfAbsent(BUFFER, "bytebuffer");
+        if (isS3a(location)) {
             p.putIfAbsent(BLOCK_SIZE, Long.toString(Math.max(MIN_S3_PART, t.partSize())));
             p.putIfAbsent(ACTIVE_BLOCKS, Integer.toString(t.parallelParts()));
             // lakeshift writes no directory markers, so none need deleting after each file: one request less.
@@ -55,8 +54,27 @@ public record HadoopTarget(HadoopLocation location, HashMap<String, String> prop
         return location.toString();
     }
 
+    /** The file system for listings, heads and files below the multipart threshold. */
     public FileSystem fileSystem() throws IOException {
-        return HadoopFileSystems.get(URI.create(location.root()), properties);
+        return HadoopFileSystems.get(URI.create(location.root()), withBuffer("bytebuffer"));
+    }
+
+    /** The file system for files sent multipart. */
+    public FileSystem largeFileSystem() throws IOException {
+        return HadoopFileSystems.get(URI.create(location.root()), withBuffer("array"));
+    }
+
+    private Map<String, String> withBuffer(String kind) {
+        if (!isS3a(location)) {
+            return properties;
+        }
+        Map<String, String> p = new HashMap<>(properties);
+        p.putIfAbsent(BUFFER, kind);
+        return p;
+    }
+
+    private static boolean isS3a(HadoopLocation location) {
+        return location.root().regionMatches(true, 0, "s3a:", 0, 4);
     }
 
     /** Files only; directories (and S3A's directory markers) are not objects. */
@@ -110,9 +128,8 @@ public record HadoopTarget(HadoopLocation location, HashMap<String, String> prop
     public ObjectSink openSink(TransferSettings settings, Retry retry) throws IOException {
         FileSystem fs = fileSystem();
         // S3A's memory buffer allocates a whole block as soon as a file is opened for writing.
-        long perFile = location.root().regionMatches(true, 0, "s3a:", 0, 4)
-                && !"disk".equals(fs.getConf().get(BUFFER, "disk"))
+        long perFile = isS3a(location) && !"disk".equals(fs.getConf().get(BUFFER, "disk"))
                 ? fs.getConf().getLongBytes(BLOCK_SIZE, MIN_S3_PART) : 0;
-        return new HadoopSink(fs, location, perFile);
+        return new HadoopSink(fs, largeFileSystem(), settings.multipartThreshold(), location, perFile);
     }
 }

@@ -44,7 +44,8 @@ class HadoopSinkS3IT extends ObjectSinkContract {
     @Test
     void s3aWritesBufferInMemoryNeverOnLocalDiskUnlessTheUserSaysSo() throws Exception {
         HadoopTarget ours = HadoopTarget.of(new HadoopLocation("s3a://sink/"), s3a(s3), SETTINGS);
-        assertEquals("bytebuffer", ours.fileSystem().getConf().get("fs.s3a.fast.upload.buffer"));
+        assertEquals("bytebuffer", ours.fileSystem().getConf().get("fs.s3a.fast.upload.buffer"), "small files");
+        assertEquals("array", ours.largeFileSystem().getConf().get("fs.s3a.fast.upload.buffer"), "multipart files");
         assertEquals("keep", ours.fileSystem().getConf().get("fs.s3a.directory.marker.retention"));
         assertEquals(5L << 20, ours.fileSystem().getConf().getLongBytes("fs.s3a.multipart.size", 0),
                 "S3's smallest part, as --part-size 1MiB is below it");
@@ -55,6 +56,7 @@ class HadoopSinkS3IT extends ObjectSinkContract {
         disk.put("fs.s3a.fast.upload.buffer", "disk");
         HadoopTarget theirs = HadoopTarget.of(new HadoopLocation("s3a://sink/"), disk, SETTINGS);
         assertEquals("disk", theirs.fileSystem().getConf().get("fs.s3a.fast.upload.buffer"), "the user's choice");
+        assertEquals("disk", theirs.largeFileSystem().getConf().get("fs.s3a.fast.upload.buffer"));
     }
 
     @Override
