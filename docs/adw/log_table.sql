@@ -1,4 +1,6 @@
--- The migration log table in Autonomous Data Warehouse: one row per source file per run.
+-- log_table.sql: the migration log table in Autonomous Data Warehouse, one row per source file per run, and the view
+-- the original PySpark app's queries read. Second of four (see README.md); once per database.
+-- Needs: a user (here MIGRATION) who may create tables and views in its schema; nothing in Object Storage.
 -- Columns, their order and types follow io.lakeshift.log.LogSchema (the JSON lines and the Parquet files);
 -- AdwSqlTest fails the build when they drift apart. Text: VARCHAR2(4000), counts: NUMBER, dates: TIMESTAMP (UTC).
 CREATE TABLE migration_log (
@@ -28,3 +30,33 @@ CREATE TABLE migration_log (
 
 CREATE INDEX migration_log_run ON migration_log (run_id, status);
 CREATE INDEX migration_log_source ON migration_log (source_name);
+
+-- The PySpark app lakeshift replaces wrote its log with two columns misspelled, targe_name and targe_size, and its log
+-- file was log_dataflow_app_migration.json (so loaded into ADW as LOG_DATAFLOW_APP_MIGRATION). This view carries
+-- those names beside the correct ones, so queries written for that log run unchanged on lakeshift's.
+CREATE OR REPLACE VIEW log_dataflow_app_migration AS
+SELECT source_name,
+       source_size,
+       target_name,
+       target_name AS targe_name,
+       target_size,
+       target_size AS targe_size,
+       start_date,
+       end_date,
+       run_time,
+       run_date,
+       run_id,
+       status,
+       md5,
+       source_etag,
+       source_modified,
+       target_etag,
+       parts,
+       attempts,
+       bytes_per_second,
+       duration_ms,
+       row_count,
+       columns,
+       note,
+       error
+FROM   migration_log;

@@ -1,6 +1,8 @@
--- What a migration lead asks every morning. Statuses: new and updated were copied, equal was already there,
--- failed was not copied; deleted, moved, excluded and planned (dry run) copy nothing. Works on MIGRATION_LOG (loaded, load_json.sql) and, with the
--- table name changed, on MIGRATION_LOG_EXT (external, external_table.sql): the columns are the same.
+-- morning.sql: what a migration lead asks every morning. Last of four (see README.md).
+-- Needs: MIGRATION_LOG filled by load_json.sql (or, with the table name changed, MIGRATION_LOG_EXT of
+--   external_table.sql: the columns are the same); no parameters.
+-- Statuses: new and updated were copied; moved was copied (or found equal) and its source deleted; equal was
+-- already there; failed was not copied; deleted, excluded and planned (dry run) copy nothing.
 
 -- 1. Files that failed in the last run, with the reason.
 SELECT source_name, source_size, error, end_date
@@ -14,9 +16,9 @@ SELECT run_id,
        MIN(run_date)                                              AS run_date,
        COUNT(*)                                                   AS files,
        SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END)         AS failed,
-       ROUND(SUM(CASE WHEN status IN ('new', 'updated') THEN target_size ELSE 0 END) / POWER(1024, 3), 2)        AS gib_copied,
+       ROUND(SUM(CASE WHEN status IN ('new', 'updated') OR (status = 'moved' AND parts > 0) THEN target_size ELSE 0 END) / POWER(1024, 3), 2)        AS gib_copied,
        ROUND((CAST(MAX(end_date) AS DATE) - CAST(MIN(start_date) AS DATE)) * 86400) AS seconds,
-       ROUND(SUM(CASE WHEN status IN ('new', 'updated') THEN target_size ELSE 0 END) / POWER(1024, 2)
+       ROUND(SUM(CASE WHEN status IN ('new', 'updated') OR (status = 'moved' AND parts > 0) THEN target_size ELSE 0 END) / POWER(1024, 2)
              / NULLIF((CAST(MAX(end_date) AS DATE) - CAST(MIN(start_date) AS DATE)) * 86400, 0), 1) AS mib_per_second
 FROM   migration_log
 GROUP  BY run_id
@@ -25,10 +27,10 @@ ORDER  BY MIN(run_date);
 -- 3. Throughput per day.
 SELECT TRUNC(end_date)                                            AS day,
        COUNT(*)                                                   AS files,
-       ROUND(SUM(CASE WHEN status IN ('new', 'updated') THEN target_size ELSE 0 END) / POWER(1024, 3), 2)        AS gib_copied,
+       ROUND(SUM(CASE WHEN status IN ('new', 'updated') OR (status = 'moved' AND parts > 0) THEN target_size ELSE 0 END) / POWER(1024, 3), 2)        AS gib_copied,
        ROUND(AVG(bytes_per_second) / POWER(1024, 2), 1)           AS avg_file_mib_per_second
 FROM   migration_log
-WHERE  status IN ('new', 'updated')
+WHERE  status IN ('new', 'updated') OR (status = 'moved' AND parts > 0)
 GROUP  BY TRUNC(end_date)
 ORDER  BY day;
 
@@ -37,11 +39,11 @@ ORDER  BY day;
 WITH latest AS (
   SELECT l.*, ROW_NUMBER() OVER (PARTITION BY source_name ORDER BY run_date DESC, end_date DESC) AS n
   FROM   migration_log l
-  WHERE  status NOT IN ('excluded', 'planned', 'deleted', 'moved')
+  WHERE  status NOT IN ('excluded', 'planned', 'deleted')
 ), copied AS (
   SELECT source_name, MAX(target_size) KEEP (DENSE_RANK LAST ORDER BY end_date) AS copied_size
   FROM   migration_log
-  WHERE  status IN ('new', 'updated', 'equal')
+  WHERE  status IN ('new', 'updated', 'equal', 'moved')
   GROUP  BY source_name
 )
 SELECT CASE
@@ -65,6 +67,6 @@ SELECT l.source_name, l.source_size, l.error, l.run_id
 FROM   migration_log l
 WHERE  l.status = 'failed'
 AND    NOT EXISTS (SELECT 1 FROM migration_log c WHERE c.source_name = l.source_name
-                   AND c.status IN ('new', 'updated', 'equal'))
+                   AND c.status IN ('new', 'updated', 'equal', 'moved'))
 AND    l.run_date = (SELECT MAX(run_date) FROM migration_log x WHERE x.source_name = l.source_name)
 ORDER  BY l.source_name;
