@@ -17,6 +17,10 @@ DEFINE prefix = '&4'
 DEFINE run_id = '&5'
 DEFINE credential = 'OCI$RESOURCE_PRINCIPAL'
 
+-- The log's dates are 'YYYY-MM-DD HH24:MI:SS', UTC: timestampformat below tells COPY_DATA; the session's own format
+-- is set alike, so that any conversion the load leaves to the session reads them the same way.
+ALTER SESSION SET NLS_TIMESTAMP_FORMAT = 'YYYY-MM-DD HH24:MI:SS';
+
 -- Loading a run again replaces its rows instead of counting them twice. COPY_DATA loads in a session of its own,
 -- so the delete is committed first.
 DELETE FROM migration_log WHERE run_id = '&run_id';

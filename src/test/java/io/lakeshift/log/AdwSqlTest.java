@@ -90,6 +90,9 @@ class AdwSqlTest {
         assertEquals(LogSchema.columns().stream().map(c -> "$." + c.name()).toList(), paths);
         assertEquals("YYYY-MM-DD HH24:MI:SS", format.get("timestampformat"), "JSON dates are " + LogTimes.date(0));
         new OracleDatetimeFormat(format.get("timestampformat")).parse(LogTimes.date(0));
+        Matcher nls = Pattern.compile("(?m)^ALTER SESSION SET NLS_TIMESTAMP_FORMAT = '([^']*)';").matcher(sql);
+        assertTrue(nls.find(), "the session's timestamp format is set too");
+        assertEquals(format.get("timestampformat"), nls.group(1));
         assertEquals("MIGRATION_LOG", copy.string("table_name"));
         assertEquals(DbmsCloudReference.RESOURCE_PRINCIPAL, copy.string("credential_name"));
     }
@@ -283,6 +286,29 @@ class AdwSqlTest {
         assertEquals(at.stream().sorted().toList(), at, "in the order they run");
         assertTrue(readme.contains("external_table.sql"));
         assertTrue(readme.contains(shippedLog().bucket()) && readme.contains(shippedLog().prefix()));
+    }
+
+    /** The script calls a README shows run on the shipped application's log and give each script its arguments. */
+    @Test
+    void theReadmesExamplesGiveTheScriptsTheirArgumentsForTheShippedLog() throws Exception {
+        OciLocation log = shippedLog();
+        Map<String, Integer> arity = Map.of("load_json.sql", 5, "external_table.sql", 4, "credential.sql", 0,
+                "log_table.sql", 0, "morning.sql", 0);
+        int seen = 0;
+        for (String doc : List.of("docs/adw/README.md")) {
+            Matcher m = Pattern.compile("(?m)^@(\\S+\\.sql)((?: \\S+)*)\\s*$").matcher(Files.readString(
+                    java.nio.file.Path.of(doc)));
+            while (m.find()) {
+                seen++;
+                String script = m.group(1);
+                List<String> args = m.group(2).isBlank() ? List.of() : List.of(m.group(2).trim().split(" "));
+                assertEquals(arity.get(script), args.size(), doc + ": @" + script + m.group(2));
+                if (script.equals("load_json.sql") || script.equals("external_table.sql")) {
+                    assertEquals(List.of(log.bucket(), log.prefix()), args.subList(2, 4), doc + ": " + m.group());
+                }
+            }
+        }
+        assertTrue(seen >= 4, seen + " script calls");
     }
 
     private static Set<String> quoted(String list) {
