@@ -70,12 +70,20 @@ public final class DbmsCloudReference {
     public static final String RESOURCE_PRINCIPAL = "OCI$RESOURCE_PRINCIPAL";
 
     /**
-     * The format options the scripts use and where [FORMAT] allows them: for COPY_DATA of JSON records, and for an
-     * external table over Parquet files. An option outside these, or in the wrong place, fails the check.
+     * The format options a script may give COPY_DATA of JSON records, and an external table over Parquet files; an
+     * option outside these, or in the wrong place, fails the check. All are options of the [FORMAT] table. For JSON,
+     * [FORMAT] marks characterset ("Valid with format JSON and COPY_DATA"), columnpath ("Only use with format JSON and
+     * COPY_DATA") and compression ("Option valid with JSON data"); the Autonomous Data Warehouse edition of the page
+     * (https://docs.oracle.com/en/cloud/paas/autonomous-data-warehouse-cloud/user/format-options.html) names
+     * characterset, compression, ignoreblanklines, recorddelimiter, rejectlimit and unpackarrays as the options valid
+     * with JSON data; timestampformat, dateformat, truncatecol and conversionerrors are options of the same table whose use
+     * with type json this check takes from the table's general rows (the copy of the page read here did not show a
+     * JSON mark on them either way). For Parquet, "DBMS_CLOUD Package Format Options for Avro, ORC, or Parquet" gives
+     * type and schema; regexuri, partition_columns, rejectlimit and maxvarchar are general options of [FORMAT].
      */
     public static final Set<String> JSON_COPY_DATA_OPTIONS = Set.of("type", "columnpath", "characterset",
             "compression", "timestampformat", "dateformat", "truncatecol", "rejectlimit", "conversionerrors",
-            "recorddelimiter", "maxdocsize", "unpackarrays");
+            "recorddelimiter", "ignoreblanklines", "unpackarrays");
     public static final Set<String> PARQUET_EXTERNAL_OPTIONS = Set.of("type", "schema", "regexuri",
             "partition_columns", "rejectlimit", "maxvarchar");
     /** Format option values that are booleans, given as 'true' or 'false' [FORMAT]. */
