@@ -126,7 +126,8 @@ class AdwSqlTest {
             assertFalse(DbmsCloudReference.selects(ext.string("file_uri_list"), ext.format(), other, false), other);
         }
         // A run without --log: the same scripts, with the target bucket and the default prefix.
-        OciLocation target = OciLocation.parse(MigrationJob.logRoot((String) null, new OciLocation("lake", "ns", "tables/")));
+        OciLocation target = OciLocation.parse(MigrationJob.logRoot((String) null,
+                new OciLocation("lake", "ns", "tables/")));
         assertEquals(MigrationJob.DEFAULT_LOG_PREFIX, target.prefix());
         AdwScripts.Call dflt = AdwScripts.call(AdwScripts.substitute(AdwScripts.read("load_json.sql"),
                 loadJsonArgs(REGION, target, runId)), "DBMS_CLOUD.COPY_DATA");

@@ -11,8 +11,8 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Facts about DBMS_CLOUD taken from Oracle's public reference, for checking docs/adw/*.sql without a database. Each
- * fact names the page it comes from (Oracle Autonomous Database Serverless documentation, docs.oracle.com, as
- * published in 2025; the pages carry no version of their own, the Autonomous Database release they describe is 19c/23ai).
+ * fact names the page it comes from (Oracle Autonomous Database Serverless documentation, docs.oracle.com, read on
+ * 2026-12-01; the pages carry no version of their own and describe Autonomous Database on 19c and 23ai/26ai).
  *
  * <ul>
  *   <li>[SUBPROGRAMS] "DBMS_CLOUD Subprograms and REST APIs":
@@ -24,7 +24,8 @@ import org.apache.parquet.schema.Type;
  *       {@code json_object('option' value 'value', ...)}; "a limited set of format options are valid with
  *       DBMS_CLOUD.COPY_COLLECTION or with DBMS_CLOUD.COPY_DATA when the format type is JSON"; {@code columnpath}:
  *       "Only use with format JSON and COPY_DATA. Array of JSON path expressions that correspond to the fields that
- *       need to be extracted from the JSON records", e.g. {@code '["$.WEATHER_STATION_ID", "$.WEATHER_STATION_NAME"]'}.</li>
+ *       need to be extracted from the JSON records", e.g.
+ *       {@code '["$.WEATHER_STATION_ID", "$.WEATHER_STATION_NAME"]'}.</li>
  *   <li>[PARQUET] "DBMS_CLOUD Package Parquet to Oracle Data Type Mapping":
  *       https://docs.oracle.com/en/cloud/paas/autonomous-database/serverless/adbsb/data-type-mapping-parquet.html</li>
  *   <li>[NAMES] "DBMS_CLOUD Package Avro, ORC, and Parquet to Oracle Column Name Mapping":
@@ -35,7 +36,8 @@ import org.apache.parquet.schema.Type;
  *       https://docs.oracle.com/iaas/autonomous-database-serverless/doc/file-uri-formats.html —
  *       {@code https://objectstorage.region.oraclecloud.com/n/namespace-string/b/bucket/o/filename}.</li>
  *   <li>[WILDCARD] file_uri_list of COPY_DATA and CREATE_EXTERNAL_TABLE [SUBPROGRAMS], as also stated in "Query
- *       External Partitioned Data" (https://docs.oracle.com/en/cloud/paas/atp-cloud/atpgs/query-external-partition-hive.html):
+ *       External Partitioned Data"
+ *       (https://docs.oracle.com/en/cloud/paas/atp-cloud/atpgs/query-external-partition-hive.html):
  *       "Specify a single file URI with wildcards, where the wildcards can only be after the last slash "/". The
  *       character "*" can be used as the wildcard for multiple characters, the character "?" can be used as the
  *       wildcard for a single character."</li>
@@ -71,15 +73,15 @@ public final class DbmsCloudReference {
 
     /**
      * The format options a script may give COPY_DATA of JSON records, and an external table over Parquet files; an
-     * option outside these, or in the wrong place, fails the check. All are options of the [FORMAT] table. For JSON,
-     * [FORMAT] marks characterset ("Valid with format JSON and COPY_DATA"), columnpath ("Only use with format JSON and
-     * COPY_DATA") and compression ("Option valid with JSON data"); the Autonomous Data Warehouse edition of the page
-     * (https://docs.oracle.com/en/cloud/paas/autonomous-data-warehouse-cloud/user/format-options.html) names
-     * characterset, compression, ignoreblanklines, recorddelimiter, rejectlimit and unpackarrays as the options valid
-     * with JSON data; timestampformat, dateformat, truncatecol and conversionerrors are options of the same table whose use
-     * with type json this check takes from the table's general rows (the copy of the page read here did not show a
-     * JSON mark on them either way). For Parquet, "DBMS_CLOUD Package Format Options for Avro, ORC, or Parquet" gives
-     * type and schema; regexuri, partition_columns, rejectlimit and maxvarchar are general options of [FORMAT].
+     * option outside these, or in the wrong place, fails the check. All are rows of the [FORMAT] table. For JSON,
+     * [FORMAT] marks characterset ("Valid with format JSON and COPY_DATA"), columnpath ("Only use with format JSON
+     * and COPY_DATA") and compression ("Option valid with JSON data"); its Autonomous Data Warehouse edition
+     * (https://docs.oracle.com/en/cloud/paas/autonomous-data-warehouse-cloud/user/format-options.html) lists
+     * characterset, compression, ignoreblanklines, recorddelimiter, rejectlimit and unpackarrays as valid with JSON
+     * data for COPY_COLLECTION. timestampformat, dateformat, truncatecol and conversionerrors are general rows of the
+     * table; the copy of the page read here showed no JSON mark on them either way, so their effect on a JSON load
+     * is an assumption this check cannot confirm. For Parquet it accepts type and schema, and the general rows
+     * regexuri, partition_columns, rejectlimit and maxvarchar.
      */
     public static final Set<String> JSON_COPY_DATA_OPTIONS = Set.of("type", "columnpath", "characterset",
             "compression", "timestampformat", "dateformat", "truncatecol", "rejectlimit", "conversionerrors",
