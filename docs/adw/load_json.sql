@@ -21,8 +21,8 @@ DEFINE credential = 'OCI$RESOURCE_PRINCIPAL'
 -- is set alike, so that any conversion the load leaves to the session reads them the same way.
 ALTER SESSION SET NLS_TIMESTAMP_FORMAT = 'YYYY-MM-DD HH24:MI:SS';
 
--- Loading a run again replaces its rows instead of counting them twice. COPY_DATA loads in a session of its own,
--- so the delete is committed first.
+-- Loading a run again replaces its rows instead of counting them twice; the delete is committed before the load, so
+-- the load never waits on its row locks.
 DELETE FROM migration_log WHERE run_id = '&run_id';
 COMMIT;
 
