@@ -224,6 +224,17 @@ class FailsLikeOciTest {
         assertNotNull(replaced.getETag());
     }
 
+    /** PutObject, UploadPart: "if-none-match ... The only valid value is '*'" (Object Storage API reference). */
+    @Test
+    void writesTakeOnlyStarAsIfNoneMatch() {
+        PutObjectResponse first = Sdk.put(client, emu, "f", "inm", "x".getBytes());
+        assertOci(400, "InvalidParameter", () -> client.putObject(put("inm", "y".getBytes())
+                .ifNoneMatch("some-other-etag").build()));
+        String id = upload("inm-parts");
+        assertOci(400, "InvalidParameter", () -> client.uploadPart(part("inm-parts", id, 1, "y".getBytes())
+                .ifNoneMatch(first.getETag()).build()));
+    }
+
     // ---- RenameObject response headers
 
     @Test

@@ -46,7 +46,7 @@ final class MultipartApi {
         }
         ObjectApi.checkName(object);
         storage.bucket(bucket).orElseThrow(() -> OciException.bucketNotFound(bucket));
-        new Precondition(call.header("if-match"), call.header("if-none-match"))
+        ObjectApi.writePrecondition(call)
                 .check(storage.object(bucket, object).orElse(null));
         Map<String, String> metadata = new LinkedHashMap<>();
         if (body.path("metadata").isObject()) {
@@ -78,7 +78,7 @@ final class MultipartApi {
         // UploadPart's if-match / if-none-match apply to the part already uploaded with this number (OCI API
         // reference, UploadPart; the SDK's UploadManager sends if-none-match: * so that a retried part cannot
         // replace one that already arrived).
-        Precondition precondition = new Precondition(call.header("if-match"), call.header("if-none-match"));
+        Precondition precondition = ObjectApi.writePrecondition(call);
         storage.upload(bucket, object, uploadId); // 404 before reading the body
         String existing = null;
         for (PartRecord p : storage.parts(bucket, object, uploadId)) {
@@ -136,7 +136,7 @@ final class MultipartApi {
             exclude.add(p.asInt());
         }
         ObjectRecord o = storage.commitUpload(bucket, object, uploadId, commit, exclude,
-                new Precondition(call.header("if-match"), call.header("if-none-match")));
+                ObjectApi.writePrecondition(call));
         call.set("etag", o.etag()).set("opc-multipart-md5", o.multipartMd5())
                 .set("last-modified", HttpDates.header(o.timeModified())).set("version-id", ObjectApi.versionId(o));
         call.sendEmpty(200);

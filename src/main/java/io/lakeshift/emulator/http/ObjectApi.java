@@ -51,7 +51,7 @@ final class ObjectApi {
         checkName(name);
         requireLength(call);
         Refusals.bodyHeaders(call);
-        Precondition precondition = new Precondition(call.header("if-match"), call.header("if-none-match"));
+        Precondition precondition = ObjectApi.writePrecondition(call);
         // Fail fast before reading the body; checked again atomically when the object is replaced.
         storage.bucket(bucket).orElseThrow(() -> OciException.bucketNotFound(bucket));
         precondition.check(storage.object(bucket, name).orElse(null));
@@ -82,6 +82,18 @@ final class ObjectApi {
      */
     static String versionId(ObjectRecord o) {
         return UUID.nameUUIDFromBytes(("version/" + o.etag()).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * The if-match / if-none-match of a write (PutObject, CreateMultipartUpload, UploadPart, CommitMultipartUpload):
+     * for if-none-match "the only valid value is '*'" (OCI API reference of those operations); any other is 400.
+     */
+    static Precondition writePrecondition(Call call) {
+        String ifNoneMatch = call.header("if-none-match");
+        if (ifNoneMatch != null && !ifNoneMatch.trim().equals("*")) {
+            throw OciException.invalidParameter("The only valid value of if-none-match is '*', not '" + ifNoneMatch + "'");
+        }
+        return new Precondition(call.header("if-match"), ifNoneMatch);
     }
 
     /** A {@code versionId} query parameter names the current version or none: earlier versions are not kept. */
