@@ -80,13 +80,15 @@ final class MultipartApi {
         // replace one that already arrived).
         Precondition precondition = ObjectApi.writePrecondition(call);
         storage.upload(bucket, object, uploadId); // 404 before reading the body
-        String existing = null;
-        for (PartRecord p : storage.parts(bucket, object, uploadId)) {
-            if (p.partNumber() == partNum) {
-                existing = p.etag();
+        if (precondition.ifMatch() != null || precondition.ifNoneMatch() != null) {
+            String existing = null;
+            for (PartRecord p : storage.parts(bucket, object, uploadId)) {
+                if (p.partNumber() == partNum) {
+                    existing = p.etag();
+                }
             }
+            precondition.checkEtag(existing); // fail fast; checked again atomically when the part is stored
         }
-        precondition.checkEtag(existing); // fail fast; checked again atomically when the part is stored
         byte[] expectedMd5 = ObjectApi.contentMd5(call);
         StagedBody body = objects.receive(call, expectedMd5);
         PartRecord part = storage.putPart(bucket, object, uploadId, partNum, body, precondition);
