@@ -51,9 +51,10 @@ public final class OciEmulator implements AutoCloseable {
         this.tempConfigDir = b.configDir == null ? Files.createTempDirectory("oci-emulator-") : null;
         this.identity = ClientIdentity.createIn(b.configDir == null ? tempConfigDir : b.configDir);
         KeyRing keys = new KeyRing();
-        keys.trust(identity.publicKey());
+        keys.trust(identity.publicKey(), identity.tenancy(), identity.user());
         for (Path pem : b.trustedKeys) {
-            keys.trust(Pem.readPublicKey(pem));
+            // further API keys of the emulator's one user, as OCI lets a user have several
+            keys.trust(Pem.readPublicKey(pem), identity.tenancy(), identity.user());
         }
         this.storage = b.dataDir == null ? new MemoryStorage() : new DiskStorage(b.dataDir);
         ObjectStorageHandler handler = new ObjectStorageHandler(storage, namespace, identity.tenancy(),

@@ -38,6 +38,20 @@ public final class OciException extends RuntimeException {
         return new OciException(401, "NotAuthenticated", message);
     }
 
+    /**
+     * 501 NotImplemented: an operation, option or value that OCI serves and the emulator does not. The emulator
+     * refuses it rather than ignore it; OCI's SDK does not retry a 501 (its DefaultRetryCondition retries 409
+     * IncorrectState, 429, 500, 502, 503 and 504).
+     */
+    public static OciException notImplemented(String message) {
+        return new OciException(501, "NotImplemented", message);
+    }
+
+    /** 411 LengthRequired (OCI API Errors reference: no Content-Length header was provided). */
+    public static OciException lengthRequired() {
+        return new OciException(411, "LengthRequired", "No Content-Length header was provided");
+    }
+
     public static OciException bucketNotFound(String bucket) {
         return new OciException(404, "BucketNotFound",
                 "Either the bucket named '" + bucket + "' does not exist in the namespace or you are not authorized to access it");

@@ -53,11 +53,16 @@ class AuthTest {
 
     /** Writes an OCI config that signs with {@code keyPair} but claims {@code fingerprint}. */
     static Path config(String name, KeyPair keyPair, String fingerprint) throws Exception {
+        return config(name, keyPair, fingerprint, emu);
+    }
+
+    /** As above, as the user of {@code target} (whose tenancy and user OCIDs the key must belong to). */
+    static Path config(String name, KeyPair keyPair, String fingerprint, OciEmulator target) throws Exception {
         Path key = dir.resolve(name + ".pem");
         Files.writeString(key, Pem.privateKey(keyPair.getPrivate()));
         Path config = dir.resolve(name + ".config");
-        Files.writeString(config, "[DEFAULT]\nuser=" + emu.userId() + "\nfingerprint=" + fingerprint
-                + "\ntenancy=" + emu.tenancyId() + "\nregion=us-ashburn-1\nkey_file=" + key + "\n");
+        Files.writeString(config, "[DEFAULT]\nuser=" + target.userId() + "\nfingerprint=" + fingerprint
+                + "\ntenancy=" + target.tenancyId() + "\nregion=us-ashburn-1\nkey_file=" + key + "\n");
         return config;
     }
 
@@ -118,10 +123,57 @@ class AuthTest {
         Path publicPem = dir.resolve("stranger-public.pem");
         Files.writeString(publicPem, Pem.publicKey(stranger.getPublic()));
         try (OciEmulator trusting = OciEmulator.builder().trustPublicKey(publicPem).start();
-             ObjectStorageClient client = client(config("trusted", stranger, Fingerprint.of(stranger.getPublic())),
-                     trusting.endpoint())) {
+             ObjectStorageClient client = client(config("trusted", stranger, Fingerprint.of(stranger.getPublic()),
+                     trusting), trusting.endpoint())) {
             assertEquals("lakeshift", client.getNamespace(GetNamespaceRequest.builder().build()).getValue());
         }
+    }
+
+    /**
+     * OCI's keyId is "tenancy OCID/user OCID/key fingerprint" and an API key belongs to one user of one tenancy
+     * (OCI Request Signatures, "keyId"); a trusted key under another tenancy's or user's OCID is not authenticated.
+     */
+    @Test
+    void trustedKeyUnderAnotherTenancyOrUserIsRejected() throws Exception {
+        String otherTenancy = "ocid1.tenancy.oc1..aaaaaaaaotherotherotherotherotherotherotherotherotherothe";
+        String otherUser = "ocid1.user.oc1..aaaaaaaaotherotherotherotherotherotherotherotherotherotherx";
+        for (String[] ids : new String[][] {{otherTenancy, emu.userId()}, {emu.tenancyId(), otherUser}}) {
+            Path config = dir.resolve("other-" + ids[0].hashCode() + ids[1].hashCode() + ".config");
+            Files.writeString(config, "[DEFAULT]\nuser=" + ids[1] + "\nfingerprint=" + emu.fingerprint()
+                    + "\ntenancy=" + ids[0] + "\nregion=us-ashburn-1\nkey_file=" + emu.keyFile() + "\n");
+            try (ObjectStorageClient client = client(config, emu.endpoint())) {
+                BmcException e = assertThrows(BmcException.class,
+                        () -> client.getNamespace(GetNamespaceRequest.builder().build()));
+                assertEquals(401, e.getStatusCode());
+                assertEquals("NotAuthenticated", e.getServiceCode());
+            }
+        }
+        RawClient otherTenancyRaw = new RawClient(emu.endpoint(), otherTenancy + "/" + emu.userId() + "/"
+                + emu.fingerprint(), Pem.readPrivateKey(emu.keyFile()));
+        assertNotAuthenticated(otherTenancyRaw.send("GET", "/n/"));
+    }
+
+    /**
+     * "date or x-date (if both are included, Oracle uses x-date)": OCI Request Signatures, Required Headers
+     * (docs.oracle.com/iaas/Content/API/Concepts/signingrequests.htm).
+     */
+    @Test
+    void xDateWinsOverDate() throws Exception {
+        RawClient raw = RawClient.forEmulator(emu);
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        java.time.format.DateTimeFormatter rfc1123 = java.time.format.DateTimeFormatter
+                .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+        // a fresh date beside a stale x-date: x-date is the request's time, so it is refused
+        HttpRequest staleX = raw.request("GET", "/n/", null, Map.of("x-date", rfc1123.format(now.minusMinutes(10))),
+                now, java.util.List.of("x-date"));
+        assertNotAuthenticated(raw.http().send(staleX, HttpResponse.BodyHandlers.ofByteArray()));
+        // a stale date beside a fresh x-date: accepted
+        HttpRequest freshX = raw.request("GET", "/n/", null, Map.of("x-date", rfc1123.format(now)),
+                now.minusMinutes(10), java.util.List.of("x-date"));
+        assertEquals(200, raw.http().send(freshX, HttpResponse.BodyHandlers.ofByteArray()).statusCode());
+        // x-date present but only date signed: the time OCI uses is not signed
+        HttpRequest unsignedX = raw.request("GET", "/n/", null, Map.of("x-date", rfc1123.format(now)), now);
+        assertNotAuthenticated(raw.http().send(unsignedX, HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     @Test

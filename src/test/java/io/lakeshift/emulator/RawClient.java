@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -64,6 +65,25 @@ public final class RawClient {
     /** A signed request; a JSON body (POST) also signs content-length, content-type and x-content-sha256. */
     public HttpRequest request(String method, String pathAndQuery, byte[] body, Map<String, String> extra,
                                ZonedDateTime date) {
+        return request(method, pathAndQuery, body, extra, date, List.of());
+    }
+
+    /** As above, also signing {@code alsoSigned} (headers of {@code extra}), after the usual ones. */
+    public HttpRequest request(String method, String pathAndQuery, byte[] body, Map<String, String> extra,
+                               ZonedDateTime date, List<String> alsoSigned) {
+        return build(method, pathAndQuery, body, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body), extra, date, alsoSigned);
+    }
+
+    /** A signed PUT whose body is streamed without a Content-Length (Transfer-Encoding: chunked). */
+    public HttpRequest chunked(String pathAndQuery, byte[] body, Map<String, String> extra) {
+        return build("PUT", pathAndQuery, body,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)), extra,
+                ZonedDateTime.now(ZoneOffset.UTC), List.of());
+    }
+
+    private HttpRequest build(String method, String pathAndQuery, byte[] body, HttpRequest.BodyPublisher publisher,
+                              Map<String, String> extra, ZonedDateTime date, List<String> alsoSigned) {
         URI uri = URI.create(endpoint + pathAndQuery);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("date", RFC_1123.format(date));
@@ -75,6 +95,9 @@ public final class RawClient {
             headers.put("content-length", Integer.toString(b.length));
             headers.put("content-type", "application/json");
             headers.put("x-content-sha256", sha256(b));
+        }
+        for (String h : alsoSigned) {
+            headers.put(h, extra.get(h));
         }
         Map<String, String> sent = new LinkedHashMap<>(extra);
         StringBuilder signing = new StringBuilder();
@@ -88,8 +111,7 @@ public final class RawClient {
         String authorization = "Signature version=\"1\",keyId=\"" + keyId + "\",algorithm=\"rsa-sha256\",headers=\""
                 + String.join(" ", headers.keySet()) + "\",signature=\"" + sign(signing.toString()) + "\"";
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body))
+                .method(method, publisher)
                 .header("authorization", authorization)
                 .header("date", headers.get("date"));
         if (method.equals("POST")) {

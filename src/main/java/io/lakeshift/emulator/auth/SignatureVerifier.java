@@ -73,8 +73,9 @@ public final class SignatureVerifier {
         for (String h : params.getOrDefault("headers", "date").trim().split("\\s+")) {
             signed.add(h.toLowerCase(Locale.ROOT));
         }
-        // OCI lets browsers send x-date in place of date.
-        boolean xDate = !signed.contains("date") && signed.contains("x-date");
+        // x-date may stand in for date (browsers cannot set Date); when a request has both, OCI uses x-date
+        // ("date or x-date (if both are included, Oracle uses x-date)", OCI Request Signatures, Required Headers).
+        boolean xDate = header.apply("x-date") != null || (!signed.contains("date") && signed.contains("x-date"));
         requireSigned(signed, xDate, method);
         checkDate(header.apply(xDate ? "x-date" : "date"));
 

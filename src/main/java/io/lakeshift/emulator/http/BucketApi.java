@@ -3,12 +3,17 @@ package io.lakeshift.emulator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lakeshift.emulator.OciException;
 import io.lakeshift.emulator.storage.BucketRecord;
+import io.lakeshift.emulator.storage.ListQuery;
+import io.lakeshift.emulator.storage.ObjectListing;
+import io.lakeshift.emulator.storage.ObjectRecord;
 import io.lakeshift.emulator.storage.Storage;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -17,6 +22,13 @@ import java.util.regex.Pattern;
 final class BucketApi {
     private static final Pattern BUCKET_NAME = Pattern.compile("[A-Za-z0-9._-]{1,256}");
     private static final int MAX_LIMIT = 1000;
+    /** CreateBucketDetails' fields (OCI Java SDK 3.77.2, com.oracle.bmc.objectstorage.model.CreateBucketDetails). */
+    static final Set<String> CREATE_FIELDS = Set.of("name", "compartmentId", "metadata", "publicAccessType",
+            "storageTier", "objectEventsEnabled", "freeformTags", "definedTags", "kmsKeyId", "versioning",
+            "autoTiering");
+    /** GetBucket's {@code fields} values (GetBucketRequest.Fields) and ListBuckets' (ListBucketsRequest.Fields). */
+    static final Set<String> GET_FIELDS = Set.of("approximateCount", "approximateSize", "autoTiering");
+    static final Set<String> LIST_FIELDS = Set.of("tags");
 
     private final Storage storage;
     private final String namespace;
@@ -38,6 +50,8 @@ final class BucketApi {
 
     void create(Call call) throws IOException {
         JsonNode body = call.jsonBody();
+        Refusals.knownFields(body, CREATE_FIELDS, "CreateBucketDetails");
+        refuseUnserved(body);
         String name = text(body, "name");
         String compartmentId = text(body, "compartmentId");
         if (name == null) {
@@ -54,6 +68,10 @@ final class BucketApi {
         if (tier != null && !tier.equals("Standard") && !tier.equals("Archive")) {
             throw OciException.invalidParameter("storageTier must be Standard or Archive");
         }
+        if ("Archive".equals(tier)) {
+            throw OciException.notImplemented("The OCI emulator does not implement Archive buckets (objects there"
+                    + " need RestoreObjects before they can be read)");
+        }
         Map<String, String> metadata = new LinkedHashMap<>();
         if (body.path("metadata").isObject()) {
             body.get("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
@@ -67,20 +85,124 @@ final class BucketApi {
         call.sendJson(200, bucketJson(bucket));
     }
 
+    /**
+     * CreateBucket options OCI serves and the emulator does not are refused (501); values outside OCI's enums are
+     * 400. Enum values from the OCI Java SDK 3.77.2 model (CreateBucketDetails.PublicAccessType, .Versioning,
+     * Bucket.AutoTiering).
+     */
+    private static void refuseUnserved(JsonNode body) {
+        String access = text(body, "publicAccessType");
+        if (access != null) {
+            if (access.equals("ObjectRead") || access.equals("ObjectReadWithoutList")) {
+                throw OciException.notImplemented("The OCI emulator does not implement public buckets (publicAccessType "
+                        + access + "): every request must be signed");
+            }
+            if (!access.equals("NoPublicAccess")) {
+                throw OciException.invalidParameter("Unknown publicAccessType '" + access + "'");
+            }
+        }
+        enumOption(body, "versioning", "Disabled", "Enabled", "object versioning");
+        enumOption(body, "autoTiering", "Disabled", "InfrequentAccess", "auto-tiering");
+        JsonNode events = body.get("objectEventsEnabled");
+        if (events != null && !events.isNull()) {
+            if (!events.isBoolean()) {
+                throw OciException.invalidParameter("objectEventsEnabled must be a boolean");
+            }
+            if (events.asBoolean()) {
+                throw OciException.notImplemented("The OCI emulator does not implement object events (objectEventsEnabled)");
+            }
+        }
+        if (text(body, "kmsKeyId") != null) {
+            throw OciException.notImplemented("The OCI emulator does not implement Vault master encryption keys (kmsKeyId)");
+        }
+        for (String tags : List.of("freeformTags", "definedTags")) {
+            JsonNode value = body.get(tags);
+            if (value != null && !value.isNull() && (!value.isObject() || value.size() > 0)) {
+                throw OciException.notImplemented("The OCI emulator does not implement bucket tags (" + tags + ")");
+            }
+        }
+    }
+
+    private static void enumOption(JsonNode body, String field, String served, String unserved, String what) {
+        String value = text(body, field);
+        if (value == null || value.equals(served)) {
+            return;
+        }
+        if (value.equals(unserved)) {
+            throw OciException.notImplemented("The OCI emulator does not implement " + what + " (" + field + " "
+                    + value + ")");
+        }
+        throw OciException.invalidParameter("Unknown " + field + " '" + value + "'; allowed: " + served + ", " + unserved);
+    }
+
     void get(Call call, String name) throws IOException {
+        Set<String> fields = fieldsParam(call, GET_FIELDS);
         BucketRecord bucket = find(name);
         call.set("etag", bucket.etag());
+        String ifMatch = call.header("if-match");
+        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(bucket.etag())) {
+            throw OciException.ifMatchFailed(ifMatch);
+        }
         String ifNoneMatch = call.header("if-none-match");
         if (ifNoneMatch != null && (ifNoneMatch.equals("*") || ifNoneMatch.equals(bucket.etag()))) {
             call.sendEmpty(304);
             return;
         }
-        call.sendJson(200, bucketJson(bucket));
+        Map<String, Object> out = bucketJson(bucket);
+        if (fields.contains("approximateCount") || fields.contains("approximateSize")) {
+            long count = 0;
+            long size = 0;
+            String start = null;
+            while (true) {
+                ObjectListing page = storage.list(name, new ListQuery(null, start, null, null, null, MAX_LIMIT));
+                for (ObjectRecord o : page.objects()) {
+                    count++;
+                    size += o.size();
+                }
+                if (page.nextStartWith() == null) {
+                    break;
+                }
+                start = page.nextStartWith();
+            }
+            if (fields.contains("approximateCount")) {
+                out.put("approximateCount", count);
+            }
+            if (fields.contains("approximateSize")) {
+                out.put("approximateSize", size);
+            }
+        }
+        call.sendJson(200, out);
+    }
+
+    /** A comma-separated {@code fields} parameter whose values must all be in {@code allowed}. */
+    private static Set<String> fieldsParam(Call call, Set<String> allowed) {
+        Set<String> out = new HashSet<>();
+        String param = call.param("fields");
+        if (param == null) {
+            return out;
+        }
+        for (String f : param.split(",")) {
+            String field = f.trim();
+            if (!allowed.contains(field)) {
+                throw OciException.invalidParameter("Unknown field '" + field + "' in fields; allowed: " + allowed);
+            }
+            out.add(field);
+        }
+        return out;
     }
 
     void head(Call call, String name) throws IOException {
         BucketRecord bucket = find(name);
         call.set("etag", bucket.etag());
+        String ifMatch = call.header("if-match");
+        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(bucket.etag())) {
+            throw OciException.ifMatchFailed(ifMatch);
+        }
+        String ifNoneMatch = call.header("if-none-match");
+        if (ifNoneMatch != null && (ifNoneMatch.equals("*") || ifNoneMatch.equals(bucket.etag()))) {
+            call.sendEmpty(304);
+            return;
+        }
         call.sendEmpty(200);
     }
 
@@ -91,6 +213,7 @@ final class BucketApi {
 
     void list(Call call) throws IOException {
         String compartmentId = call.requiredParam("compartmentId");
+        boolean tags = fieldsParam(call, LIST_FIELDS).contains("tags");
         int limit = limit(call);
         String page = call.param("page");
         List<Map<String, Object>> out = new ArrayList<>();
@@ -110,18 +233,24 @@ final class BucketApi {
             summary.put("createdBy", b.createdBy());
             summary.put("timeCreated", HttpDates.json(b.timeCreated()));
             summary.put("etag", b.etag());
+            if (tags) {
+                // CreateBucket refuses tags, so every bucket's are empty.
+                summary.put("freeformTags", Map.of());
+                summary.put("definedTags", Map.of());
+            }
             out.add(summary);
         }
         call.set("opc-next-page", next);
         call.sendJson(200, out);
     }
 
+    /** {@code limit}: 1 to 1000 (OCI API reference: ListObjects, ListBuckets, ListMultipartUploads[Parts]). */
     static int limit(Call call) {
         int limit = call.intParam("limit", MAX_LIMIT);
-        if (limit < 1) {
-            throw OciException.invalidParameter("limit must be at least 1");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw OciException.invalidParameter("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
         }
-        return Math.min(limit, MAX_LIMIT);
+        return limit;
     }
 
     private BucketRecord find(String name) {

@@ -17,10 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Multipart upload operations. */
 final class MultipartApi {
     static final int MAX_PART = 10_000;
+    /** The fields of CreateMultipartUploadDetails, CommitMultipartUploadDetails and its parts (OCI Java SDK 3.77.2). */
+    static final Set<String> CREATE_FIELDS = Set.of("object", "contentType", "contentLanguage", "contentEncoding",
+            "contentDisposition", "cacheControl", "storageTier", "metadata");
+    static final Set<String> COMMIT_FIELDS = Set.of("partsToCommit", "partsToExclude");
+    static final Set<String> COMMIT_PART_FIELDS = Set.of("partNum", "etag");
 
     private final Storage storage;
     private final ObjectApi objects;
@@ -31,14 +37,16 @@ final class MultipartApi {
     }
 
     void create(Call call, String bucket) throws IOException {
+        Refusals.uploadHeaders(call);
         JsonNode body = call.jsonBody();
+        Refusals.knownFields(body, CREATE_FIELDS, "CreateMultipartUploadDetails");
         String object = BucketApi.text(body, "object");
         if (object == null) {
             throw OciException.missingParameter("object");
         }
         ObjectApi.checkName(object);
         storage.bucket(bucket).orElseThrow(() -> OciException.bucketNotFound(bucket));
-        new Precondition(call.header("if-match"), call.header("if-none-match"))
+        ObjectApi.writePrecondition(call)
                 .check(storage.object(bucket, object).orElse(null));
         Map<String, String> metadata = new LinkedHashMap<>();
         if (body.path("metadata").isObject()) {
@@ -51,7 +59,7 @@ final class MultipartApi {
                 BucketApi.text(body, "contentEncoding"), BucketApi.text(body, "contentLanguage"),
                 BucketApi.text(body, "contentDisposition"), BucketApi.text(body, "cacheControl"));
         UploadRecord upload = storage.createUpload(bucket, new ObjectWrite(object,
-                ObjectApi.storageTier(BucketApi.text(body, "storageTier")), content, metadata));
+                Refusals.objectTier(BucketApi.text(body, "storageTier")), content, metadata));
         call.set("Location", "/n/" + upload.namespace() + "/b/" + bucket + "/u/" + object + "?uploadId=" + upload.uploadId());
         call.sendJson(200, uploadJson(upload));
     }
@@ -65,10 +73,25 @@ final class MultipartApi {
         if (partNum < 1 || partNum > MAX_PART) {
             throw OciException.invalidParameter("uploadPartNum must be between 1 and " + MAX_PART + ", not " + partNum);
         }
+        ObjectApi.requireLength(call);
+        Refusals.bodyHeaders(call);
+        // UploadPart's if-match / if-none-match apply to the part already uploaded with this number (OCI API
+        // reference, UploadPart; the SDK's UploadManager sends if-none-match: * so that a retried part cannot
+        // replace one that already arrived).
+        Precondition precondition = ObjectApi.writePrecondition(call);
         storage.upload(bucket, object, uploadId); // 404 before reading the body
+        if (precondition.ifMatch() != null || precondition.ifNoneMatch() != null) {
+            String existing = null;
+            for (PartRecord p : storage.parts(bucket, object, uploadId)) {
+                if (p.partNumber() == partNum) {
+                    existing = p.etag();
+                }
+            }
+            precondition.checkEtag(existing); // fail fast; checked again atomically when the part is stored
+        }
         byte[] expectedMd5 = ObjectApi.contentMd5(call);
         StagedBody body = objects.receive(call, expectedMd5);
-        PartRecord part = storage.putPart(bucket, object, uploadId, partNum, body);
+        PartRecord part = storage.putPart(bucket, object, uploadId, partNum, body, precondition);
         call.set("etag", part.etag()).set("opc-content-md5", part.md5());
         call.sendEmpty(200);
     }
@@ -101,8 +124,10 @@ final class MultipartApi {
     void commit(Call call, String bucket, String object) throws IOException {
         String uploadId = call.requiredParam("uploadId");
         JsonNode body = call.jsonBody();
+        Refusals.knownFields(body, COMMIT_FIELDS, "CommitMultipartUploadDetails");
         List<Storage.PartRef> commit = new ArrayList<>();
         for (JsonNode p : body.path("partsToCommit")) {
+            Refusals.knownFields(p, COMMIT_PART_FIELDS, "CommitMultipartUploadPartDetails");
             if (!p.path("partNum").canConvertToInt() || p.path("etag").isMissingNode()) {
                 throw OciException.invalidParameter("Each part to commit needs partNum and etag");
             }
@@ -113,9 +138,9 @@ final class MultipartApi {
             exclude.add(p.asInt());
         }
         ObjectRecord o = storage.commitUpload(bucket, object, uploadId, commit, exclude,
-                new Precondition(call.header("if-match"), call.header("if-none-match")));
+                ObjectApi.writePrecondition(call));
         call.set("etag", o.etag()).set("opc-multipart-md5", o.multipartMd5())
-                .set("last-modified", HttpDates.header(o.timeModified()));
+                .set("last-modified", HttpDates.header(o.timeModified())).set("version-id", ObjectApi.versionId(o));
         call.sendEmpty(200);
     }
 

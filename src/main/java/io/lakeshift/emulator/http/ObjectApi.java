@@ -24,12 +24,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** Object operations: put, get, head, delete, list, rename. */
 final class ObjectApi {
     static final Set<String> TIERS = Set.of("Standard", "InfrequentAccess", "Archive");
     private static final String META = "opc-meta-";
     private static final int MAX_NAME_BYTES = 1024;
+    /** RenameObjectDetails' fields (OCI Java SDK 3.77.2). */
+    static final Set<String> RENAME_FIELDS = Set.of("sourceName", "newName", "srcObjIfMatchETag", "newObjIfMatchETag",
+            "newObjIfNoneMatchETag");
+    /**
+     * ListObjects' {@code fields} values (OCI API reference, ListObjects). archivalState only applies to Archive
+     * objects, which the emulator does not keep, so it is accepted and never reported.
+     */
+    static final Set<String> LIST_FIELDS = Set.of("name", "size", "etag", "timecreated", "md5", "timemodified",
+            "storagetier", "archivalstate");
 
     private final Storage storage;
 
@@ -39,18 +49,60 @@ final class ObjectApi {
 
     void put(Call call, String bucket, String name) throws IOException {
         checkName(name);
-        Precondition precondition = new Precondition(call.header("if-match"), call.header("if-none-match"));
+        requireLength(call);
+        Refusals.bodyHeaders(call);
+        Precondition precondition = ObjectApi.writePrecondition(call);
         // Fail fast before reading the body; checked again atomically when the object is replaced.
         storage.bucket(bucket).orElseThrow(() -> OciException.bucketNotFound(bucket));
         precondition.check(storage.object(bucket, name).orElse(null));
         byte[] expectedMd5 = contentMd5(call);
-        ObjectWrite write = new ObjectWrite(name, storageTier(call.header("storage-tier")), contentHeaders(call),
+        ObjectWrite write = new ObjectWrite(name, Refusals.objectTier(call.header("storage-tier")), contentHeaders(call),
                 metadata(call));
         StagedBody body = receive(call, expectedMd5);
         ObjectRecord stored = storage.putObject(bucket, write, body, precondition);
         call.set("etag", stored.etag()).set("opc-content-md5", stored.md5())
-                .set("last-modified", HttpDates.header(stored.timeModified()));
+                .set("last-modified", HttpDates.header(stored.timeModified()))
+                .set("version-id", versionId(stored));
         call.sendEmpty(200);
+    }
+
+    /**
+     * PutObject and UploadPart need a Content-Length: OCI answers a body without one (chunked) with 411
+     * LengthRequired (OCI API Errors reference).
+     */
+    static void requireLength(Call call) {
+        if (call.contentLength() < 0) {
+            throw OciException.lengthRequired();
+        }
+    }
+
+    /**
+     * The object's version id. OCI gives every object version an id, versioning enabled or not; the emulator keeps
+     * one version per name, so its id is derived from the ETag, which is new on every write.
+     */
+    static String versionId(ObjectRecord o) {
+        return UUID.nameUUIDFromBytes(("version/" + o.etag()).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * The if-match / if-none-match of a write (PutObject, CreateMultipartUpload, UploadPart, CommitMultipartUpload):
+     * for if-none-match "the only valid value is '*'" (OCI API reference of those operations); any other is 400.
+     */
+    static Precondition writePrecondition(Call call) {
+        String ifNoneMatch = call.header("if-none-match");
+        if (ifNoneMatch != null && !ifNoneMatch.trim().equals("*")) {
+            throw OciException.invalidParameter("The only valid value of if-none-match is '*', not '" + ifNoneMatch + "'");
+        }
+        return new Precondition(call.header("if-match"), ifNoneMatch);
+    }
+
+    /** A {@code versionId} query parameter names the current version or none: earlier versions are not kept. */
+    private static void checkVersion(Call call, String bucket, ObjectRecord o) {
+        String wanted = call.param("versionId");
+        if (wanted != null && !wanted.equals(versionId(o))) {
+            throw new OciException(404, "ObjectNotFound", "The version '" + wanted + "' of the object '" + o.name()
+                    + "' was not found in the bucket '" + bucket + "'");
+        }
     }
 
     /** Reads the body into a staged blob and checks it against Content-MD5 and a signed x-content-sha256. */
@@ -77,10 +129,14 @@ final class ObjectApi {
     }
 
     void get(Call call, String bucket, String name) throws IOException {
+        Refusals.readHeaders(call);
+        Map<String, String> overrides = responseOverrides(call);
         Storage.OpenedObject opened = storage.open(bucket, name);
         try (Blob blob = opened.blob()) {
             ObjectRecord o = opened.record();
+            checkVersion(call, bucket, o);
             setObjectHeaders(call, o);
+            overrides.forEach(call::set);
             String ifMatch = call.header("if-match");
             if (ifMatch != null && !etagMatches(ifMatch, o.etag())) {
                 throw OciException.ifMatchFailed(ifMatch);
@@ -134,20 +190,60 @@ final class ObjectApi {
                 .set("Cache-Control", c.cacheControl())
                 .set("storage-tier", o.storageTier())
                 .set("opc-content-md5", o.md5())
-                .set("opc-multipart-md5", o.multipartMd5());
+                .set("opc-multipart-md5", o.multipartMd5())
+                .set("version-id", versionId(o));
         if (o.metadata() != null) {
             o.metadata().forEach((k, v) -> call.set(META + k, v));
         }
     }
 
+    /**
+     * GetObject's httpResponse* query parameters (OCI Java SDK 3.77.2 GetObjectRequest) override the response's
+     * headers; httpResponseExpires sets Expires.
+     */
+    private static Map<String, String> responseOverrides(Call call) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String[][] names = {{"httpResponseContentDisposition", "Content-Disposition"},
+                {"httpResponseCacheControl", "Cache-Control"}, {"httpResponseContentType", "Content-Type"},
+                {"httpResponseContentLanguage", "Content-Language"}, {"httpResponseContentEncoding", "Content-Encoding"}};
+        for (String[] n : names) {
+            String value = call.param(n[0]);
+            if (value != null) {
+                out.put(n[1], value);
+            }
+        }
+        String expires = call.param("httpResponseExpires");
+        if (expires != null) {
+            try {
+                out.put("Expires", HttpDates.header(java.time.Instant.parse(expires).toEpochMilli()));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw OciException.invalidParameter("httpResponseExpires '" + expires + "' is not an RFC 3339 time");
+            }
+        }
+        return out;
+    }
+
     void delete(Call call, String bucket, String name) throws IOException {
-        ObjectRecord removed = storage.deleteObject(bucket, name, call.header("if-match"));
-        call.set("last-modified", HttpDates.header(removed.timeModified()));
+        String ifMatch = call.header("if-match");
+        if (call.param("versionId") != null) {
+            ObjectRecord current = storage.object(bucket, name).orElseThrow(() -> {
+                storage.bucket(bucket).orElseThrow(() -> OciException.bucketNotFound(bucket));
+                return OciException.objectNotFound(bucket, name);
+            });
+            checkVersion(call, bucket, current);
+            if (ifMatch == null) {
+                ifMatch = current.etag();
+            }
+        }
+        ObjectRecord removed = storage.deleteObject(bucket, name, ifMatch);
+        call.set("last-modified", HttpDates.header(removed.timeModified())).set("version-id", versionId(removed))
+                .set("is-delete-marker", "false");
         call.sendEmpty(204);
     }
 
     void rename(Call call, String bucket) throws IOException {
         JsonNode body = call.jsonBody();
+        Refusals.knownFields(body, RENAME_FIELDS, "RenameObjectDetails");
         String source = BucketApi.text(body, "sourceName");
         String target = BucketApi.text(body, "newName");
         if (source == null) {
@@ -158,9 +254,12 @@ final class ObjectApi {
         }
         checkName(target);
         storage.bucket(bucket).orElseThrow(() -> OciException.bucketNotFound(bucket));
-        storage.renameObject(bucket, source, target,
+        ObjectRecord renamed = storage.renameObject(bucket, source, target,
                 new Precondition(BucketApi.text(body, "srcObjIfMatchETag"), null),
                 new Precondition(BucketApi.text(body, "newObjIfMatchETag"), BucketApi.text(body, "newObjIfNoneMatchETag")));
+        // RenameObjectResponse (OCI Java SDK 3.77.2) reads ETag, last-modified and version-id.
+        call.set("etag", renamed.etag()).set("last-modified", HttpDates.header(renamed.timeModified()))
+                .set("version-id", versionId(renamed));
         call.sendEmpty(200);
     }
 
@@ -212,7 +311,12 @@ final class ObjectApi {
         Set<String> out = new HashSet<>();
         if (param != null) {
             for (String f : param.split(",")) {
-                out.add(f.trim().toLowerCase(Locale.ROOT));
+                String field = f.trim().toLowerCase(Locale.ROOT);
+                if (!LIST_FIELDS.contains(field)) {
+                    throw OciException.invalidParameter("Unknown field '" + f.trim() + "' in fields; allowed: name, size,"
+                            + " etag, timeCreated, md5, timeModified, storageTier, archivalState");
+                }
+                out.add(field);
             }
         }
         return out;

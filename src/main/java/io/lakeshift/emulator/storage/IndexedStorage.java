@@ -334,7 +334,8 @@ public abstract class IndexedStorage implements Storage {
     }
 
     @Override
-    public PartRecord putPart(String bucket, String object, String uploadId, int partNumber, StagedBody body) {
+    public PartRecord putPart(String bucket, String object, String uploadId, int partNumber, StagedBody body,
+                              Precondition precondition) {
         BucketState state = state(bucket);
         PartRecord previous;
         PartRecord part;
@@ -344,6 +345,8 @@ public abstract class IndexedStorage implements Storage {
                 if (us.closed) {
                     throw OciException.noSuchUpload(uploadId);
                 }
+                PartRecord existing = us.parts.get(partNumber);
+                precondition.checkEtag(existing == null ? null : existing.etag());
                 part = new PartRecord(partNumber, body.size(), Base64.getEncoder().encodeToString(body.md5()),
                         newEtag(), body.blobId());
                 previous = us.parts.put(partNumber, part);

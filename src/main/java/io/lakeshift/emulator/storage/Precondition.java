@@ -10,11 +10,16 @@ public record Precondition(String ifMatch, String ifNoneMatch) {
     public static final Precondition NONE = new Precondition(null, null);
 
     public void check(ObjectRecord current) {
-        if (ifMatch != null && (current == null || !etagMatches(ifMatch, current.etag()))) {
+        checkEtag(current == null ? null : current.etag());
+    }
+
+    /** Checks against the current entity tag, or null when there is no current entity (object or part). */
+    public void checkEtag(String current) {
+        if (ifMatch != null && (current == null || !etagMatches(ifMatch, current))) {
             throw OciException.ifMatchFailed(ifMatch);
         }
         if (ifNoneMatch != null && current != null
-                && ("*".equals(ifNoneMatch.trim()) || etagMatches(ifNoneMatch, current.etag()))) {
+                && ("*".equals(ifNoneMatch.trim()) || etagMatches(ifNoneMatch, current))) {
             throw OciException.ifNoneMatchFailed(ifNoneMatch);
         }
     }

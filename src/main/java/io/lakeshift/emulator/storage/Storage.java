@@ -48,7 +48,12 @@ public interface Storage extends Closeable {
 
     UploadRecord upload(String bucket, String object, String uploadId);
 
-    PartRecord putPart(String bucket, String object, String uploadId, int partNumber, StagedBody body);
+    /**
+     * Stores a part, replacing one with the same number; {@code precondition} (UploadPart's if-match and
+     * if-none-match) is checked against the part already uploaded with that number, atomically with the replacement.
+     */
+    PartRecord putPart(String bucket, String object, String uploadId, int partNumber, StagedBody body,
+                       Precondition precondition);
 
     /** Parts in part-number order. */
     List<PartRecord> parts(String bucket, String object, String uploadId);
