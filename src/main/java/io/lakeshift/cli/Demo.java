@@ -16,7 +16,7 @@ import io.lakeshift.log.LogStores;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.model.OciLocation;
 import io.lakeshift.plan.SkipRules;
-import io.lakeshift.sink.OciClients;
+import io.lakeshift.oci.OciClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,8 +1,16 @@
 package io.lakeshift.job;
 
+import io.lakeshift.run.JobException;
+import io.lakeshift.oci.OciTargetCheck;
+import io.lakeshift.run.PlanText;
+import io.lakeshift.run.RunHistory;
+import io.lakeshift.run.SourceReadCheck;
+
+import io.lakeshift.run.Overlap;
+
 import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.config.Mode;
-import io.lakeshift.config.Secrets;
+import io.lakeshift.secrets.Secrets;
 import io.lakeshift.log.LogFormat;
 import io.lakeshift.log.LogStore;
 import io.lakeshift.log.PlanReport;
@@ -22,11 +30,11 @@ import io.lakeshift.plan.Plan;
 import io.lakeshift.plan.Planner;
 import io.lakeshift.plan.PlannedFile;
 import io.lakeshift.plan.SkipRules;
-import io.lakeshift.sink.OciClients;
-import io.lakeshift.sink.OciErrors;
-import io.lakeshift.sink.HadoopTarget;
-import io.lakeshift.sink.OciTarget;
-import io.lakeshift.sink.Target;
+import io.lakeshift.oci.OciClients;
+import io.lakeshift.oci.OciErrors;
+import io.lakeshift.target.HadoopTarget;
+import io.lakeshift.target.OciTarget;
+import io.lakeshift.target.Target;
 import io.lakeshift.source.Manifest;
 import io.lakeshift.source.Source;
 import io.lakeshift.source.Sources;

@@ -2,7 +2,7 @@ package io.lakeshift.log;
 
 import io.lakeshift.config.OciSettings;
 import io.lakeshift.model.OciLocation;
-import io.lakeshift.sink.OciClients;
+import io.lakeshift.oci.OciClients;
 import java.util.Map;
 
 /** Opens the log store a location names: {@code oci://} through the OCI SDK, anything else through Hadoop. */

@@ -1,6 +1,6 @@
 package io.lakeshift.source;
 
-import io.lakeshift.config.Secrets;
+import io.lakeshift.secrets.Secrets;
 import io.lakeshift.fs.HadoopFileSystems;
 import io.lakeshift.model.SourceFile;
 import java.io.FileNotFoundException;

@@ -1,5 +1,7 @@
 package io.lakeshift.source;
 
+import io.lakeshift.secrets.SecretResolver;
+
 import com.amazonaws.auth.AWSCredentials;
 import com.amazonaws.auth.AWSSessionCredentials;
 import com.amazonaws.auth.profile.ProfileCredentialsProvider;

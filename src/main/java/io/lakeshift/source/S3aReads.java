@@ -1,5 +1,7 @@
 package io.lakeshift.source;
 
+import io.lakeshift.io.Retry;
+
 import com.amazonaws.services.s3.model.S3Object;
 import io.lakeshift.model.SourceFile;
 import java.io.FileNotFoundException;

@@ -1,5 +1,7 @@
 package io.lakeshift.source;
 
+import io.lakeshift.secrets.SecretResolver;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +13,7 @@ import com.amazonaws.services.s3.model.ObjectMetadata;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.SourceSettings;
 import io.lakeshift.model.SourceFile;
-import io.lakeshift.sink.Retry;
+import io.lakeshift.io.Retry;
 import io.lakeshift.testing.S3ProxyServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
