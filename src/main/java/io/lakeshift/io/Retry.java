@@ -1,25 +1,17 @@
 package io.lakeshift.io;
 
-import com.oracle.bmc.model.BmcException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Retries a request that failed for a reason that may pass (throttling, a 5xx, a time-out, a dropped connection),
- * with exponential backoff and full jitter, within a bounded number of attempts.
+ * with exponential backoff and full jitter, within a bounded number of attempts. It decides on the types each
+ * backend's translator gives ({@link StorageException}): only a {@link TransientException}, or I/O that no
+ * translator has seen (a stream that broke mid-read), is tried again; an interrupt never is.
  */
-public final class Retry {
-    public static final int DEFAULT_ATTEMPTS = 5;
-    /**
-     * S3A's change detection (hadoop-aws): the object changed since it was listed, or the server sent it without
-     * the ETag or version ID S3A requires. Reading again gets the same answer (and in S3A 3.3.4 every refused read
-     * held on to a pooled connection). By name: hadoop-aws is on the classpath only for s3a:// sources.
-     */
-    private static final Set<String> CHANGE_DETECTION = Set.of("org.apache.hadoop.fs.s3a.RemoteFileChangedException",
-            "org.apache.hadoop.fs.s3a.NoVersionAttributeException");
+public final class Retry implements java.io.Serializable {
     private final int maxAttempts;
     private final long baseDelayMillis;
     private final long maxDelayMillis;
@@ -28,10 +20,6 @@ public final class Retry {
         this.maxAttempts = maxAttempts;
         this.baseDelayMillis = baseDelayMillis;
         this.maxDelayMillis = maxDelayMillis;
-    }
-
-    public static Retry standard() {
-        return attempts(DEFAULT_ATTEMPTS);
     }
 
     /** Exponential backoff from 200 ms up to 10 s between tries. */
@@ -59,6 +47,9 @@ public final class Retry {
                 return new Outcome<>(request.send(), attempt);
             } catch (RuntimeException | IOException e) {
                 if (attempt >= maxAttempts || !isTransient(e)) {
+                    if (e instanceof StorageException s) {
+                        s.attempts(attempt);
+                    }
                     throw e;
                 }
                 sleep(attempt);
@@ -68,35 +59,12 @@ public final class Retry {
 
     /** Whether trying again may succeed. */
     public static boolean isTransient(Throwable e) {
-        if (e instanceof BmcException b) {
-            int status = b.getStatusCode();
-            return status == 429 || status >= 500 || b.isTimeout() || (b.isClientSide() && hasIoCause(b));
+        if (e instanceof StorageException) {
+            return e instanceof TransientException;
         }
         // A read time-out is an InterruptedIOException too, but unlike an interrupt it is worth another try.
         boolean interrupted = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException);
-        return e instanceof IOException && !interrupted && !(e instanceof FileProblem) && !isChangeDetection(e);
-    }
-
-    /** Whether S3A's change detection refused the read, here or in a cause (a message that names the fix). */
-    private static boolean isChangeDetection(Throwable e) {
-        Throwable t = e;
-        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
-            for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-                if (CHANGE_DETECTION.contains(c.getName())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasIoCause(Throwable e) {
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
+        return e instanceof IOException && !interrupted;
     }
 
     private void sleep(int attempt) throws InterruptedIOException {

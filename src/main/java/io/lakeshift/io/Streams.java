@@ -23,11 +23,11 @@ public final class Streams {
     /** After reading {@code read} bytes: the source must have had exactly its listed length. */
     public static void checkLength(String name, long listed, long read, InputStream in) throws IOException {
         if (read < listed) {
-            throw new FileProblem("source for " + name + " ended after " + read + " of its " + listed
+            throw new ChangedException("source for " + name + " ended after " + read + " of its " + listed
                     + " listed bytes; it changed or shrank since it was listed");
         }
         if (in.read() != -1) {
-            throw new FileProblem("source for " + name + " is longer than the " + listed
+            throw new ChangedException("source for " + name + " is longer than the " + listed
                     + " bytes listed; it changed since it was listed");
         }
     }

@@ -3,7 +3,7 @@ package io.lakeshift.run;
 import io.lakeshift.plan.Action;
 import io.lakeshift.plan.Plan;
 import io.lakeshift.plan.PlannedFile;
-import io.lakeshift.oci.OciErrors;
+import io.lakeshift.io.Errors;
 import io.lakeshift.io.Retry;
 import io.lakeshift.source.Source;
 import io.lakeshift.source.SourceChangedException;
@@ -62,7 +62,7 @@ public final class SourceReadCheck {
         }
         if (refused != null) {
             String uri = refused.source().uri();
-            String message = OciErrors.describe(why);
+            String message = Errors.oneLine(why);
             throw new JobException("the source cannot be read, nothing was copied: "
                     + (message.contains(uri) ? message : "reading " + uri + ": " + message), why);
         }

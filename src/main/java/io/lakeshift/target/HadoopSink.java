@@ -1,6 +1,7 @@
 package io.lakeshift.target;
 
-import io.lakeshift.io.FileProblem;
+import io.lakeshift.io.ChangedException;
+import io.lakeshift.io.PermanentException;
 
 import io.lakeshift.io.Streams;
 
@@ -124,8 +125,8 @@ public final class HadoopSink implements ObjectSink {
         return new UploadResult(size, Md5.base64(digest), etag, 1, 1);
     }
 
-    private FileProblem removed(Path path, String etag, String why) {
-        FileProblem e = new FileProblem("verification failed for " + path + ": " + why + "; the file was removed");
+    private PermanentException removed(Path path, String etag, String why) {
+        PermanentException e = new PermanentException("verification failed for " + path + ": " + why + "; the file was removed");
         try {
             delete(path, etag);
         } catch (IOException | RuntimeException d) {
@@ -174,7 +175,7 @@ public final class HadoopSink implements ObjectSink {
     private void delete(Path path, String etag) throws IOException {
         try {
             if (etag != null && !etag.equals(etag(fs.getFileStatus(path)))) {
-                throw new FileProblem(path + " changed since it was listed; it was not deleted");
+                throw new ChangedException(path + " changed since it was listed; it was not deleted");
             }
             fs.delete(path, false);
         } catch (FileNotFoundException gone) {

@@ -1,6 +1,6 @@
 package io.lakeshift.target;
 
-import io.lakeshift.oci.OciErrors;
+import io.lakeshift.io.Errors;
 import io.lakeshift.io.Retry;
 
 import io.lakeshift.config.TransferSettings;
@@ -104,7 +104,7 @@ public record HadoopTarget(HadoopLocation location, HashMap<String, String> prop
                         + " credentials may not see it; create it or fix --target", e);
             }
             if (!(e instanceof FileNotFoundException)) { // a folder not made yet holds nothing
-                throw new IOException("cannot list target " + location + ": " + OciErrors.describe(e), e);
+                throw new IOException("cannot list target " + location + ": " + Errors.oneLine(e), e);
             }
         }
         return objects;

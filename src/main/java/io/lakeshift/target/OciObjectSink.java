@@ -1,13 +1,15 @@
 package io.lakeshift.target;
 
-import io.lakeshift.oci.OciErrors;
+import io.lakeshift.io.Errors;
 
 import io.lakeshift.io.BufferPool;
-import io.lakeshift.io.FileProblem;
+import io.lakeshift.io.ChangedException;
+import io.lakeshift.io.NotFoundException;
+import io.lakeshift.io.PermanentException;
+import io.lakeshift.oci.OciExceptions;
 import io.lakeshift.io.Retry;
 import io.lakeshift.io.Streams;
 
-import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.objectstorage.ObjectStorage;
 import com.oracle.bmc.objectstorage.model.CommitMultipartUploadDetails;
 import com.oracle.bmc.objectstorage.model.CommitMultipartUploadPartDetails;
@@ -94,10 +96,11 @@ public final class OciObjectSink implements ObjectSink {
         String md5 = Md5.base64(Md5.of(body, 0, size));
         Map<String, String> meta = new HashMap<>(metadata);
         meta.put(Fingerprint.META_MD5, md5);
-        Retry.Outcome<PutObjectResponse> put = retry.call(() -> client.putObject(PutObjectRequest.builder()
-                .namespaceName(namespace).bucketName(bucket).objectName(name)
-                .contentLength((long) size).contentMD5(md5).opcMeta(meta)
-                .putObjectBody(new ByteArrayInputStream(body)).build()));
+        Retry.Outcome<PutObjectResponse> put = retry.call(() -> OciExceptions.call("upload of " + name,
+                () -> client.putObject(PutObjectRequest.builder()
+                        .namespaceName(namespace).bucketName(bucket).objectName(name)
+                        .contentLength((long) size).contentMD5(md5).opcMeta(meta)
+                        .putObjectBody(new ByteArrayInputStream(body)).build())));
         verifyLanded(name, "opc-content-md5", md5, put.value().getOpcContentMd5(), put.value().getETag());
         return new UploadResult(size, md5, put.value().getETag(), 1, put.attempts());
     }
@@ -106,10 +109,11 @@ public final class OciObjectSink implements ObjectSink {
             CommitCheck check) throws IOException {
         long partSize = settings.partSizeFor(size);
         BufferPool pool = buffers(partSize);
-        String uploadId = retry.call(() -> client.createMultipartUpload(CreateMultipartUploadRequest.builder()
-                .namespaceName(namespace).bucketName(bucket)
-                .createMultipartUploadDetails(CreateMultipartUploadDetails.builder()
-                        .object(name).metadata(metadata).build()).build()))
+        String uploadId = retry.call(() -> OciExceptions.call("start of multipart upload of " + name,
+                () -> client.createMultipartUpload(CreateMultipartUploadRequest.builder()
+                        .namespaceName(namespace).bucketName(bucket)
+                        .createMultipartUploadDetails(CreateMultipartUploadDetails.builder()
+                                .object(name).metadata(metadata).build()).build())))
                 .value().getMultipartUpload().getUploadId();
         List<Future<Part>> sent = new ArrayList<>();
         try {
@@ -126,12 +130,12 @@ public final class OciObjectSink implements ObjectSink {
                 total += n;
                 if (total > size) {
                     pool.give(buf);
-                    throw new FileProblem("source for " + name + " grew since it was listed (" + size + " bytes)");
+                    throw new ChangedException("source for " + name + " grew since it was listed (" + size + " bytes)");
                 }
                 int partNum = sent.size() + 1;
                 if (partNum > TransferSettings.MAX_PARTS) {
                     pool.give(buf);
-                    throw new FileProblem(name + " needs more than " + TransferSettings.MAX_PARTS + " parts");
+                    throw new PermanentException(name + " needs more than " + TransferSettings.MAX_PARTS + " parts");
                 }
                 sent.add(partSenders.submit(() -> sendPart(name, uploadId, partNum, buf, n, pool)));
                 failFast(sent);
@@ -147,13 +151,14 @@ public final class OciObjectSink implements ObjectSink {
             parts.sort(Comparator.comparingInt(Part::number));
             check.beforeCommit();
             String expected = Md5.multipart(parts.stream().map(Part::md5).toList());
-            Retry.Outcome<CommitMultipartUploadResponse> commit = retry.call(() -> client.commitMultipartUpload(
-                    CommitMultipartUploadRequest.builder().namespaceName(namespace).bucketName(bucket)
-                            .objectName(name).uploadId(uploadId)
+            Retry.Outcome<CommitMultipartUploadResponse> commit = retry.call(() -> OciExceptions.call(
+                    "commit of multipart upload of " + name + " (" + parts.size() + " parts)",
+                    () -> client.commitMultipartUpload(CommitMultipartUploadRequest.builder()
+                            .namespaceName(namespace).bucketName(bucket).objectName(name).uploadId(uploadId)
                             .commitMultipartUploadDetails(CommitMultipartUploadDetails.builder()
                                     .partsToCommit(parts.stream().map(p -> CommitMultipartUploadPartDetails.builder()
                                             .partNum(p.number()).etag(p.etag()).build()).toList())
-                                    .build()).build()));
+                                    .build()).build())));
             String etag = commit.value().getETag();
             verifyLanded(name, "opc-multipart-md5", expected, commit.value().getOpcMultipartMd5(), etag);
             int attempts = Math.max(commit.attempts(), parts.stream().mapToInt(Part::attempts).max().orElse(1));
@@ -169,11 +174,12 @@ public final class OciObjectSink implements ObjectSink {
         try {
             byte[] digest = Md5.of(buf, 0, length);
             String md5 = Md5.base64(digest);
-            Retry.Outcome<UploadPartResponse> r = retry.call(() -> client.uploadPart(UploadPartRequest.builder()
-                    .namespaceName(namespace).bucketName(bucket).objectName(name)
-                    .uploadId(uploadId).uploadPartNum(number)
-                    .contentLength((long) length).contentMD5(md5)
-                    .uploadPartBody(new ByteArrayInputStream(buf, 0, length)).build()));
+            Retry.Outcome<UploadPartResponse> r = retry.call(() -> OciExceptions.call(
+                    "upload of part " + number + " of " + name, () -> client.uploadPart(UploadPartRequest.builder()
+                            .namespaceName(namespace).bucketName(bucket).objectName(name)
+                            .uploadId(uploadId).uploadPartNum(number)
+                            .contentLength((long) length).contentMD5(md5)
+                            .uploadPartBody(new ByteArrayInputStream(buf, 0, length)).build())));
             expectSame(name + " part " + number, "opc-content-md5", md5, r.value().getOpcContentMd5());
             return new Part(number, r.value().getETag(), digest, r.attempts());
         } finally {
@@ -194,11 +200,13 @@ public final class OciObjectSink implements ObjectSink {
             }
         }
         try {
-            retry.call(() -> client.abortMultipartUpload(AbortMultipartUploadRequest.builder()
-                    .namespaceName(namespace).bucketName(bucket).objectName(name).uploadId(uploadId).build()));
+            retry.call(() -> OciExceptions.call("abort of multipart upload of " + name,
+                    () -> client.abortMultipartUpload(AbortMultipartUploadRequest.builder()
+                            .namespaceName(namespace).bucketName(bucket).objectName(name).uploadId(uploadId)
+                            .build())));
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(new IOException("could not abort multipart upload " + uploadId + " of " + name
-                    + "; it is found and aborted by the next run: " + OciErrors.describe(e)));
+                    + "; it is found and aborted by the next run: " + Errors.oneLine(e)));
         }
     }
 
@@ -231,7 +239,7 @@ public final class OciObjectSink implements ObjectSink {
 
     private static void expectSame(String what, String header, String expected, String actual) throws IOException {
         if (!expected.equals(actual)) {
-            throw new FileProblem("verification failed for " + what + ": OCI reported " + header + " " + actual
+            throw new PermanentException("verification failed for " + what + ": OCI reported " + header + " " + actual
                     + ", computed while reading " + expected);
         }
     }
@@ -241,7 +249,7 @@ public final class OciObjectSink implements ObjectSink {
             throws IOException {
         try {
             expectSame(name, header, expected, actual);
-        } catch (FileProblem e) {
+        } catch (PermanentException e) {
             try {
                 delete(name, etag);
             } catch (IOException | RuntimeException d) {
@@ -260,15 +268,13 @@ public final class OciObjectSink implements ObjectSink {
     @Override
     public ObjectInfo head(String name) throws IOException {
         try {
-            HeadObjectResponse h = retry.call(() -> client.headObject(HeadObjectRequest.builder()
-                    .namespaceName(namespace).bucketName(bucket).objectName(name).build())).value();
+            HeadObjectResponse h = retry.call(() -> OciExceptions.call("HEAD of " + name,
+                    () -> client.headObject(HeadObjectRequest.builder()
+                            .namespaceName(namespace).bucketName(bucket).objectName(name).build()))).value();
             return new ObjectInfo(h.getContentLength(), h.getETag(), h.getContentMd5(),
                     h.getOpcMeta() == null ? Map.of() : h.getOpcMeta());
-        } catch (BmcException e) {
-            if (e.getStatusCode() == 404) {
-                return null;
-            }
-            throw e;
+        } catch (NotFoundException e) {
+            return null;
         }
     }
 
@@ -276,19 +282,19 @@ public final class OciObjectSink implements ObjectSink {
     @Override
     public void delete(String name, String etag) throws IOException {
         try {
-            retry.call(() -> client.deleteObject(DeleteObjectRequest.builder().namespaceName(namespace)
-                    .bucketName(bucket).objectName(name).ifMatch(etag).build()));
-        } catch (BmcException e) {
-            if (e.getStatusCode() != 404) {
-                throw e;
-            }
+            retry.call(() -> OciExceptions.call("delete of " + name, () -> client.deleteObject(
+                    DeleteObjectRequest.builder().namespaceName(namespace).bucketName(bucket).objectName(name)
+                            .ifMatch(etag).build())));
+        } catch (NotFoundException gone) {
+            // already gone: the contract's outcome
         }
     }
 
     @Override
     public String readMd5(String name) throws IOException {
-        GetObjectResponse r = retry.call(() -> client.getObject(GetObjectRequest.builder()
-                .namespaceName(namespace).bucketName(bucket).objectName(name).build())).value();
+        GetObjectResponse r = retry.call(() -> OciExceptions.call("read-back of " + name,
+                () -> client.getObject(GetObjectRequest.builder()
+                        .namespaceName(namespace).bucketName(bucket).objectName(name).build()))).value();
         try (InputStream in = r.getInputStream()) {
             return Md5.base64(Md5.of(in));
         }

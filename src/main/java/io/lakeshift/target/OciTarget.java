@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.Map;
 
 /** An OCI bucket and prefix, reached with the OCI Java SDK. */
-public record OciTarget(OciLocation location, OciSettings oci) implements Target {
+public record OciTarget(OciLocation location, OciSettings oci, Retry retry) implements Target {
     public OciTarget {
         if (location.namespace() == null) {
             throw new IllegalArgumentException("target " + location + " needs its namespace resolved");
@@ -27,12 +27,12 @@ public record OciTarget(OciLocation location, OciSettings oci) implements Target
 
     @Override
     public Map<String, TargetObject> objects() throws IOException {
-        return OciListing.objects(OciClients.get(oci), location);
+        return OciListing.objects(OciClients.get(oci), retry, location);
     }
 
     @Override
     public int abortLeftovers(long before) throws IOException {
-        return OciListing.abortLeftovers(OciClients.get(oci), location, before);
+        return OciListing.abortLeftovers(OciClients.get(oci), retry, location, before);
     }
 
     @Override

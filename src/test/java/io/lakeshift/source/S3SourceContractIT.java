@@ -126,8 +126,7 @@ class S3SourceContractIT extends SourceContract {
         SourceFile listed = list(source).get("f.bin");
         put(root, "f.bin", bytes(5000, 2));
 
-        SourceException e = assertThrows(SourceException.class, () -> read(source.open(listed)));
-        assertTrue(e instanceof SourceChangedException, e.toString());
+        SourceChangedException e = assertThrows(SourceChangedException.class, () -> read(source.open(listed)));
         assertTrue(e.getMessage().startsWith("source file " + listed.uri() + " changed since it was listed"),
                 e.getMessage());
         assertFalse(Retry.isTransient(e), "the listed version is gone; trying again cannot read it");

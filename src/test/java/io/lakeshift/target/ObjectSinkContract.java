@@ -1,7 +1,7 @@
 package io.lakeshift.target;
 
 import io.lakeshift.target.CommitCheck;
-import io.lakeshift.io.FileProblem;
+import io.lakeshift.io.PermanentException;
 import io.lakeshift.target.ObjectInfo;
 import io.lakeshift.target.ObjectSink;
 import io.lakeshift.target.UploadResult;
@@ -113,7 +113,7 @@ abstract class ObjectSinkContract {
             InputStream in = new ByteArrayInputStream(bytes(size, 9));
             IOException e = assertThrows(IOException.class, () -> sink.upload(name, in, size, Map.of(),
                     () -> {
-                        throw new FileProblem("footer is corrupt");
+                        throw new PermanentException("footer is corrupt");
                     }));
             assertEquals("footer is corrupt", e.getMessage());
             assertNull(sink.head(name), "nothing landed for " + size);

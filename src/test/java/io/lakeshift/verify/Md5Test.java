@@ -1,10 +1,7 @@
 package io.lakeshift.verify;
 
-import io.lakeshift.io.Retry;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.lakeshift.verify.Md5;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,14 +18,5 @@ class Md5Test {
         System.arraycopy(db, 0, both, 16, 16);
         assertEquals(Md5.base64(Md5.of(both, 0, 32)) + "-2", Md5.multipart(List.of(da, db)));
         assertEquals("1B2M2Y8AsgTpgAmY7PhCfg==", Md5.base64(Md5.of(new byte[0], 0, 0)));
-    }
-
-    @Test
-    void transientErrorsAreTheOnesWorthRetrying() {
-        assertEquals(true, Retry.isTransient(new com.oracle.bmc.model.BmcException(503, "ServiceUnavailable", "x", "r")));
-        assertEquals(true, Retry.isTransient(new com.oracle.bmc.model.BmcException(429, "TooManyRequests", "x", "r")));
-        assertEquals(false, Retry.isTransient(new com.oracle.bmc.model.BmcException(404, "ObjectNotFound", "x", "r")));
-        assertEquals(false, Retry.isTransient(new com.oracle.bmc.model.BmcException(400, "InvalidDigest", "x", "r")));
-        assertEquals(true, Retry.isTransient(new java.net.SocketException("Connection reset")));
     }
 }
