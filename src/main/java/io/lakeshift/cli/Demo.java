@@ -9,6 +9,7 @@ import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.emulator.OciEmulator;
+import io.lakeshift.io.Retry;
 import io.lakeshift.job.MigrationJob;
 import io.lakeshift.job.SampleLake;
 import io.lakeshift.log.LogFormat;
@@ -16,7 +17,7 @@ import io.lakeshift.log.LogStores;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.model.OciLocation;
 import io.lakeshift.plan.SkipRules;
-import io.lakeshift.sink.OciClients;
+import io.lakeshift.oci.OciClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -69,7 +70,7 @@ final class Demo {
             ObjectStorage client = OciClients.get(config.oci());
             createBucket(client, emulator);
             long lakeRows = rows;
-            return Main.withSpark(config, spark -> {
+            return MigrationJob.withSpark(config, spark -> {
                 out.printf("lakeshift demo: generating a sample Parquet lake of %,d rows in %s%n", lakeRows, lake);
                 SampleLake.generate(spark, lake, lakeRows, Math.max(1, lakeRows * 2 / 5));
                 out.println("lakeshift demo: migrating it with: lakeshift migrate --source " + lake.toUri()
@@ -136,7 +137,8 @@ final class Demo {
     }
 
     private static void showLog(RunSummary summary, MigrationConfig config, PrintStream out) throws IOException {
-        byte[] part = LogStores.open(summary.log(), config.oci(), Map.of()).read(LogFormat.partFile(0));
+        byte[] part = LogStores.open(summary.log(), config.oci(), Map.of(),
+                Retry.attempts(config.transfer().maxAttempts())).read(LogFormat.partFile(0));
         out.println("lakeshift demo: the migration log is at " + summary.log() + " (" + LogFormat.SUMMARY
                 + " and part-*.jsonl); its first lines:");
         new String(part, StandardCharsets.UTF_8).lines().limit(3).forEach(l -> out.println("  " + l));

@@ -4,20 +4,20 @@ import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.config.Option;
-import io.lakeshift.config.Secrets;
+import io.lakeshift.secrets.Secrets;
 import io.lakeshift.config.Suggestions;
 import io.lakeshift.emulator.EmulatorMain;
-import io.lakeshift.job.JobException;
+import io.lakeshift.run.JobException;
+import io.lakeshift.io.Retry;
 import io.lakeshift.job.MigrationJob;
+import io.lakeshift.run.MigrationRun;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.plan.PlanException;
-import io.lakeshift.sink.OciErrors;
+import io.lakeshift.io.Errors;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.SparkConf;
-import org.apache.spark.sql.SparkSession;
 
 /** {@code lakeshift <command> [options]}: the entry point of bin/lakeshift and of spark-submit. */
 public final class Main {
@@ -67,7 +67,7 @@ public final class Main {
             err.println("lakeshift: " + Secrets.redact(e.getMessage()));
             return CANNOT_RUN;
         } catch (IOException | RuntimeException e) {
-            err.println("lakeshift: " + OciErrors.describe(e));
+            err.println("lakeshift: " + Errors.oneLine(e));
             return CANNOT_RUN;
         }
     }
@@ -79,8 +79,9 @@ public final class Main {
 
     static int migrate(List<String> args, PrintStream out, PrintStream err) throws IOException {
         MigrationConfig config = ConfigLoader.load(args);
-        MigrationJob.checkTarget(config); // credentials and bucket, before Spark takes seconds to start
-        return withSpark(config, spark -> {
+        // Credentials and bucket, before Spark takes seconds to start.
+        MigrationRun.checkTarget(config, Retry.attempts(config.transfer().maxAttempts()));
+        return MigrationJob.withSpark(config, spark -> {
             RunSummary summary = new MigrationJob(spark, out).run(config);
             if (!config.dryRun()) {
                 out.print(SummaryText.of(summary));
@@ -98,39 +99,6 @@ public final class Main {
         List<String> all = new java.util.ArrayList<>(args);
         all.add("--dry-run");
         return all;
-    }
-
-    /** A run of Spark work. */
-    interface SparkWork {
-        int run(SparkSession spark) throws IOException;
-    }
-
-    /**
-     * Runs with the session spark-submit (or a test) made, or with a local one made here and stopped after.
-     */
-    static int withSpark(MigrationConfig config, SparkWork work) throws IOException {
-        boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
-        SparkConf conf = new SparkConf();
-        SparkSession.Builder builder = SparkSession.builder().appName("lakeshift " + config.runId());
-        if (!conf.contains("spark.master")) {
-            builder.master(config.master() != null ? config.master() : "local[*]")
-                    .config("spark.ui.showConsoleProgress", "false");
-        }
-        if (!conf.contains("spark.redaction.regex")) {
-            // Spark's default misses Azure account keys and SAS tokens in its UI, event log and config dumps.
-            builder.config("spark.redaction.regex", Secrets.SECRET_NAME.pattern());
-        }
-        if (!conf.contains("spark.executor.heartbeatInterval")) {
-            builder.config("spark.executor.heartbeatInterval", "3s");
-        }
-        SparkSession spark = builder.getOrCreate();
-        try {
-            return work.run(spark);
-        } finally {
-            if (!existing) {
-                spark.stop();
-            }
-        }
     }
 
     static String optionList() {

@@ -4,7 +4,8 @@ import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.Option;
 import io.lakeshift.config.OciSettings;
-import io.lakeshift.job.MigrationJob;
+import io.lakeshift.io.Retry;
+import io.lakeshift.log.LogRoots;
 import io.lakeshift.log.LogFormat;
 import io.lakeshift.log.LogStore;
 import io.lakeshift.log.LogStores;
@@ -114,7 +115,8 @@ final class RunLogs {
         }
         // An oci:// log without --target names its own namespace; a file:// log needs no target at all.
         TargetLocation base = t != null ? t : log.startsWith("oci://") ? OciLocation.parse(log) : null;
-        String root = MigrationJob.logRoot(log, base);
-        return LogStores.open(root, oci, Map.of());
+        String root = LogRoots.of(log, base);
+        return LogStores.open(root, oci, Map.of(), Retry.attempts(Integer.parseInt(values.getOrDefault(Option.MAX_ATTEMPTS,
+                Option.MAX_ATTEMPTS.defaultValue()))));
     }
 }

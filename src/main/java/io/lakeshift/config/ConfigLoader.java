@@ -1,5 +1,7 @@
 package io.lakeshift.config;
 
+import io.lakeshift.secrets.SecretRef;
+
 import io.lakeshift.model.ByteSize;
 import io.lakeshift.model.TargetLocation;
 import java.io.IOException;

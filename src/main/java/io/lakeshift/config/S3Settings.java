@@ -1,5 +1,7 @@
 package io.lakeshift.config;
 
+import io.lakeshift.secrets.SecretRef;
+
 import java.io.Serializable;
 
 /**

@@ -1,6 +1,6 @@
 package io.lakeshift.fs;
 
-import io.lakeshift.config.Secrets;
+import io.lakeshift.secrets.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;

@@ -41,6 +41,17 @@ public record HadoopLocation(String root) implements TargetLocation {
         return relative;
     }
 
+    /** Below this folder: a Hadoop target's "store" is its folder. */
+    @Override
+    public String inStore(String relative) {
+        return root + relative;
+    }
+
+    @Override
+    public String nameInStore(String uri) {
+        return uri != null && uri.startsWith(root) ? uri.substring(root.length()) : null;
+    }
+
     /** The URI of an object below this folder. */
     public String uri(String objectName) {
         return root + objectName;

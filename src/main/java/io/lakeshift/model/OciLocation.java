@@ -46,6 +46,21 @@ public record OciLocation(String bucket, String namespace, String prefix) implem
         return prefix + relative;
     }
 
+    /** The same bucket, at {@code relative} from its root. */
+    @Override
+    public String inStore(String relative) {
+        return new OciLocation(bucket, namespace, relative).toString();
+    }
+
+    @Override
+    public String nameInStore(String uri) {
+        if (uri == null || !uri.startsWith("oci://")) {
+            return null;
+        }
+        OciLocation other = parse(uri);
+        return other.bucket.equals(bucket) ? other.prefix : null;
+    }
+
     /** A location below this one. */
     public OciLocation child(String relative) {
         return new OciLocation(bucket, namespace, prefix + relative);

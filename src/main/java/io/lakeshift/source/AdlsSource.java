@@ -1,5 +1,6 @@
 package io.lakeshift.source;
 
+import io.lakeshift.io.Errors;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.storage.blob.BlobClient;
@@ -87,7 +88,7 @@ public final class AdlsSource implements Source {
         } catch (ClientAuthenticationException e) {
             throw new SourceException(signInFailed(e), e);
         } catch (RuntimeException e) {
-            throw new SourceException("cannot list source " + root + ": " + OneLine.of(e), e);
+            throw new SourceException("cannot list source " + root + ": " + Errors.oneLine(e), e);
         }
     }
 
@@ -192,11 +193,11 @@ public final class AdlsSource implements Source {
     }
 
     /** A read refused: the file changed or disappeared since the listing (this file only), or the store says no. */
-    private SourceException readFailed(BlobStorageException e, SourceFile file) {
+    private IOException readFailed(BlobStorageException e, SourceFile file) {
         String message = describe(e, "read " + file.uri());
         String code = e.getErrorCode() == null ? "" : e.getErrorCode().toString();
         boolean changed = e.getStatusCode() == 412 || (e.getStatusCode() == 404 && "BlobNotFound".equals(code));
-        return changed ? new SourceChangedException(message, e) : new SourceException(message, e);
+        return changed ? new SourceChangedException(message, e) : AzureExceptions.translate(message, e);
     }
 
     /** One line naming the account, the container and what to fix; never the SDK's text (it may hold a URL). */
@@ -223,7 +224,7 @@ public final class AdlsSource implements Source {
     }
 
     private String signInFailed(ClientAuthenticationException e) {
-        return "Azure sign-in for storage account '" + location.account() + "' failed (" + OneLine.of(e)
+        return "Azure sign-in for storage account '" + location.account() + "' failed (" + Errors.oneLine(e)
                 + "); check " + credentials.settingsToFix();
     }
 

@@ -1,5 +1,9 @@
 package io.lakeshift.source;
 
+import io.lakeshift.secrets.Secrets;
+
+import io.lakeshift.secrets.Secret;
+
 import io.lakeshift.config.AzureSettings;
 import java.io.Serializable;
 

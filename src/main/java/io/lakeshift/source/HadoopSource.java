@@ -1,6 +1,7 @@
 package io.lakeshift.source;
 
-import io.lakeshift.config.Secrets;
+import io.lakeshift.io.Errors;
+import io.lakeshift.secrets.Secrets;
 import io.lakeshift.fs.HadoopFileSystems;
 import io.lakeshift.model.SourceFile;
 import java.io.FileNotFoundException;
@@ -91,7 +92,7 @@ public final class HadoopSource implements Source {
         } catch (AccessDeniedException e) {
             throw new SourceException(denied(e), e);
         } catch (IOException | RuntimeException e) {
-            throw new SourceException("cannot list source " + root + ": " + OneLine.of(e), e);
+            throw new SourceException("cannot list source " + root + ": " + Errors.oneLine(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.lakeshift.source;
 
+import io.lakeshift.io.Errors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -72,7 +73,7 @@ final class ParallelRangeInputStream extends InputStream {
                 throw new IOException("interrupted reading " + name, e);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
-                throw cause instanceof IOException io ? io : new IOException(OneLine.of(cause), cause);
+                throw cause instanceof IOException io ? io : new IOException(Errors.oneLine(cause), cause);
             }
             if (current.length != expected) {
                 throw new IOException(name + " changed while it was read: a range gave " + current.length

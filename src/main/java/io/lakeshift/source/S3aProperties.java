@@ -1,5 +1,8 @@
 package io.lakeshift.source;
 
+import io.lakeshift.io.Errors;
+import io.lakeshift.secrets.SecretResolver;
+
 import com.amazonaws.auth.AWSCredentials;
 import com.amazonaws.auth.AWSSessionCredentials;
 import com.amazonaws.auth.profile.ProfileCredentialsProvider;
@@ -83,7 +86,7 @@ final class S3aProperties {
             return provider.getCredentials();
         } catch (RuntimeException e) {
             // The SDK's messages name the file and profile, never a key.
-            throw new ConfigException("--s3-profile " + name + ": " + OneLine.of(e), e);
+            throw new ConfigException("--s3-profile " + name + ": " + Errors.oneLine(e), e);
         }
     }
 }

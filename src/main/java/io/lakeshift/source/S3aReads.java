@@ -1,5 +1,8 @@
 package io.lakeshift.source;
 
+import io.lakeshift.io.Errors;
+import io.lakeshift.io.Retry;
+
 import com.amazonaws.services.s3.model.S3Object;
 import io.lakeshift.model.SourceFile;
 import java.io.FileNotFoundException;
@@ -127,7 +130,7 @@ final class S3aReads {
         }
         if (e instanceof RemoteFileChangedException) {
             return new SourceChangedException("source file " + file.uri() + " changed since it was listed (S3A: "
-                    + OneLine.of(e) + "); it was not copied, the next run copies the new version", e);
+                    + Errors.oneLine(e) + "); it was not copied, the next run copies the new version", e);
         }
         if (e instanceof FileNotFoundException) {
             return new SourceChangedException("source file " + file.uri() + " has disappeared since it was listed", e);

@@ -1,5 +1,10 @@
 package io.lakeshift.source;
 
+import io.lakeshift.secrets.Secrets;
+
+import io.lakeshift.oci.OciVault;
+import io.lakeshift.secrets.SecretResolver;
+
 import io.lakeshift.config.AzureSettings;
 import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.OciSettings;

@@ -12,13 +12,13 @@ import io.lakeshift.model.SourceFile;
 import io.lakeshift.plan.Action;
 import io.lakeshift.plan.Decision;
 import io.lakeshift.plan.PlannedFile;
-import io.lakeshift.sink.CommitCheck;
-import io.lakeshift.sink.FileProblem;
-import io.lakeshift.sink.ObjectInfo;
-import io.lakeshift.sink.OciErrors;
-import io.lakeshift.sink.ObjectSink;
-import io.lakeshift.sink.Retry;
-import io.lakeshift.sink.UploadResult;
+import io.lakeshift.target.CommitCheck;
+import io.lakeshift.io.PermanentException;
+import io.lakeshift.target.ObjectInfo;
+import io.lakeshift.io.Errors;
+import io.lakeshift.target.ObjectSink;
+import io.lakeshift.io.Retry;
+import io.lakeshift.target.UploadResult;
 import io.lakeshift.source.Source;
 import io.lakeshift.verify.HeadTailStream;
 import io.lakeshift.verify.Md5;
@@ -120,12 +120,12 @@ public final class FileTransfer {
             return r.done(Status.EQUAL, null);
         }
         if (md5 == null) {
-            throw new FileProblem("move: cannot verify " + f.objectName() + " before deleting the source: no MD5"
+            throw new PermanentException("move: cannot verify " + f.objectName() + " before deleting the source: no MD5"
                     + " was recorded for it; the source is kept");
         }
         String sourceMd5 = sourceMd5(f.source());
         if (!sourceMd5.equals(md5)) {
-            throw new FileProblem("move: the source's MD5 " + sourceMd5 + " differs from the MD5 " + md5
+            throw new PermanentException("move: the source's MD5 " + sourceMd5 + " differs from the MD5 " + md5
                     + " recorded for " + f.objectName() + "; the source is kept");
         }
         source.delete(f.source());
@@ -148,7 +148,7 @@ public final class FileTransfer {
                     String served = sink.readMd5(f.objectName());
                     if (!served.equals(up.md5())) {
                         sink.delete(f.objectName(), up.etag());
-                        throw new FileProblem("--verify: " + f.objectName() + " read back with MD5 " + served
+                        throw new PermanentException("--verify: " + f.objectName() + " read back with MD5 " + served
                                 + ", sent " + up.md5() + "; the object was removed");
                     }
                 }
@@ -162,7 +162,7 @@ public final class FileTransfer {
                 if (!Retry.isTransient(e) || attempt >= settings.maxAttempts() || !timeLeft) {
                     if (!timeLeft) {
                         return r.failed(new IOException("gave up after --file-timeout "
-                                + Duration.ofMillis(settings.fileTimeoutMillis()) + ": " + OciErrors.describe(e), e));
+                                + Duration.ofMillis(settings.fileTimeoutMillis()) + ": " + Errors.oneLine(e), e));
                     }
                     return r.failed(e);
                 }
@@ -188,7 +188,7 @@ public final class FileTransfer {
                 r.columns = info.columns();
                 r.note = info.corrupt() ? "warning: " + info.problem() : info.note();
                 if (info.corrupt() && settings.parquetCheck() == ParquetCheck.FAIL) {
-                    throw new FileProblem(info.problem() + " (--parquet-check fail; use warn to copy it anyway)");
+                    throw new PermanentException(info.problem() + " (--parquet-check fail; use warn to copy it anyway)");
                 }
             });
         }
@@ -198,8 +198,8 @@ public final class FileTransfer {
         try {
             source.delete(src);
         } catch (IOException e) {
-            throw new FileProblem("copied and verified to " + objectName + ", but the source could not be deleted: "
-                    + OciErrors.describe(e));
+            throw new PermanentException("copied and verified to " + objectName + ", but the source could not be deleted: "
+                    + Errors.oneLine(e));
         }
     }
 
@@ -230,7 +230,7 @@ public final class FileTransfer {
             targetSize = null;
             targetEtag = null;
             parts = 0;
-            return build(Status.FAILED, note, OciErrors.describe(e));
+            return build(Status.FAILED, note, Errors.oneLine(e));
         }
 
         MigrationRecord done(Status status, String withNote) {

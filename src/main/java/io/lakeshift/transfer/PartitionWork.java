@@ -4,7 +4,7 @@ import io.lakeshift.config.TransferSettings;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.plan.Action;
 import io.lakeshift.plan.PlannedFile;
-import io.lakeshift.sink.ObjectSink;
+import io.lakeshift.target.ObjectSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakeshift.cli.Main;
-import io.lakeshift.config.Secrets;
+import io.lakeshift.secrets.Secrets;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.JobRuns;
 import io.lakeshift.testing.Lakes;

@@ -1,5 +1,7 @@
 package io.lakeshift.source;
 
+import io.lakeshift.secrets.Secret;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

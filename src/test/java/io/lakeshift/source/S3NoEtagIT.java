@@ -1,5 +1,7 @@
 package io.lakeshift.source;
 
+import io.lakeshift.secrets.SecretResolver;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +15,7 @@ import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.Status;
 import io.lakeshift.model.SourceFile;
-import io.lakeshift.sink.Retry;
+import io.lakeshift.io.Retry;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.JobRuns;
 import io.lakeshift.testing.Lakes;

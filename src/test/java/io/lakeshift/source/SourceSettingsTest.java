@@ -1,5 +1,8 @@
 package io.lakeshift.source;
 
+import io.lakeshift.secrets.Secret;
+import io.lakeshift.secrets.SecretResolver;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +15,7 @@ import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.config.Option;
-import io.lakeshift.config.SecretRef;
+import io.lakeshift.secrets.SecretRef;
 import io.lakeshift.config.SourceSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.lakeshift.cli.Main;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.job.MigrationJob;
+import io.lakeshift.log.LogRoots;
 import io.lakeshift.log.LogFormat;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.RunSummary;
@@ -59,7 +60,7 @@ public final class JobRuns {
     /** Every record of one run in the default log of a bucket, by source name; one per file is asserted. */
     public Map<String, MigrationRecord> log(String bucket, String runId) throws IOException {
         Map<String, MigrationRecord> records = new TreeMap<>();
-        for (String name : oci.list(bucket, MigrationJob.DEFAULT_LOG_PREFIX + LogFormat.runFolder(runId))) {
+        for (String name : oci.list(bucket, LogRoots.DEFAULT_PREFIX + LogFormat.runFolder(runId))) {
             if (name.endsWith(".jsonl")) {
                 for (MigrationRecord r : LogFormat.parseLines(oci.get(bucket, name))) {
                     assertNull(records.put(r.sourceName(), r), "one line per file: " + r.sourceName());

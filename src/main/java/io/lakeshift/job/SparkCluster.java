@@ -1,0 +1,59 @@
+package io.lakeshift.job;
+
+import io.lakeshift.log.RunTotals;
+import io.lakeshift.run.Cluster;
+import io.lakeshift.run.PartitionJob;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import scala.Tuple2;
+
+/** The run's distributed parts on Spark: one task per partition, progress from the executors' heartbeats. */
+final class SparkCluster implements Cluster {
+    private final JavaSparkContext jsc;
+    private final String group;
+    private final PrintStream out;
+
+    SparkCluster(SparkSession spark, String runId, PrintStream out) {
+        this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        this.group = "lakeshift-" + runId;
+        this.out = out;
+    }
+
+    @Override
+    public int parallelism() {
+        return jsc.defaultParallelism();
+    }
+
+    @Override
+    public Map<String, String> hadoopProperties() {
+        Map<String, String> props = new HashMap<>();
+        for (Tuple2<String, String> kv : jsc.getConf().getAllWithPrefix("spark.hadoop.")) {
+            props.put(kv._1(), kv._2());
+        }
+        return props;
+    }
+
+    @Override
+    public List<RunTotals> run(Work work, PartitionJob job) {
+        LongAccumulator files = jsc.sc().longAccumulator("lakeshift files done");
+        LongAccumulator bytes = jsc.sc().longAccumulator("lakeshift bytes done");
+        ProgressTracker progress = new ProgressTracker(files, bytes, work.files(), work.bytes(), out);
+        jsc.sc().addSparkListener(progress);
+        progress.start(work.progressIntervalSeconds());
+        try {
+            jsc.setJobGroup(group, work.description(), false);
+            return jsc.parallelize(work.partitions(), Math.max(1, work.partitions().size()))
+                    .mapPartitionsWithIndex(new PartitionTask(job, files, bytes), false)
+                    .collect();
+        } finally {
+            progress.close();
+            jsc.sc().removeSparkListener(progress);
+            jsc.clearJobGroup();
+        }
+    }
+}

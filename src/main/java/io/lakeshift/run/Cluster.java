@@ -1,0 +1,28 @@
+package io.lakeshift.run;
+
+import io.lakeshift.log.RunTotals;
+import io.lakeshift.plan.PlannedFile;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The distributed parts of a run, so the driver's flow ({@link MigrationRun}) needs no Spark: Spark on a cluster
+ * ({@code job.SparkCluster}), or the partitions one after another in this thread (the flow's unit tests).
+ */
+public interface Cluster {
+    /** Task slots the cluster offers; the plan spreads files over about this many partitions at least. */
+    int parallelism();
+
+    /** The Hadoop settings executors apply over Hadoop's defaults ({@code spark.hadoop.*}). */
+    Map<String, String> hadoopProperties();
+
+    /**
+     * Runs {@code job} once on each partition (again, if a task is retried), showing progress toward the given
+     * totals, and returns each partition's totals, in no particular order.
+     */
+    List<RunTotals> run(Work work, PartitionJob job);
+
+    /** What to run: the partitions and what they add up to, for the progress line. */
+    record Work(String description, List<List<PlannedFile>> partitions, long files, long bytes,
+            int progressIntervalSeconds) {}
+}

@@ -1,0 +1,42 @@
+package io.lakeshift.target;
+
+import io.lakeshift.oci.OciClients;
+import io.lakeshift.oci.OciListing;
+import io.lakeshift.io.Retry;
+
+import io.lakeshift.config.OciSettings;
+import io.lakeshift.config.TransferSettings;
+import io.lakeshift.model.OciLocation;
+import io.lakeshift.model.TargetObject;
+import java.io.IOException;
+import java.util.Map;
+
+/** An OCI bucket and prefix, reached with the OCI Java SDK. */
+public record OciTarget(OciLocation location, OciSettings oci, Retry retry) implements Target {
+    public OciTarget {
+        if (location.namespace() == null) {
+            throw new IllegalArgumentException("target " + location + " needs its namespace resolved");
+        }
+    }
+
+    /** The location only: the settings may hold keys. */
+    @Override
+    public String toString() {
+        return location.toString();
+    }
+
+    @Override
+    public Map<String, TargetObject> objects() throws IOException {
+        return OciListing.objects(OciClients.get(oci), retry, location);
+    }
+
+    @Override
+    public int abortLeftovers(long before) throws IOException {
+        return OciListing.abortLeftovers(OciClients.get(oci), retry, location, before);
+    }
+
+    @Override
+    public ObjectSink openSink(TransferSettings settings, Retry retry) {
+        return new OciObjectSink(OciClients.get(oci), location.namespace(), location.bucket(), settings, retry);
+    }
+}

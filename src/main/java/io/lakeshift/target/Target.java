@@ -1,0 +1,27 @@
+package io.lakeshift.target;
+
+import io.lakeshift.io.Retry;
+
+import io.lakeshift.config.TransferSettings;
+import io.lakeshift.model.TargetLocation;
+import io.lakeshift.model.TargetObject;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * A run's target: what the driver needs to plan (its listing, its leftovers) and what each executor needs to
+ * write (a sink). Built on the driver from serializable settings; clients are made where they are used.
+ */
+public interface Target extends Serializable {
+    TargetLocation location();
+
+    /** Every object below the location, by name, from paged listings (no per-object request). */
+    Map<String, TargetObject> objects() throws IOException;
+
+    /** Aborts unfinished uploads below the location started before {@code before} (epoch millis); how many. */
+    int abortLeftovers(long before) throws IOException;
+
+    /** A sink for one task. */
+    ObjectSink openSink(TransferSettings settings, Retry retry) throws IOException;
+}

@@ -1,0 +1,102 @@
+package io.lakeshift.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lakeshift.config.ConfigLoader;
+import io.lakeshift.log.RunSummary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole driver flow, without Spark: a file:// lake into a file:// target through {@link InThreadCluster}. */
+class MigrationRunTest {
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final InThreadCluster cluster = new InThreadCluster();
+
+    private RunSummary run(String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--source", tmp.resolve("lake").toUri().toString(),
+                "--target", tmp.resolve("target").toUri().toString(), "--progress-interval", "0"));
+        args.addAll(List.of(extra));
+        return new MigrationRun(cluster, new PrintStream(console, true, StandardCharsets.UTF_8))
+                .run(ConfigLoader.load(args));
+    }
+
+    private void lake(String name, String content) throws Exception {
+        Path f = tmp.resolve("lake").resolve(name);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, content);
+    }
+
+    @Test
+    void copiesEveryFileAndLogsTheRunThenFindsThemEqual() throws Exception {
+        lake("a/one.txt", "one");
+        lake("b/two.txt", "two!");
+        RunSummary first = run("--run-id", "r1");
+        assertTrue(first.succeeded(), first.toString());
+        assertEquals(2, first.filesTotal());
+        assertArrayEquals("two!".getBytes(), Files.readAllBytes(tmp.resolve("target/b/two.txt")));
+        assertEquals(2, cluster.filesDone.get(), "every file reported once to the progress line");
+        Path runFolder = tmp.resolve("target/_lakeshift/logs");
+        try (var files = Files.walk(runFolder)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.contains("summary.json"), names.toString());
+            assertTrue(names.contains("started.json"), names.toString());
+        }
+        RunSummary second = run("--run-id", "r2");
+        assertEquals(0, second.bytesSent(), "the second run finds both files equal and sends nothing");
+    }
+
+    @Test
+    void aDryRunWritesThePlanAndCopiesNothing() throws Exception {
+        lake("x.txt", "x");
+        run("--dry-run", "--run-id", "p1");
+        assertFalse(Files.exists(tmp.resolve("target/x.txt")));
+        try (var files = Files.walk(tmp.resolve("target"))) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().equals("plan.json")));
+        }
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("x.txt"), console.toString());
+    }
+
+    @Test
+    void anEmptySourceIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Files.createDirectories(tmp.resolve("lake"));
+        JobException e = assertThrows(JobException.class, () -> run());
+        assertTrue(e.getMessage().contains("holds no files to migrate"), e.getMessage());
+        assertTrue(cluster.runs.isEmpty(), "nothing reached the cluster");
+    }
+
+    @Test
+    void syncRefusesMoreDeletesThanMaxDeleteAndChangesNothing() throws Exception {
+        lake("keep.txt", "k");
+        Files.createDirectories(tmp.resolve("target"));
+        Files.writeString(tmp.resolve("target/old1.txt"), "1");
+        Files.writeString(tmp.resolve("target/old2.txt"), "2");
+        JobException e = assertThrows(JobException.class, () -> run("--mode", "sync", "--max-delete", "1"));
+        assertTrue(e.getMessage().startsWith("sync would delete 2 objects"), e.getMessage());
+        assertTrue(Files.exists(tmp.resolve("target/old1.txt")));
+        assertTrue(cluster.runs.isEmpty());
+    }
+
+    @Test
+    void aTargetInsideTheSourceIsRefused() throws Exception {
+        lake("f.txt", "f");
+        List<String> args = List.of("--source", tmp.resolve("lake").toUri().toString(), "--target",
+                tmp.resolve("lake/copy").toUri().toString());
+        assertThrows(JobException.class, () -> new MigrationRun(cluster, new PrintStream(console))
+                .run(ConfigLoader.load(args)));
+        assertTrue(cluster.runs.isEmpty());
+    }
+}

@@ -1,0 +1,117 @@
+package io.lakeshift.run;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lakeshift.model.SourceFile;
+import io.lakeshift.plan.Action;
+import io.lakeshift.plan.Plan;
+import io.lakeshift.plan.PlannedFile;
+import io.lakeshift.source.HadoopSource;
+import io.lakeshift.source.Source;
+import io.lakeshift.testing.FaultyFileSystem;
+import io.lakeshift.testing.Lakes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The driver's read of the smallest files to copy, on a real local lake read through Hadoop (with the tests' file
+ * system, on which files named "unreadable" refuse to open with "Permission denied").
+ */
+class SourceReadCheckTest {
+    private static final Map<String, String> FAULTY = Map.of("fs.file.impl", FaultyFileSystem.class.getName(),
+            "fs.file.impl.disable.cache", "true");
+
+    @TempDir
+    Path dir;
+
+    private Source source(Path lake) {
+        return new HadoopSource(lake.toUri().toString(), FAULTY);
+    }
+
+    /** The plan of a lake: each file with the action its name starts with (copy, check, equal), else copy. */
+    private Plan plan(Source source) throws Exception {
+        List<PlannedFile> files = new ArrayList<>();
+        source.list(f -> files.add(new PlannedFile(f, f.relativePath(), f.relativePath(), action(f), null, null,
+                null)));
+        return new Plan(List.of(files), files.size(), files.stream().mapToLong(PlannedFile::sourceSize).sum(), 0,
+                Map.of(), List.of());
+    }
+
+    private static Action action(SourceFile f) {
+        String name = f.relativePath();
+        return name.startsWith("check") ? Action.CHECK : name.startsWith("equal") ? Action.SKIP_EQUAL
+                : name.startsWith("update") ? Action.COPY_UPDATE : Action.COPY_NEW;
+    }
+
+    @Test
+    void readsTheSmallestFilesWithBytesThatTheRunReads() throws Exception {
+        Path lake = dir.resolve("lake");
+        Lakes.write(lake, "equal-tiny.bin", 5, 1);
+        Files.createDirectories(lake.resolve("e"));
+        Files.write(lake.resolve("e/empty.bin"), new byte[0]);
+        Lakes.write(lake, "d/update-20.bin", 20, 2);
+        Lakes.write(lake, "check-30.bin", 30, 3);
+        Lakes.write(lake, "new-40.bin", 40, 4);
+        Lakes.write(lake, "new-50.bin", 50, 5);
+        List<String> picked = SourceReadCheck.smallest(plan(source(lake))).stream().map(PlannedFile::relativePath)
+                .toList();
+        assertEquals(List.of("d/update-20.bin", "check-30.bin", "new-40.bin"), picked);
+    }
+
+    @Test
+    void oneRefusedFileAmongReadableOnesIsLeftToTheCopy() throws Exception {
+        Path lake = dir.resolve("lake");
+        Lakes.write(lake, "a/unreadable.bin", 10, 1);
+        Lakes.write(lake, "b.bin", 20, 2);
+        Source source = source(lake);
+        assertDoesNotThrow(() -> SourceReadCheck.run(source, plan(source), false));
+    }
+
+    @Test
+    void aSourceNoneOfWhoseFilesCanBeReadStopsTheRunNamingTheSmallest() throws Exception {
+        Path lake = dir.resolve("lake");
+        Lakes.write(lake, "x/unreadable-1.bin", 10, 1);
+        Lakes.write(lake, "y/unreadable-2.bin", 20, 2);
+        Source source = source(lake);
+        Plan plan = plan(source);
+        JobException e = assertThrows(JobException.class, () -> SourceReadCheck.run(source, plan, false));
+        String file = lake.resolve("x/unreadable-1.bin").toUri().getPath();
+        assertTrue(e.getMessage().startsWith("the source cannot be read, nothing was copied: "), e.getMessage());
+        assertTrue(e.getMessage().contains(file) && e.getMessage().contains("Permission denied"), e.getMessage());
+        assertDoesNotThrow(() -> SourceReadCheck.run(source, plan, true), "a dry run reads nothing");
+    }
+
+    @Test
+    void filesGoneSinceTheListingProveNothingAndTheNextIsRead() throws Exception {
+        Path lake = dir.resolve("lake");
+        Lakes.write(lake, "gone-1.bin", 10, 1);
+        Lakes.write(lake, "gone-2.bin", 20, 2);
+        Lakes.write(lake, "z/unreadable.bin", 30, 3);
+        Source source = source(lake);
+        Plan plan = plan(source);
+        Files.delete(lake.resolve("gone-1.bin"));
+        Files.delete(lake.resolve("gone-2.bin"));
+        JobException e = assertThrows(JobException.class, () -> SourceReadCheck.run(source, plan, false));
+        assertTrue(e.getMessage().contains("z/unreadable.bin"), e.getMessage());
+    }
+
+    @Test
+    void aLakeWhoseFilesAllWentSinceTheListingIsLeftToTheCopy() throws Exception {
+        Path lake = dir.resolve("lake");
+        Lakes.write(lake, "gone-1.bin", 10, 1);
+        Lakes.write(lake, "gone-2.bin", 20, 2);
+        Source source = source(lake);
+        Plan plan = plan(source);
+        Files.delete(lake.resolve("gone-1.bin"));
+        Files.delete(lake.resolve("gone-2.bin"));
+        assertDoesNotThrow(() -> SourceReadCheck.run(source, plan, false));
+    }
+}
