@@ -40,6 +40,11 @@ final class Help {
         return sb.toString();
     }
 
+    /** The flags' options, for the migrate help's prose. */
+    private static String flags() {
+        return String.join(", ", Arrays.stream(Option.values()).filter(Option::isFlag).map(Option::usage).toList());
+    }
+
     private static <T> List<T> concat(List<T> a, List<T> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
@@ -83,9 +88,11 @@ final class Help {
 
                 Each setting can also be given in a --conf properties file under the same name, e.g.
                 part-size=64MiB; the command line wins. Sizes: 5000, 64KiB, 128MiB, 1GiB.
+                Flags (%s) are given alone, or as --verify=false;
+                in a --conf file as verify=true or false.
 
                 Options:
-                """ + options(Arrays.asList(Option.values())) + """
+                """.formatted(flags()) + options(Arrays.asList(Option.values())) + """
 
                 Examples:
                   lakeshift migrate --source file:///data/lake --target oci://lake@mytenancy/raw/

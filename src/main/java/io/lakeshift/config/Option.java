@@ -94,8 +94,8 @@ public enum Option {
     ALLOW_HTTP("allow-http", Spec.flag(), "Allow a plain-http --oci-endpoint that is not on this machine"
             + " (credentials and data would cross the network unencrypted)."),
 
-    MASTER("master", Spec.text(Kind.TEXT, "URL"),
-            "Spark master when not run by spark-submit (bin/lakeshift uses local[*])."),
+    MASTER("master", Spec.text(Kind.TEXT, "URL").orElse("local[*]"),
+            "Spark master when not run by spark-submit (which sets its own)."),
     // Sources (docs/sources.md). A SECRET is a literal value, env:VARIABLE, or oci-vault:<secret OCID>.
     SOURCE_API("source-api", Spec.choice("API", SourceApi.class, "auto"), "Which reader serves --source: auto |"
             + " hadoop | adls. auto: abfss://<container>@<account>.dfs.core.windows.net/... -> adls (Azure SDK),"
