@@ -167,7 +167,7 @@ public final class ConfigLoader {
         Values v = new Values(given);
         OciAuth auth = v.choice(Option.OCI_AUTH, OciAuth.class);
         OciAuthDetector.Detected signIn = OciAuthDetector.resolve(auth, env, System.getProperties());
-        return new OciSettings(signIn.auth(), expandHome(v.text(Option.OCI_CONFIG)), v.text(Option.OCI_PROFILE),
+        return new OciSettings(signIn.auth(), expandHome(v.raw(Option.OCI_CONFIG)), v.raw(Option.OCI_PROFILE),
                 v.text(Option.OCI_ENDPOINT), v.text(Option.OCI_REGION), signIn.delegationTokenFile());
     }
 
@@ -328,7 +328,8 @@ public final class ConfigLoader {
 
     /** Values with their defaults applied, each read as its option's kind; errors name the setting and its file. */
     private record Values(Given given) {
-        private String raw(Option o) {
+        /** The value as given, or its default; may be blank. */
+        String raw(Option o) {
             String v = given.get(o);
             return v != null ? v : o.defaultValue();
         }
