@@ -234,9 +234,6 @@ public enum Option {
         this.key = key;
         this.spec = spec;
         this.help = help;
-        if (spec.kind == Kind.INT && spec.max > Integer.MAX_VALUE) {
-            spec.max = Integer.MAX_VALUE;
-        }
     }
 
     public String key() {
