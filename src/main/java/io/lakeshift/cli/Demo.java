@@ -8,6 +8,7 @@ import com.oracle.bmc.objectstorage.requests.GetObjectRequest;
 import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.MigrationConfig;
+import io.lakeshift.config.Suggestions;
 import io.lakeshift.emulator.OciEmulator;
 import io.lakeshift.io.Retry;
 import io.lakeshift.job.MigrationJob;
@@ -45,17 +46,89 @@ final class Demo {
 
     private Demo() {}
 
-    static int run(List<String> args, PrintStream out) throws IOException {
-        Path dir = Path.of(System.getProperty("lakeshift.home", "."), "target", "demo");
-        long rows = 1_000_000;
-        for (int i = 0; i < args.size(); i += 2) {
-            String value = i + 1 < args.size() ? args.get(i + 1) : null;
-            switch (args.get(i)) {
-                case "--dir" -> dir = Path.of(require(value, "--dir"));
-                case "--rows" -> rows = Long.parseLong(require(value, "--rows"));
-                default -> throw new ConfigException("unknown demo option " + args.get(i) + "; see demo --help");
-            }
+    /** The demo's own options: the one place of their names, defaults and help. */
+    enum Arg {
+        DIR("dir", "DIR", null, "Working folder. Default: target/demo below the lakeshift folder."),
+        ROWS("rows", "N", "1000000", "Rows in the sample lake.");
+
+        final String key;
+        final String valueName;
+        final String defaultValue;
+        final String help;
+
+        Arg(String key, String valueName, String defaultValue, String help) {
+            this.key = key;
+            this.valueName = valueName;
+            this.defaultValue = defaultValue;
+            this.help = help;
         }
+
+        String usage() {
+            return "--" + key + " " + valueName;
+        }
+    }
+
+    /** The option rows of {@code demo --help}. */
+    static String options() {
+        StringBuilder sb = new StringBuilder();
+        for (Arg a : Arg.values()) {
+            sb.append(Help.row(a.usage(), a.help, a.defaultValue, a == Arg.ROWS ? "1 or more" : null));
+        }
+        return sb.toString();
+    }
+
+    /** The values given, each checked; errors name the option as the migration settings' do. */
+    static Map<Arg, String> parse(List<String> args) {
+        Map<Arg, String> values = new java.util.EnumMap<>(Arg.class);
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new ConfigException("unexpected argument '" + arg + "'; give demo options as --name value (see"
+                        + " lakeshift demo --help)");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            String key = name;
+            Arg a = Arrays.stream(Arg.values()).filter(x -> x.key.equals(key)).findFirst().orElseThrow(() ->
+                    ConfigException.bad(key, null, "unknown demo option", Suggestions.closest(key,
+                            Arrays.stream(Arg.values()).map(x -> x.key).toList()).map(k -> "did you mean --" + k + "?")
+                            .orElse("see lakeshift demo --help")));
+            if (value == null) {
+                if (i + 1 >= args.size()) {
+                    throw ConfigException.bad(key, null, "needs a value", "give " + a.usage());
+                }
+                value = args.get(++i);
+            }
+            values.put(a, value);
+        }
+        rows(values);
+        return values;
+    }
+
+    static long rows(Map<Arg, String> values) {
+        String text = values.getOrDefault(Arg.ROWS, Arg.ROWS.defaultValue).trim();
+        try {
+            long rows = Long.parseLong(text);
+            if (rows >= 1) {
+                return rows;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ConfigException.bad(Arg.ROWS.key, null, "'" + text + "' is not a whole number of 1 or more",
+                "give " + Arg.ROWS.usage() + ", e.g. " + Arg.ROWS.defaultValue);
+    }
+
+    static int run(List<String> args, Map<String, String> env, PrintStream out) throws IOException {
+        Map<Arg, String> given = parse(args);
+        Path dir = given.containsKey(Arg.DIR) ? Path.of(given.get(Arg.DIR))
+                : Path.of(System.getProperty("lakeshift.home", "."), "target", "demo");
+        long rows = rows(given);
         Path work = dir.toAbsolutePath().normalize();
         Path lake = work.resolve("lake");
         try (OciEmulator emulator = OciEmulator.builder().dataDir(work.resolve("oci-emulator"))
@@ -66,7 +139,8 @@ final class Demo {
             MigrationConfig config = ConfigLoader.load(Arrays.asList("--source", lake.toUri().toString(),
                     "--target", target, "--oci-config", emulator.configFile().toString(),
                     "--oci-profile", emulator.profile(), "--oci-endpoint", emulator.endpoint(),
-                    "--multipart-threshold", THRESHOLD, "--part-size", PART_SIZE, "--progress-interval", "2"));
+                    "--multipart-threshold", THRESHOLD, "--part-size", PART_SIZE, "--progress-interval", "2"), env,
+                    w -> { });
             ObjectStorage client = OciClients.get(config.oci());
             createBucket(client, emulator);
             long lakeRows = rows;
@@ -152,12 +226,5 @@ final class Demo {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String require(String value, String option) {
-        if (value == null) {
-            throw new ConfigException("demo option " + option + " needs a value");
-        }
-        return value;
     }
 }

@@ -1,8 +1,53 @@
 package io.lakeshift.cli;
 
-/** The texts of --help. */
+import io.lakeshift.config.Option;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The texts of --help. Every option list is generated from its schema ({@link Option}, {@link Demo.Arg}), one row
+ * per option and a {@code Default:} line only for an option that has a default.
+ */
 final class Help {
+    /** What status and report read: where the log is and how to sign in to it. */
+    static final List<Option> LOG_OPTIONS = List.of(Option.TARGET, Option.LOG, Option.CONF, Option.OCI_AUTH,
+            Option.OCI_CONFIG, Option.OCI_PROFILE, Option.OCI_ENDPOINT, Option.OCI_REGION);
+    static final List<Option> STATUS_OPTIONS = concat(List.of(Option.RUN_ID), LOG_OPTIONS);
+
     private Help() {}
+
+    /** The rows of these options, in this order. */
+    static String options(List<Option> options) {
+        StringBuilder sb = new StringBuilder();
+        for (Option o : options) {
+            // A flag's default is always off: it has no Default line.
+            String dflt = o.isFlag() ? null : o.defaultValue();
+            sb.append(row(o.usage(), o.help(), dflt, o.isFlag() ? null : o.range()));
+        }
+        return sb.toString();
+    }
+
+    /** One option: {@code --name VALUE  help}, then {@code Default: d (allowed: r)} when there is a default. */
+    static String row(String usage, String help, String defaultValue, String range) {
+        StringBuilder sb = new StringBuilder(String.format("  %-24s %s%n", usage, help));
+        String allowed = range == null ? "" : "allowed: " + range;
+        if (defaultValue != null && !defaultValue.isEmpty()) {
+            sb.append(String.format("  %-24s Default: %s%s%n", "", defaultValue,
+                    allowed.isEmpty() ? "" : " (" + allowed + ")"));
+        } else if (!allowed.isEmpty()) {
+            sb.append(String.format("  %-24s %s%n", "", "A" + allowed.substring(1)));
+        }
+        return sb.toString();
+    }
+
+    /** The flags' options, for the migrate help's prose. */
+    private static String flags() {
+        return String.join(", ", Arrays.stream(Option.values()).filter(Option::isFlag).map(Option::usage).toList());
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
 
     static String general() {
         return """
@@ -43,9 +88,11 @@ final class Help {
 
                 Each setting can also be given in a --conf properties file under the same name, e.g.
                 part-size=64MiB; the command line wins. Sizes: 5000, 64KiB, 128MiB, 1GiB.
+                Flags (%s) are given alone, or as --verify=false;
+                in a --conf file as verify=true or false.
 
                 Options:
-                """ + Main.optionList() + """
+                """.formatted(flags()) + options(Arrays.asList(Option.values())) + """
 
                 Examples:
                   lakeshift migrate --source file:///data/lake --target oci://lake@mytenancy/raw/
@@ -60,7 +107,9 @@ final class Help {
 
                 Reads one run's log back from its bucket (or folder): its summary, the files per status, and
                 every failed file with its reason. Exit code 1 if the run has failed files.
-                """;
+
+                Options:
+                """ + options(STATUS_OPTIONS);
     }
 
     static String report() {
@@ -69,7 +118,9 @@ final class Help {
 
                 Lists every run in a log location: when it ran, files, failures, files copied, bytes sent,
                 duration and throughput. Dry runs and runs without a summary (running or stopped) are marked.
-                """;
+
+                Options:
+                """ + options(LOG_OPTIONS);
     }
 
     static String demo() {
@@ -81,8 +132,7 @@ final class Help {
                 emulator, migrates the lake into it, reads every object back to compare bytes, and prints
                 the summary and where the log is.
 
-                  --dir DIR    working folder (default: target/demo below the lakeshift folder)
-                  --rows N     rows in the sample lake (default: 1000000)
-                """;
+                Options:
+                """ + Demo.options();
     }
 }

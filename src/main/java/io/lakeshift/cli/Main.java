@@ -3,7 +3,6 @@ package io.lakeshift.cli;
 import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.MigrationConfig;
-import io.lakeshift.config.Option;
 import io.lakeshift.secrets.Secrets;
 import io.lakeshift.config.Suggestions;
 import io.lakeshift.emulator.EmulatorMain;
@@ -18,6 +17,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** {@code lakeshift <command> [options]}: the entry point of bin/lakeshift and of spark-submit. */
 public final class Main {
@@ -35,11 +36,21 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    /** Runs a command; returns the exit code. */
+    /** Runs a command with this process's environment; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), out, err);
+    }
+
+    /**
+     * Runs a command; returns the exit code.
+     *
+     * @param env the environment the settings see (the only place it is read is {@link #main})
+     */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        Consumer<String> warn = w -> err.println("lakeshift: warning: " + Secrets.redact(w));
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             out.print(Help.general());
             return args.length == 0 ? USAGE : OK;
@@ -48,11 +59,15 @@ public final class Main {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             return switch (command) {
-                case "migrate" -> rest.contains("--help") ? help(out, Help.migrate()) : migrate(rest, out, err);
-                case "plan" -> rest.contains("--help") ? help(out, Help.migrate()) : migrate(withDryRun(rest), out, err);
-                case "status" -> rest.contains("--help") ? help(out, Help.status()) : RunLogs.status(rest, out);
-                case "report" -> rest.contains("--help") ? help(out, Help.report()) : RunLogs.report(rest, out);
-                case "demo" -> rest.contains("--help") ? help(out, Help.demo()) : Demo.run(rest, out);
+                case "migrate" -> rest.contains("--help") ? help(out, Help.migrate())
+                        : migrate(ConfigLoader.load(rest, env, warn), out, err);
+                case "plan" -> rest.contains("--help") ? help(out, Help.migrate())
+                        : migrate(ConfigLoader.load(withDryRun(rest), env, warn), out, err);
+                case "status" -> rest.contains("--help") ? help(out, Help.status())
+                        : RunLogs.status(ConfigLoader.readArgs(rest, warn), env, out);
+                case "report" -> rest.contains("--help") ? help(out, Help.report())
+                        : RunLogs.report(ConfigLoader.readArgs(rest, warn), env, out);
+                case "demo" -> rest.contains("--help") ? help(out, Help.demo()) : Demo.run(rest, env, out);
                 case "emulator" -> EmulatorMain.run(rest.toArray(String[]::new), out, err);
                 default -> {
                     String hint = Suggestions.closest(command, COMMANDS).map(c -> "; did you mean '" + c + "'?")
@@ -77,8 +92,7 @@ public final class Main {
         return OK;
     }
 
-    static int migrate(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        MigrationConfig config = ConfigLoader.load(args);
+    static int migrate(MigrationConfig config, PrintStream out, PrintStream err) throws IOException {
         // Credentials and bucket, before Spark takes seconds to start.
         MigrationRun.checkTarget(config, Retry.attempts(config.transfer().maxAttempts()));
         return MigrationJob.withSpark(config, spark -> {
@@ -99,16 +113,5 @@ public final class Main {
         List<String> all = new java.util.ArrayList<>(args);
         all.add("--dry-run");
         return all;
-    }
-
-    static String optionList() {
-        StringBuilder sb = new StringBuilder();
-        for (Option o : Option.values()) {
-            sb.append(String.format("  --%-22s %s%n", o.isFlag() ? o.key() : o.key() + " " + o.valueName(), o.help()));
-            if (o.defaultValue() != null) {
-                sb.append(String.format("  %-24s Default: %s%n", "", o.defaultValue()));
-            }
-        }
-        return sb.toString();
     }
 }

@@ -28,18 +28,18 @@ final class RunLogs {
     private RunLogs() {}
 
     /** {@code status --run-id ID}: one run's summary, counts per status, and every failed file. */
-    static int status(List<String> args, PrintStream out) throws IOException {
-        Map<Option, String> values = ConfigLoader.readArgs(args);
+    static int status(ConfigLoader.Given values, Map<String, String> env, PrintStream out) throws IOException {
         String runId = values.get(Option.RUN_ID);
         if (runId == null) {
-            throw new ConfigException("status needs --run-id ID (see 'lakeshift report' for the runs)");
+            throw ConfigException.badValue(Option.RUN_ID, null, "not set, but status needs it",
+                    "give --run-id ID (see 'lakeshift report' for the runs)");
         }
-        LogStore logs = open(values);
+        LogStore logs = open(values, env);
         String folder = LogFormat.runFolder(runId);
         List<LogStore.Entry> entries = logs.list(folder);
         if (entries.isEmpty()) {
-            throw new ConfigException("no run " + runId + " in the log at " + logs.location() + "; see"
-                    + " 'lakeshift report' for the runs there");
+            throw ConfigException.badValue(Option.RUN_ID, values.file(Option.RUN_ID), "no run " + runId
+                    + " in the log at " + logs.location(), "see 'lakeshift report' for the runs there");
         }
         boolean finished = entries.stream().anyMatch(e -> e.name().equals(folder + LogFormat.SUMMARY));
         if (finished) {
@@ -71,8 +71,8 @@ final class RunLogs {
     }
 
     /** {@code report}: every run in the log location with its files, bytes and throughput. */
-    static int report(List<String> args, PrintStream out) throws IOException {
-        LogStore logs = open(ConfigLoader.readArgs(args));
+    static int report(ConfigLoader.Given values, Map<String, String> env, PrintStream out) throws IOException {
+        LogStore logs = open(values, env);
         Map<String, String> state = new TreeMap<>();
         for (LogStore.Entry e : logs.list("run_id=")) {
             String run = e.name().substring(0, e.name().indexOf('/') + 1);
@@ -101,22 +101,24 @@ final class RunLogs {
     }
 
     /** The log root named by --log, or the default one in the --target bucket. */
-    private static LogStore open(Map<Option, String> values) {
+    private static LogStore open(ConfigLoader.Given values, Map<String, String> env) {
         String log = values.get(Option.LOG);
         String target = values.get(Option.TARGET);
         if (log == null && target == null) {
-            throw new ConfigException("give --log URI (where the runs were logged) or --target oci://bucket@namespace/"
-                    + " (their default log)");
+            throw ConfigException.badValue(Option.LOG, null, "not set, nor --target", "give --log URI (where the runs"
+                    + " were logged) or --target oci://bucket@namespace/ (their default log)");
         }
-        OciSettings oci = ConfigLoader.ociSettings(values);
+        OciSettings oci = ConfigLoader.ociSettings(values, env);
         TargetLocation t = target == null ? null : TargetLocation.parse(target);
         if (t instanceof OciLocation o && o.namespace() == null && (log == null || !log.startsWith("oci://"))) {
-            throw new ConfigException("--target needs its namespace here: oci://bucket@namespace/");
+            throw ConfigException.badValue(Option.TARGET, values.file(Option.TARGET), "'" + target + "' has no"
+                    + " namespace, which reading the log needs", "give oci://bucket@namespace/");
         }
         // An oci:// log without --target names its own namespace; a file:// log needs no target at all.
         TargetLocation base = t != null ? t : log.startsWith("oci://") ? OciLocation.parse(log) : null;
         String root = LogRoots.of(log, base);
-        return LogStores.open(root, oci, Map.of(), Retry.attempts(Integer.parseInt(values.getOrDefault(Option.MAX_ATTEMPTS,
-                Option.MAX_ATTEMPTS.defaultValue()))));
+        return LogStores.open(root, oci, Map.of(), Retry.attempts(Integer.parseInt(
+                values.get(Option.MAX_ATTEMPTS) != null ? values.get(Option.MAX_ATTEMPTS)
+                        : Option.MAX_ATTEMPTS.defaultValue())));
     }
 }

@@ -14,77 +14,138 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Reads the settings of a run: defaults, then the {@code --conf} file, then the command line. Every error names
- * the setting at fault and, for a mistyped name, the closest valid one.
+ * Reads the settings of a run: defaults, then the {@code --conf} file, then the command line, each value parsed and
+ * checked as its {@link Option} says. Every error is one line in the form of {@link ConfigException}: the option,
+ * the file and key when it came from a file, what is wrong and what to do; a mistyped name gets the closest valid
+ * one.
+ *
+ * <p>The loader reads no environment variable: the caller passes the environment in ({@code Main} passes the
+ * process's own; tests pass what they need).
  */
 public final class ConfigLoader {
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSSSSS");
+    private static final Consumer<String> NO_WARNINGS = w -> { };
 
     private ConfigLoader() {}
 
-    /** The raw values of the command line and the file it names, command line winning. */
-    public static Map<Option, String> readArgs(List<String> args) {
-        Map<Option, String> cli = parseCommandLine(args);
+    /**
+     * The values given, before defaults: command line and the file it names, command line winning.
+     *
+     * @param files for each value that came from the {@code --conf} file, that file
+     */
+    public record Given(Map<Option, String> values, Map<Option, Path> files) {
+        public Given {
+            values = Map.copyOf(values);
+            files = Map.copyOf(files);
+        }
+
+        /** The value given, or null (no default applied). */
+        public String get(Option o) {
+            return values.get(o);
+        }
+
+        /** The file a value came from, or null for the command line (or no value). */
+        public Path file(Option o) {
+            return files.get(o);
+        }
+
+        static Given none() {
+            return new Given(Map.of(), Map.of());
+        }
+    }
+
+    /** {@link #readArgs(List, Consumer)} without warnings. */
+    public static Given readArgs(List<String> args) {
+        return readArgs(args, NO_WARNINGS);
+    }
+
+    /** The raw values of the command line and the file it names, command line winning; warnings go to {@code warn}. */
+    public static Given readArgs(List<String> args, Consumer<String> warn) {
+        Map<Option, String> cli = parseCommandLine(args, warn);
         Map<Option, String> merged = new EnumMap<>(Option.class);
+        Map<Option, Path> files = new EnumMap<>(Option.class);
         String confFile = cli.get(Option.CONF);
         if (confFile != null) {
-            merged.putAll(readFile(Path.of(expandHome(confFile))));
+            Path file = Path.of(expandHome(confFile));
+            for (Map.Entry<Option, String> e : readFile(file).entrySet()) {
+                merged.put(e.getKey(), e.getValue());
+                files.put(e.getKey(), file);
+            }
         }
         merged.putAll(cli);
-        return merged;
+        cli.keySet().forEach(files::remove);
+        return new Given(merged, files);
     }
 
+    /** Loads with an empty environment and no warnings (tests, and callers with nothing to pass). */
     public static MigrationConfig load(List<String> args) {
-        return build(readArgs(args));
+        return load(args, Map.of(), NO_WARNINGS);
     }
 
-    public static MigrationConfig build(Map<Option, String> values) {
-        Values v = new Values(values);
+    /**
+     * Loads and checks every setting of a run.
+     *
+     * @param env the environment of the driver (for where the run is: OCI sign-in)
+     * @param warn receives each warning (a deprecated spelling), once
+     */
+    public static MigrationConfig load(List<String> args, Map<String, String> env, Consumer<String> warn) {
+        return build(readArgs(args, warn), env);
+    }
+
+    public static MigrationConfig build(Given given, Map<String, String> env) {
+        Values v = new Values(given);
         String source = v.required(Option.SOURCE);
-        TargetLocation target = v.parse(Option.TARGET, TargetLocation::parse, true);
-        OciSettings oci = ociSettings(values);
-        requireTls(oci.endpoint(), "--oci-endpoint", v.flag(Option.ALLOW_HTTP));
-        String runId = v.get(Option.RUN_ID);
-        if (runId == null || runId.isBlank()) {
-            runId = RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
+        TargetLocation target = v.parse(Option.TARGET, TargetLocation::parse);
+        OciSettings oci = ociSettings(given, env);
+        requireTls(v, Option.OCI_ENDPOINT, oci.endpoint(), v.flag(Option.ALLOW_HTTP));
+        String runId = v.text(Option.RUN_ID);
+        if (runId == null) {
+            runId = RunIds.now();
         } else if (!runId.matches("[A-Za-z0-9._-]{1,100}")) {
-            throw new ConfigException("run-id '" + runId + "' may only hold letters, digits, '.', '_' and '-'");
+            throw v.bad(Option.RUN_ID, "'" + runId + "' holds more than 100 characters or one other than letters,"
+                    + " digits, '.', '_' and '-'", "give up to 100 of those, or leave it out for the start time");
         }
-        TransferSettings transfer = new TransferSettings(
-                v.parse(Option.MULTIPART_THRESHOLD, ByteSize::parse, false),
-                v.parse(Option.PART_SIZE, ByteSize::parse, false),
-                v.positiveInt(Option.PARALLEL_PARTS, 1),
-                v.positiveInt(Option.PARALLEL_FILES, 1),
-                v.flag(Option.VERIFY),
-                v.parse(Option.PARQUET_CHECK, s -> ParquetCheck.valueOf(s.toUpperCase(Locale.ROOT)), false),
-                v.positiveInt(Option.MAX_ATTEMPTS, 1),
-                v.parse(Option.FILE_TIMEOUT, ConfigLoader::parseDurationMillis, false));
         FilterSettings filters = new FilterSettings(v.list(Option.INCLUDE), v.list(Option.EXCLUDE),
-                v.optional(Option.MIN_SIZE, ByteSize::parse), v.optional(Option.MAX_SIZE, ByteSize::parse),
-                v.optional(Option.MODIFIED_AFTER, ConfigLoader::parseTime),
-                v.optional(Option.MODIFIED_BEFORE, ConfigLoader::parseTime),
-                emptyToNull(v.get(Option.FILES_FROM)));
-        return new MigrationConfig(source, target, oci, emptyToNull(v.get(Option.LOG)), runId,
-                v.positiveInt(Option.PARTITIONS, 0), transfer, v.list(Option.SKIP),
-                v.positiveInt(Option.PROGRESS_INTERVAL, 0), emptyToNull(v.get(Option.MASTER)),
-                v.parse(Option.MODE, s -> Mode.valueOf(s.toUpperCase(Locale.ROOT)), false),
-                v.parse(Option.OVERWRITE, s -> Overwrite.valueOf(s.toUpperCase(Locale.ROOT)), false),
-                v.positiveInt(Option.MAX_DELETE, 0), v.flag(Option.DRY_RUN), filters,
-                v.parse(Option.ESTIMATE_RATE, ByteSize::parse, false), sourceSettings(v));
+                v.optionalNumber(Option.MIN_SIZE), v.optionalNumber(Option.MAX_SIZE),
+                v.optionalNumber(Option.MODIFIED_AFTER), v.optionalNumber(Option.MODIFIED_BEFORE),
+                v.text(Option.FILES_FROM));
+        return new MigrationConfig(source, target, oci, v.text(Option.LOG), runId,
+                v.integer(Option.PARTITIONS), transfer(v), v.list(Option.SKIP),
+                v.integer(Option.PROGRESS_INTERVAL), v.text(Option.MASTER),
+                v.choice(Option.MODE, Mode.class), v.choice(Option.OVERWRITE, Overwrite.class),
+                v.integer(Option.MAX_DELETE), v.flag(Option.DRY_RUN), filters,
+                v.number(Option.ESTIMATE_RATE), sourceSettings(v));
+    }
+
+    /** Every transfer setting at its default (the schema's). */
+    static TransferSettings defaultTransfer() {
+        return transfer(new Values(Given.none()));
+    }
+
+    /** Every source setting at its default (the schema's). */
+    static SourceSettings defaultSources() {
+        return sourceSettings(new Values(Given.none()));
+    }
+
+    private static TransferSettings transfer(Values v) {
+        return new TransferSettings(v.number(Option.MULTIPART_THRESHOLD), v.number(Option.PART_SIZE),
+                v.integer(Option.PARALLEL_PARTS), v.integer(Option.PARALLEL_FILES), v.flag(Option.VERIFY),
+                v.choice(Option.PARQUET_CHECK, ParquetCheck.class), v.integer(Option.MAX_ATTEMPTS),
+                v.number(Option.FILE_TIMEOUT));
     }
 
     /** A plain-http endpoint is only for this machine (the emulator), unless the user says otherwise. */
-    static void requireTls(String endpoint, String option, boolean allowHttp) {
+    private static void requireTls(Values v, Option option, String endpoint, boolean allowHttp) {
         if (endpoint == null || allowHttp) {
             return;
         }
@@ -92,25 +153,25 @@ public final class ConfigLoader {
         try {
             uri = java.net.URI.create(endpoint);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(option + ": '" + endpoint + "' is not a URL");
+            throw v.bad(option, "'" + endpoint + "' is not a URL", "give one such as"
+                    + " https://objectstorage.us-ashburn-1.oraclecloud.com");
         }
         String host = uri.getHost() == null ? "" : uri.getHost();
         boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
                 || host.equals("::1");
         if ("http".equalsIgnoreCase(uri.getScheme()) && !local) {
-            throw new ConfigException(option + " " + endpoint + " is plain http to another machine: credentials and"
-                    + " data would cross the network unencrypted; use https, or --allow-http if you must");
+            throw v.bad(option, endpoint + " is plain http to another machine: credentials and data would cross the"
+                    + " network unencrypted", "use https, or --allow-http if you must");
         }
     }
 
     /** The OCI sign-in settings alone (for commands that only read logs). */
-    public static OciSettings ociSettings(Map<Option, String> values) {
-        Values v = new Values(values);
-        OciAuth auth = v.parse(Option.OCI_AUTH, s -> OciAuth.valueOf(s.toUpperCase(Locale.ROOT)), false);
-        OciAuthDetector.Detected signIn = OciAuthDetector.resolve(auth, System.getenv(), System.getProperties());
-        return new OciSettings(signIn.auth(), expandHome(v.get(Option.OCI_CONFIG)), v.get(Option.OCI_PROFILE),
-                emptyToNull(v.get(Option.OCI_ENDPOINT)), emptyToNull(v.get(Option.OCI_REGION)),
-                signIn.delegationTokenFile());
+    public static OciSettings ociSettings(Given given, Map<String, String> env) {
+        Values v = new Values(given);
+        OciAuth auth = v.choice(Option.OCI_AUTH, OciAuth.class);
+        OciAuthDetector.Detected signIn = OciAuthDetector.resolve(auth, env, System.getProperties());
+        return new OciSettings(signIn.auth(), expandHome(v.raw(Option.OCI_CONFIG)), v.raw(Option.OCI_PROFILE),
+                v.text(Option.OCI_ENDPOINT), v.text(Option.OCI_REGION), signIn.delegationTokenFile());
     }
 
     /** {@code 2024-01-31} (midnight UTC), {@code 2024-01-31 12:00:00} (UTC) or an ISO instant. */
@@ -125,8 +186,7 @@ public final class ConfigLoader {
             }
             return Instant.parse(t).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a time (examples: 2024-01-31,"
-                    + " 2024-01-31 12:00:00, 2024-01-31T12:00:00Z)");
+            throw new IllegalArgumentException("'" + text + "' is not a time");
         }
     }
 
@@ -134,7 +194,7 @@ public final class ConfigLoader {
     static long parseDurationMillis(String text) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*([smhd]?)").matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 90s, 30m, 6h, 2d)");
+            throw new IllegalArgumentException("'" + text + "' is not a duration");
         }
         long n = Long.parseLong(m.group(1));
         long unit = switch (m.group(2)) {
@@ -148,51 +208,48 @@ public final class ConfigLoader {
 
     /** --source-api, --s3-*, --azure-*: each checked here, so a missing credential names its setting. */
     private static SourceSettings sourceSettings(Values v) {
-        SourceApi api = v.parse(Option.SOURCE_API, s -> SourceApi.valueOf(s.toUpperCase(Locale.ROOT)), false);
-        S3Settings.Auth s3Auth = v.parse(Option.S3_AUTH, s -> S3Settings.Auth.valueOf(s.toUpperCase(Locale.ROOT)),
-                false);
+        SourceApi api = v.choice(Option.SOURCE_API, SourceApi.class);
+        S3Settings.Auth s3Auth = v.choice(Option.S3_AUTH, S3Settings.Auth.class);
         S3Settings s3 = new S3Settings(s3Auth, v.secret(Option.S3_ACCESS_KEY), v.secret(Option.S3_SECRET_KEY),
-                v.secret(Option.S3_SESSION_TOKEN), emptyToNull(v.get(Option.S3_PROFILE)),
-                emptyToNull(v.get(Option.S3_ENDPOINT)), emptyToNull(v.get(Option.S3_REGION)),
-                v.flag(Option.S3_PATH_STYLE));
+                v.secret(Option.S3_SESSION_TOKEN), v.text(Option.S3_PROFILE), v.text(Option.S3_ENDPOINT),
+                v.text(Option.S3_REGION), v.flag(Option.S3_PATH_STYLE));
         boolean keys = s3Auth == S3Settings.Auth.KEYS || s3Auth == S3Settings.Auth.AUTO && s3.accessKey() != null;
-        if (keys && (s3.accessKey() == null || s3.secretKey() == null)) {
-            throw new ConfigException("S3 sign-in with keys needs both --s3-access-key and --s3-secret-key");
+        if (keys) {
+            String needer = s3Auth == S3Settings.Auth.KEYS ? "--s3-auth keys" : "S3 sign-in with keys (--s3-access-key"
+                    + " is set)";
+            v.requireSet(s3.accessKey(), Option.S3_ACCESS_KEY, needer);
+            v.requireSet(s3.secretKey(), Option.S3_SECRET_KEY, needer);
         }
-        if (s3Auth == S3Settings.Auth.PROFILE && s3.profile() == null) {
-            throw new ConfigException("--s3-auth profile needs --s3-profile NAME (a profile of ~/.aws/credentials)");
+        if (s3Auth == S3Settings.Auth.PROFILE) {
+            v.requireSet(s3.profile(), Option.S3_PROFILE, "--s3-auth profile");
         }
-        AzureSettings azure = new AzureSettings(
-                v.parse(Option.AZURE_AUTH, s -> AzureSettings.Auth.valueOf(s.toUpperCase(Locale.ROOT)), false),
-                v.secret(Option.AZURE_ACCOUNT_KEY), emptyToNull(v.get(Option.AZURE_TENANT_ID)),
-                emptyToNull(v.get(Option.AZURE_CLIENT_ID)), v.secret(Option.AZURE_CLIENT_SECRET),
-                v.secret(Option.AZURE_SAS_TOKEN), emptyToNull(v.get(Option.AZURE_ENDPOINT)),
-                v.positiveInt(Option.AZURE_READ_THREADS, 1));
+        AzureSettings azure = new AzureSettings(v.choice(Option.AZURE_AUTH, AzureSettings.Auth.class),
+                v.secret(Option.AZURE_ACCOUNT_KEY), v.text(Option.AZURE_TENANT_ID), v.text(Option.AZURE_CLIENT_ID),
+                v.secret(Option.AZURE_CLIENT_SECRET), v.secret(Option.AZURE_SAS_TOKEN), v.text(Option.AZURE_ENDPOINT),
+                v.integer(Option.AZURE_READ_THREADS));
+        String chosen = azure.auth() == AzureSettings.Auth.AUTO ? " (chosen by --azure-auth auto)" : "";
         switch (azure.effectiveAuth()) {
-            case KEY -> requireSet(azure.accountKey(), Option.AZURE_ACCOUNT_KEY, "--azure-auth key");
-            case SAS -> requireSet(azure.sasToken(), Option.AZURE_SAS_TOKEN, "--azure-auth sas");
+            case KEY -> v.requireSet(azure.accountKey(), Option.AZURE_ACCOUNT_KEY, "--azure-auth key" + chosen);
+            case SAS -> v.requireSet(azure.sasToken(), Option.AZURE_SAS_TOKEN, "--azure-auth sas" + chosen);
             case SERVICE_PRINCIPAL -> {
-                requireSet(azure.tenantId(), Option.AZURE_TENANT_ID, "--azure-auth service_principal");
-                requireSet(azure.clientId(), Option.AZURE_CLIENT_ID, "--azure-auth service_principal");
-                requireSet(azure.clientSecret(), Option.AZURE_CLIENT_SECRET, "--azure-auth service_principal");
+                String needer = "--azure-auth service_principal" + chosen;
+                v.requireSet(azure.tenantId(), Option.AZURE_TENANT_ID, needer);
+                v.requireSet(azure.clientId(), Option.AZURE_CLIENT_ID, needer);
+                v.requireSet(azure.clientSecret(), Option.AZURE_CLIENT_SECRET, needer);
             }
             default -> { }
         }
         return new SourceSettings(api, s3, azure);
     }
 
-    private static void requireSet(Object value, Option o, String needer) {
-        if (value == null) {
-            throw new ConfigException(needer + " needs --" + o.key() + " " + o.valueName() + " (" + o.help() + ")");
-        }
-    }
-
-    static Map<Option, String> parseCommandLine(List<String> args) {
+    static Map<Option, String> parseCommandLine(List<String> args, Consumer<String> warn) {
         Map<Option, String> values = new EnumMap<>(Option.class);
+        Set<Option> warned = new HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
-                throw new ConfigException("unexpected argument '" + arg + "': settings are given as --name value");
+                throw new ConfigException("unexpected argument '" + arg + "'; give settings as --name value (see"
+                        + " --help)");
             }
             String name = arg.substring(2);
             String value = null;
@@ -201,12 +258,22 @@ public final class ConfigLoader {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
-            Option option = lookup(name, true, null);
-            if (value == null && option.isFlag()) {
-                value = "true";
+            Option option = lookup(name, null);
+            if (option.isFlag()) {
+                String next = i + 1 < args.size() ? args.get(i + 1) : null;
+                if (value == null && next != null && !next.startsWith("--")) {
+                    // The old spelling of --s3-path-style, which took a value: kept working, with a warning.
+                    value = flagValue(option, next).toString();
+                    i++;
+                    if (warned.add(option)) {
+                        warn.accept("--" + name + " " + next + " is an old spelling: --" + name + " is a flag now;"
+                                + " write --" + name + " to turn it on, or leave it out (or --" + name + "=false)");
+                    }
+                }
+                value = value == null ? "true" : flagValue(option, value).toString();
             } else if (value == null) {
                 if (i + 1 >= args.size()) {
-                    throw new ConfigException("option --" + name + " needs a value (" + option.valueName() + ")");
+                    throw ConfigException.badValue(option, null, "needs a value", "give " + option.usage());
                 }
                 value = args.get(++i);
             }
@@ -215,18 +282,28 @@ public final class ConfigLoader {
         return values;
     }
 
+    private static Boolean flagValue(Option option, String text) {
+        try {
+            return option.parseFlag(text);
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.badValue(option, null, e.getMessage(), option.whatToDo());
+        }
+    }
+
     static Map<Option, String> readFile(Path file) {
         Properties props = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(r);
         } catch (IOException e) {
-            throw new ConfigException("cannot read settings file " + file + " (given with --conf): " + e.getMessage(), e);
+            throw new ConfigException(ConfigException.where(Option.CONF.key(), null) + ": cannot read settings file "
+                    + file + " (" + e + "); check the path given with --conf", e);
         }
         Map<Option, String> values = new EnumMap<>(Option.class);
         for (String key : props.stringPropertyNames()) {
-            Option option = lookup(key, false, file);
+            Option option = lookup(key, file);
             if (option == Option.CONF) {
-                throw new ConfigException("key 'conf' in " + file + ": a settings file cannot name another one");
+                throw ConfigException.badValue(option, file, "a settings file cannot name another one",
+                        "remove the key, or merge the two files into one");
             }
             values.put(option, props.getProperty(key).trim());
         }
@@ -234,15 +311,13 @@ public final class ConfigLoader {
     }
 
     /** The option of that name, or an error saying what was given, where, and the closest valid name. */
-    private static Option lookup(String name, boolean onCommandLine, Path file) {
+    private static Option lookup(String name, Path file) {
         return Option.byKey(name).orElseThrow(() -> {
             List<String> keys = Arrays.stream(Option.values()).map(Option::key).toList();
-            String quote = onCommandLine ? "--" : "'";
-            String end = onCommandLine ? "" : "'";
-            String hint = Suggestions.closest(name, keys).map(k -> "; did you mean " + quote + k + end + "?")
-                    .orElse("; see --help for the valid ones");
-            String what = onCommandLine ? "option --" + name : "key '" + name + "' in " + file;
-            return new ConfigException("unknown " + what + hint);
+            String hint = Suggestions.closest(name, keys)
+                    .map(k -> file == null ? "did you mean --" + k + "?" : "did you mean '" + k + "'?")
+                    .orElse("see lakeshift migrate --help for the valid ones");
+            return ConfigException.bad(name, file, file == null ? "unknown option" : "unknown setting", hint);
         });
     }
 
@@ -254,62 +329,93 @@ public final class ConfigLoader {
         return path;
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
+    /** Values with their defaults applied, each read as its option's kind; errors name the setting and its file. */
+    private record Values(Given given) {
+        /** The value as given, or its default; may be blank. */
+        String raw(Option o) {
+            String v = given.get(o);
+            return v != null ? v : o.defaultValue();
+        }
 
-    /** Values with their defaults applied; parse errors name the setting. */
-    private record Values(Map<Option, String> values) {
-        String get(Option o) {
-            return values.getOrDefault(o, o.defaultValue());
+        ConfigException bad(Option o, String wrong, String todo) {
+            return ConfigException.badValue(o, given.file(o), wrong, todo);
+        }
+
+        /** The value or its default; null when neither is set (or it is blank). */
+        String text(Option o) {
+            String v = raw(o);
+            return v == null || v.isBlank() ? null : v;
         }
 
         String required(Option o) {
-            String v = get(o);
-            if (v == null || v.isBlank()) {
-                throw new ConfigException("missing setting: --" + o.key() + " " + o.valueName() + " (" + o.help() + ")");
+            String v = text(o);
+            if (v == null) {
+                throw bad(o, "not set", "give " + o.usage() + " (" + brief(o) + ")");
             }
             return v;
         }
 
-        <T> T parse(Option o, java.util.function.Function<String, T> parser, boolean required) {
-            String v = required ? required(o) : get(o);
+        <T> T parse(Option o, Function<String, T> parser) {
+            String v = o.isRequired() ? required(o) : raw(o);
             try {
                 return parser.apply(v.trim());
-            } catch (RuntimeException e) {
-                String why = e instanceof IllegalArgumentException && e.getMessage() != null
-                        && !e.getMessage().startsWith("No enum") ? e.getMessage() : "'" + v + "' is not valid";
-                throw new ConfigException("--" + o.key() + ": " + why + " (" + o.help() + ")", e);
+            } catch (IllegalArgumentException e) {
+                String why = e.getMessage() != null ? e.getMessage() : "'" + v + "' is not valid";
+                throw new ConfigException(bad(o, why, o.whatToDo()).getMessage(), e);
             }
+        }
+
+        /** A size, whole number, duration (ms) or time (epoch ms); the option has a default. */
+        long number(Option o) {
+            return parse(o, o::parseNumber);
+        }
+
+        int integer(Option o) {
+            return Math.toIntExact(number(o));
+        }
+
+        Long optionalNumber(Option o) {
+            return text(o) == null ? null : number(o);
+        }
+
+        <E extends Enum<E>> E choice(Option o, Class<E> type) {
+            return parse(o, s -> o.parseChoice(s, type));
         }
 
         boolean flag(Option o) {
-            String v = get(o).trim().toLowerCase(Locale.ROOT);
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new ConfigException("--" + o.key() + ": '" + get(o) + "' is not true or false");
-            }
-            return v.equals("true");
+            return parse(o, o::parseFlag);
         }
 
         List<String> list(Option o) {
-            return Arrays.stream(get(o).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        }
-
-        <T> T optional(Option o, java.util.function.Function<String, T> parser) {
-            String v = get(o);
-            return v == null || v.isBlank() ? null : parse(o, parser, false);
+            String v = text(o);
+            return v == null ? List.of()
+                    : Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         }
 
         SecretRef secret(Option o) {
-            return SecretRef.parse(get(o), o);
+            try {
+                return SecretRef.parse(raw(o), o);
+            } catch (ConfigException e) {
+                Path file = given.file(o);
+                String cli = ConfigException.where(o.key(), null);
+                if (file == null || !e.getMessage().startsWith(cli)) {
+                    throw e;
+                }
+                throw new ConfigException(ConfigException.where(o.key(), file)
+                        + e.getMessage().substring(cli.length()), e);
+            }
         }
 
-        int positiveInt(Option o, int min) {
-            int n = parse(o, Integer::parseInt, false);
-            if (n < min) {
-                throw new ConfigException("--" + o.key() + " must be at least " + min + ", got " + n);
+        void requireSet(Object value, Option o, String needer) {
+            if (value == null) {
+                throw bad(o, "not set, but " + needer + " needs it", "give " + o.usage() + " (" + brief(o) + ")");
             }
-            return n;
+        }
+
+        /** The help of an option without its final full stop, to quote in a message. */
+        private static String brief(Option o) {
+            String h = o.help();
+            return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
         }
     }
 }

@@ -33,4 +33,12 @@ public record MigrationConfig(
         skip = List.copyOf(skip);
         sources = sources == null ? SourceSettings.defaults() : sources;
     }
+
+    /**
+     * Tries per request and per file ({@code --max-attempts}): for every request of the run, the listings, the log
+     * store and the target check included.
+     */
+    public int maxAttempts() {
+        return transfer.maxAttempts();
+    }
 }

@@ -10,10 +10,8 @@ import java.io.Serializable;
  * ({@link SecretRef}), resolved where the source is opened.
  */
 public record SourceSettings(SourceApi api, S3Settings s3, AzureSettings azure) implements Serializable {
-    /** Every default: the reader chosen by URI, each store's own default sign-in. */
+    /** Every default ({@link Option#defaultValue()}): the reader chosen by URI, each store's own default sign-in. */
     public static SourceSettings defaults() {
-        return new SourceSettings(SourceApi.AUTO,
-                new S3Settings(S3Settings.Auth.AUTO, null, null, null, null, null, null, false),
-                new AzureSettings(AzureSettings.Auth.AUTO, null, null, null, null, null, null, 4));
+        return ConfigLoader.defaultSources();
     }
 }

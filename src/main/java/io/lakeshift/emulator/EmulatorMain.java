@@ -7,16 +7,58 @@ import java.util.concurrent.CountDownLatch;
 
 /** Command line: starts an emulator, prints how to reach it, and serves until the process is stopped. */
 public final class EmulatorMain {
-    static final String USAGE = String.join("\n",
-            "Usage: lakeshift emulator [options]",
-            "Runs a local OCI Object Storage emulator.",
-            "  --host HOST         address to listen on (default 127.0.0.1)",
-            "  --port PORT         port, 0 for any free one (default 0)",
-            "  --namespace NAME    Object Storage namespace (default lakeshift)",
-            "  --data-dir DIR      keep buckets and objects in DIR across restarts (default: in memory)",
-            "  --config-dir DIR    write the OCI client config and key here (default: a temp dir)",
-            "  --trust-key FILE    also accept requests signed with this PEM key (repeatable)",
-            "  --help              show this help");
+    /**
+     * The options, their defaults and help: the one place of them. The defaults are passed to the builder as
+     * written here, so what the help says is what runs.
+     */
+    enum Arg {
+        HOST("host", "HOST", "127.0.0.1", "Address to listen on."),
+        PORT("port", "PORT", "0", "Port, 0 for any free one (0 to 65535)."),
+        NAMESPACE("namespace", "NAME", "lakeshift", "Object Storage namespace."),
+        DATA_DIR("data-dir", "DIR", null, "Keep buckets and objects in DIR across restarts. Default: in memory."),
+        CONFIG_DIR("config-dir", "DIR", null, "Write the OCI client config and key here. Default: a temp dir."),
+        TRUST_KEY("trust-key", "FILE", null, "Also accept requests signed with this PEM key (repeatable)."),
+        HELP("help", null, null, "Show this help.");
+
+        final String key;
+        final String valueName;
+        final String defaultValue;
+        final String help;
+
+        Arg(String key, String valueName, String defaultValue, String help) {
+            this.key = key;
+            this.valueName = valueName;
+            this.defaultValue = defaultValue;
+            this.help = help;
+        }
+
+        String usage() {
+            return valueName == null ? "--" + key : "--" + key + " " + valueName;
+        }
+
+        static Arg byKey(String key) {
+            for (Arg a : values()) {
+                if (a.key.equals(key)) {
+                    return a;
+                }
+            }
+            return null;
+        }
+    }
+
+    static final String USAGE = usage();
+
+    private static String usage() {
+        StringBuilder sb = new StringBuilder("Usage: lakeshift emulator [options]\n"
+                + "Runs a local OCI Object Storage emulator.\n\nOptions:\n");
+        for (Arg a : Arg.values()) {
+            sb.append(String.format("  %-24s %s%n", a.usage(), a.help));
+            if (a.defaultValue != null) {
+                sb.append(String.format("  %-24s Default: %s%n", "", a.defaultValue));
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
 
     private EmulatorMain() {
     }
@@ -34,8 +76,7 @@ public final class EmulatorMain {
         try {
             emulator = start(args, out);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(USAGE);
+            err.println("lakeshift emulator: " + e.getMessage());
             return 2;
         } catch (IOException e) {
             err.println("Cannot start the emulator: " + e.getMessage());
@@ -64,21 +105,26 @@ public final class EmulatorMain {
      * @throws IllegalArgumentException for bad options
      */
     public static OciEmulator start(String[] args, PrintStream out) throws IOException {
-        OciEmulator.Builder builder = OciEmulator.builder();
+        OciEmulator.Builder builder = OciEmulator.builder().host(Arg.HOST.defaultValue)
+                .port(port(Arg.PORT.defaultValue)).namespace(Arg.NAMESPACE.defaultValue);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            switch (arg) {
-                case "--help", "-h" -> {
+            Arg a = arg.equals("-h") ? Arg.HELP : arg.startsWith("--") ? Arg.byKey(arg.substring(2)) : null;
+            if (a == null) {
+                throw new IllegalArgumentException(arg + ": unknown option; see lakeshift emulator --help");
+            }
+            switch (a) {
+                case HELP -> {
                     out.println(USAGE);
                     return null;
                 }
-                case "--host" -> builder.host(value(args, ++i, arg));
-                case "--port" -> builder.port(port(value(args, ++i, arg)));
-                case "--namespace" -> builder.namespace(value(args, ++i, arg));
-                case "--data-dir" -> builder.dataDir(Path.of(value(args, ++i, arg)));
-                case "--config-dir" -> builder.configDir(Path.of(value(args, ++i, arg)));
-                case "--trust-key" -> builder.trustPublicKey(Path.of(value(args, ++i, arg)));
-                default -> throw new IllegalArgumentException("Unknown option: " + arg);
+                case HOST -> builder.host(value(args, ++i, a));
+                case PORT -> builder.port(port(value(args, ++i, a)));
+                case NAMESPACE -> builder.namespace(value(args, ++i, a));
+                case DATA_DIR -> builder.dataDir(Path.of(value(args, ++i, a)));
+                case CONFIG_DIR -> builder.configDir(Path.of(value(args, ++i, a)));
+                case TRUST_KEY -> builder.trustPublicKey(Path.of(value(args, ++i, a)));
+                default -> throw new IllegalStateException(a.key);
             }
         }
         OciEmulator emulator = builder.start();
@@ -91,9 +137,10 @@ public final class EmulatorMain {
         return emulator;
     }
 
-    private static String value(String[] args, int i, String option) {
+    private static String value(String[] args, int i, Arg option) {
         if (i >= args.length) {
-            throw new IllegalArgumentException("Missing value for " + option);
+            throw new IllegalArgumentException(option.usage().split(" ")[0] + ": needs a value; give "
+                    + option.usage());
         }
         return args[i];
     }
@@ -106,7 +153,8 @@ public final class EmulatorMain {
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Bad port: " + text);
+            throw new IllegalArgumentException("--port: '" + text + "' is not a port; give 0 to 65535 (0 for any free"
+                    + " one)");
         }
     }
 }

@@ -30,16 +30,16 @@ public record SecretRef(Kind kind, String reference, String setting) implements 
         if (v.startsWith(ENV_PREFIX)) {
             String name = v.substring(ENV_PREFIX.length());
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new ConfigException("--" + setting.key() + ": '" + name + "' is not an environment variable"
-                        + " name (env:NAME)");
+                throw ConfigException.badValue(setting, null, "'" + name + "' is not an environment variable name",
+                        "give env:NAME, NAME of letters, digits and '_'");
             }
             return new SecretRef(Kind.ENV, name, setting.key());
         }
         if (v.startsWith(VAULT_PREFIX)) {
             String ocid = v.substring(VAULT_PREFIX.length());
             if (!ocid.startsWith("ocid1.vaultsecret.")) {
-                throw new ConfigException("--" + setting.key() + ": an OCI Vault secret is given by its OCID,"
-                        + " oci-vault:ocid1.vaultsecret.<realm>.<region>..<id>");
+                throw ConfigException.badValue(setting, null, "'" + ocid + "' is not the OCID of a Vault secret",
+                        "give oci-vault:ocid1.vaultsecret.<realm>.<region>..<id>");
             }
             return new SecretRef(Kind.OCI_VAULT, ocid, setting.key());
         }

@@ -49,7 +49,7 @@ class ConfigLoaderTest {
     void unknownOptionSuggestsTheClosest() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(List.of("--source", "x", "--part-sise", "8MiB")));
-        assertEquals("unknown option --part-sise; did you mean --part-size?", e.getMessage());
+        assertEquals("--part-sise: unknown option; did you mean --part-size?", e.getMessage());
     }
 
     @Test
@@ -60,13 +60,15 @@ class ConfigLoaderTest {
                 () -> ConfigLoader.load(List.of("--conf", conf.toString())));
         assertTrue(e.getMessage().contains("'multipart-treshold' in " + conf), e.getMessage());
         assertTrue(e.getMessage().endsWith("did you mean 'multipart-threshold'?"), e.getMessage());
+        assertEquals("--multipart-treshold (key 'multipart-treshold' in " + conf + "): unknown setting; did you mean"
+                + " 'multipart-threshold'?", e.getMessage());
     }
 
     @Test
     void missingRequiredSettingIsNamed() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(List.of("--source", "file:///x")));
-        assertTrue(e.getMessage().startsWith("missing setting: --target URI"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("--target: not set; give --target URI"), e.getMessage());
     }
 
     @Test
@@ -78,12 +80,13 @@ class ConfigLoaderTest {
         assertMessageStarts("--target: 'lake/raw' is not a target: expected oci://bucket@namespace/prefix or a Hadoop",
                 List.of("--source", "s", "--target", "lake/raw"));
         assertMessageStarts("--target: invalid OCI bucket name 'a b'", List.of("--source", "s", "--target", "oci://a b/"));
-        assertMessageStarts("--partitions must be at least 0",
+        assertMessageStarts("--partitions: '-1' is too small; give a whole number, 0 or more",
                 List.of("--source", "s", "--target", "oci://b@n/", "--partitions", "-1"));
-        assertMessageStarts("part-size must be between 1MiB and 50GiB",
+        assertMessageStarts("--part-size: '100KiB' is too small; give a size such as 5000, 64KiB, 128MiB or 1GiB"
+                + " from 1MiB to just under 2GiB",
                 List.of("--source", "s", "--target", "oci://b@n/", "--part-size", "100KiB"));
-        assertMessageStarts("option --log needs a value", List.of("--source", "s", "--log"));
-        assertMessageStarts("run-id 'a/b' may only hold",
+        assertMessageStarts("--log: needs a value; give --log URI", List.of("--source", "s", "--log"));
+        assertMessageStarts("--run-id: 'a/b' holds more than 100 characters or one other than letters,",
                 List.of("--source", "s", "--target", "oci://b@n/", "--run-id", "a/b"));
     }
 
@@ -115,7 +118,7 @@ class ConfigLoaderTest {
     void missingConfFileIsNamed() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(List.of("--conf", dir.resolve("nope.properties").toString())));
-        assertTrue(e.getMessage().startsWith("cannot read settings file " + dir.resolve("nope.properties")),
+        assertTrue(e.getMessage().startsWith("--conf: cannot read settings file " + dir.resolve("nope.properties")),
                 e.getMessage());
     }
 

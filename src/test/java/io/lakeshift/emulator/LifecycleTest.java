@@ -103,7 +103,7 @@ class LifecycleTest {
         assertTrue(out.toString().contains("--trust-key FILE"));
         assertNull(EmulatorMain.start(new String[] {"--help"}, new PrintStream(new ByteArrayOutputStream())));
         assertEquals(2, EmulatorMain.run(new String[] {"--bogus"}, new PrintStream(out), new PrintStream(err)));
-        assertTrue(err.toString().contains("Unknown option: --bogus"));
+        assertTrue(err.toString().contains("--bogus: unknown option; see lakeshift emulator --help"), err.toString());
         assertEquals(2, EmulatorMain.run(new String[] {"--port", "x"}, new PrintStream(out), new PrintStream(err)));
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lakeshift.job.MigrationJob;
 import io.lakeshift.model.OciLocation;
 import io.lakeshift.packaging.DataflowApplication;
 import java.nio.file.Files;
@@ -126,13 +125,13 @@ class AdwSqlTest {
             assertFalse(DbmsCloudReference.selects(ext.string("file_uri_list"), ext.format(), other, false), other);
         }
         // A run without --log: the same scripts, with the target bucket and the default prefix.
-        OciLocation target = OciLocation.parse(MigrationJob.logRoot((String) null,
+        OciLocation target = OciLocation.parse(LogRoots.of((String) null,
                 new OciLocation("lake", "ns", "tables/")));
-        assertEquals(MigrationJob.DEFAULT_LOG_PREFIX, target.prefix());
+        assertEquals(LogRoots.DEFAULT_PREFIX, target.prefix());
         AdwScripts.Call dflt = AdwScripts.call(AdwScripts.substitute(AdwScripts.read("load_json.sql"),
                 loadJsonArgs(REGION, target, runId)), "DBMS_CLOUD.COPY_DATA");
         assertTrue(DbmsCloudReference.selects(dflt.string("file_uri_list"), dflt.format(),
-                DbmsCloudReference.objectUri(REGION, "ns", "lake", MigrationJob.DEFAULT_LOG_PREFIX
+                DbmsCloudReference.objectUri(REGION, "ns", "lake", LogRoots.DEFAULT_PREFIX
                         + LogFormat.runFolder(runId) + LogFormat.partFile(0)), false));
     }
 

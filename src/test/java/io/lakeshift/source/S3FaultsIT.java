@@ -64,7 +64,7 @@ class S3FaultsIT {
     private static RunSummary run(String endpoint, String bucket, String target, String runId, String... more)
             throws Exception {
         List<String> args = new ArrayList<>(List.of("--source", "s3a://" + bucket + "/lake", "--target", target,
-                "--run-id", runId, "--s3-endpoint", endpoint, "--s3-path-style", "true", "--s3-access-key",
+                "--run-id", runId, "--s3-endpoint", endpoint, "--s3-path-style", "--s3-access-key",
                 S3ProxyServer.ACCESS_KEY, "--s3-secret-key", S3ProxyServer.SECRET_KEY));
         args.addAll(List.of(more));
         return jobs.run(args.toArray(String[]::new));

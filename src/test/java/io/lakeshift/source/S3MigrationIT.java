@@ -63,7 +63,7 @@ class S3MigrationIT {
         String wrong = "not-the-secret-key-4242";
         StoreMigration.Result r = StoreMigration.migrate(oci, "s3a://old-lake/tables",
                 "oci://s3-denied@" + oci.namespace() + "/", List.of("--s3-endpoint", s3.endpoint(),
-                        "--s3-path-style", "true", "--s3-access-key", S3ProxyServer.ACCESS_KEY,
+                        "--s3-path-style", "--s3-access-key", S3ProxyServer.ACCESS_KEY,
                         "--s3-secret-key", wrong));
         String line = StoreMigration.assertRefusedInOneLine(r, wrong);
         assertTrue(line.contains("S3 bucket 'old-lake' refused access"), line);

@@ -150,9 +150,9 @@ class SourceSettingsTest {
     void missingCredentialsNameTheSetting() {
         String adls = "abfss://lake@acct.dfs.core.windows.net/";
         assertTrue(assertThrows(ConfigException.class, () -> config(adls, "--azure-auth", "key")).getMessage()
-                .startsWith("--azure-auth key needs --azure-account-key"));
+                .startsWith("--azure-account-key: not set, but --azure-auth key needs it; give --azure-account-key"));
         assertTrue(assertThrows(ConfigException.class, () -> config(adls, "--azure-client-secret", "x"))
-                .getMessage().startsWith("--azure-auth service_principal needs --azure-tenant-id"));
+                .getMessage().startsWith("--azure-tenant-id: not set, but --azure-auth service_principal"));
         assertTrue(assertThrows(ConfigException.class, () -> config("s3a://b/", "--s3-access-key", "x"))
                 .getMessage().contains("--s3-secret-key"));
         assertTrue(assertThrows(ConfigException.class, () -> config("s3a://b/", "--s3-path-style", "yes"))

@@ -100,7 +100,7 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** The lakeshift options that point an s3a:// source at this server with its keys. */
     public List<String> s3Args() {
-        return List.of("--s3-endpoint", endpoint(), "--s3-path-style", "true", "--s3-access-key", ACCESS_KEY,
+        return List.of("--s3-endpoint", endpoint(), "--s3-path-style", "--s3-access-key", ACCESS_KEY,
                 "--s3-secret-key", SECRET_KEY);
     }
 
