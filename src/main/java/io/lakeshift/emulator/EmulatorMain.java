@@ -2,7 +2,9 @@ package io.lakeshift.emulator;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import io.lakeshift.emulator.auth.ResourcePrincipalSession;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** Command line: starts an emulator, prints how to reach it, and serves until the process is stopped. */
@@ -14,9 +16,13 @@ public final class EmulatorMain {
             "  --port PORT         port, 0 for any free one (default 0)",
             "  --namespace NAME    Object Storage namespace (default lakeshift)",
             "  --data-dir DIR      keep buckets and objects in DIR across restarts (default: in memory)",
-            "  --config-dir DIR    write the OCI client config and key here (default: a temp dir)",
+            "  --config-dir DIR    write the OCI client config and key, and a resource principal session",
+            "                      (resource-principal/rpst.token, rpst.pem) here (default: a temp dir)",
             "  --trust-key FILE    also accept requests signed with this PEM key (repeatable)",
             "  --help              show this help");
+
+    static final String RESOURCE_PRINCIPAL_DIR = "resource-principal";
+    static final Duration RESOURCE_PRINCIPAL_VALIDITY = Duration.ofHours(24);
 
     private EmulatorMain() {
     }
@@ -87,6 +93,13 @@ public final class EmulatorMain {
         out.println("  namespace: " + emulator.namespace());
         out.println("  config:    " + emulator.configFile());
         out.println("  profile:   " + emulator.profile());
+        ResourcePrincipalSession rp = emulator.mintResourcePrincipal(
+                emulator.configDir().resolve(RESOURCE_PRINCIPAL_DIR), RESOURCE_PRINCIPAL_VALIDITY);
+        out.println("  resource principal (a Data Flow run's, valid " + RESOURCE_PRINCIPAL_VALIDITY.toHours()
+                + " h), for --oci-auth resource_principal:");
+        for (String line : rp.exports().split("\n")) {
+            out.println("    " + line);
+        }
         out.flush();
         return emulator;
     }
