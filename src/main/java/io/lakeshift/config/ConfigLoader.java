@@ -42,15 +42,25 @@ public final class ConfigLoader {
         return merged;
     }
 
+    /** The settings of a run in this process ({@link OciAuthDetector.Where#thisProcess()} decides --oci-auth auto). */
     public static MigrationConfig load(List<String> args) {
-        return build(readArgs(args));
+        return build(readArgs(args), OciAuthDetector.Where.thisProcess());
+    }
+
+    /** The settings of a run where {@code where} says how it may sign in. */
+    public static MigrationConfig load(List<String> args, OciAuthDetector.Where where) {
+        return build(readArgs(args), where);
     }
 
     public static MigrationConfig build(Map<Option, String> values) {
+        return build(values, OciAuthDetector.Where.thisProcess());
+    }
+
+    public static MigrationConfig build(Map<Option, String> values, OciAuthDetector.Where where) {
         Values v = new Values(values);
         String source = v.required(Option.SOURCE);
         TargetLocation target = v.parse(Option.TARGET, TargetLocation::parse, true);
-        OciSettings oci = ociSettings(values);
+        OciSettings oci = ociSettings(values, where);
         requireTls(oci.endpoint(), "--oci-endpoint", v.flag(Option.ALLOW_HTTP));
         String runId = v.get(Option.RUN_ID);
         if (runId == null || runId.isBlank()) {
@@ -103,9 +113,14 @@ public final class ConfigLoader {
 
     /** The OCI sign-in settings alone (for commands that only read logs). */
     public static OciSettings ociSettings(Map<Option, String> values) {
+        return ociSettings(values, OciAuthDetector.Where.thisProcess());
+    }
+
+    /** The OCI sign-in settings, {@code auto} resolved from {@code where}. */
+    public static OciSettings ociSettings(Map<Option, String> values, OciAuthDetector.Where where) {
         Values v = new Values(values);
         OciAuth auth = v.parse(Option.OCI_AUTH, s -> OciAuth.valueOf(s.toUpperCase(Locale.ROOT)), false);
-        OciAuthDetector.Detected signIn = OciAuthDetector.resolve(auth, System.getenv(), System.getProperties());
+        OciAuthDetector.Detected signIn = OciAuthDetector.resolve(auth, where);
         return new OciSettings(signIn.auth(), expandHome(v.get(Option.OCI_CONFIG)), v.get(Option.OCI_PROFILE),
                 emptyToNull(v.get(Option.OCI_ENDPOINT)), emptyToNull(v.get(Option.OCI_REGION)),
                 signIn.delegationTokenFile());
