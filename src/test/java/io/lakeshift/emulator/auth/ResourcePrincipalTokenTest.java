@@ -64,6 +64,30 @@ class ResourcePrincipalTokenTest {
     }
 
     @Test
+    void theEmulatorCommandWritesASessionAndPrintsItsEnvironmentButNotTheToken() throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        Path config = dir.resolve("config");
+        try (OciEmulator emu = io.lakeshift.emulator.EmulatorMain.start(new String[] {"--port", "0", "--config-dir",
+                config.toString()}, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8))) {
+            String out = printed.toString(StandardCharsets.UTF_8);
+            Path rpDir = config.resolve("resource-principal");
+            Path token = rpDir.resolve(ResourcePrincipalSession.TOKEN_FILE);
+            assertTrue(out.contains("export OCI_RESOURCE_PRINCIPAL_VERSION='2.2'"), out);
+            assertTrue(out.contains("export OCI_RESOURCE_PRINCIPAL_RPST='" + token.toAbsolutePath() + "'"), out);
+            assertTrue(out.contains("export OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM='"
+                    + rpDir.resolve(ResourcePrincipalSession.KEY_FILE).toAbsolutePath() + "'"), out);
+            assertTrue(out.contains("export OCI_RESOURCE_PRINCIPAL_REGION='us-ashburn-1'"), out);
+            String jwt = Files.readString(token);
+            assertFalse(out.contains(jwt.substring(jwt.lastIndexOf('.') + 1)), "the token is never printed");
+            ResourcePrincipalSession written = new ResourcePrincipalSession(token,
+                    rpDir.resolve(ResourcePrincipalSession.KEY_FILE), null, null, null, "us-ashburn-1");
+            try (ObjectStorageClient client = client(emu, written)) {
+                assertEquals(emu.namespace(), client.getNamespace(GetNamespaceRequest.builder().build()).getValue());
+            }
+        }
+    }
+
+    @Test
     void anExpiredTokenIsRefusedWith401() throws Exception {
         try (OciEmulator emu = OciEmulator.builder().start()) {
             ResourcePrincipalSession rp = emu.mintResourcePrincipal(dir.resolve("rp"), Duration.ofMinutes(-1));
