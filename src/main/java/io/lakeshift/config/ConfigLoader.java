@@ -99,14 +99,23 @@ public final class ConfigLoader {
      * @param warn receives each warning (a deprecated spelling), once
      */
     public static MigrationConfig load(List<String> args, Map<String, String> env, Consumer<String> warn) {
-        return build(readArgs(args, warn), env);
+        return build(readArgs(args, warn), OciAuthDetector.Where.of(env));
+    }
+
+    /** Loads with sign-in decided from {@code where} (tests: an environment that looks like Data Flow's). */
+    public static MigrationConfig load(List<String> args, OciAuthDetector.Where where) {
+        return build(readArgs(args, NO_WARNINGS), where);
     }
 
     public static MigrationConfig build(Given given, Map<String, String> env) {
+        return build(given, OciAuthDetector.Where.of(env));
+    }
+
+    public static MigrationConfig build(Given given, OciAuthDetector.Where where) {
         Values v = new Values(given);
         String source = v.required(Option.SOURCE);
         TargetLocation target = v.parse(Option.TARGET, TargetLocation::parse);
-        OciSettings oci = ociSettings(given, env);
+        OciSettings oci = ociSettings(given, where);
         requireTls(v, Option.OCI_ENDPOINT, oci.endpoint(), v.flag(Option.ALLOW_HTTP));
         String runId = v.text(Option.RUN_ID);
         if (runId == null) {
@@ -167,9 +176,14 @@ public final class ConfigLoader {
 
     /** The OCI sign-in settings alone (for commands that only read logs). */
     public static OciSettings ociSettings(Given given, Map<String, String> env) {
+        return ociSettings(given, OciAuthDetector.Where.of(env));
+    }
+
+    /** The OCI sign-in settings, {@code auto} resolved from {@code where}. */
+    public static OciSettings ociSettings(Given given, OciAuthDetector.Where where) {
         Values v = new Values(given);
         OciAuth auth = v.choice(Option.OCI_AUTH, OciAuth.class);
-        OciAuthDetector.Detected signIn = OciAuthDetector.resolve(auth, env, System.getProperties());
+        OciAuthDetector.Detected signIn = OciAuthDetector.resolve(auth, where);
         return new OciSettings(signIn.auth(), expandHome(v.raw(Option.OCI_CONFIG)), v.raw(Option.OCI_PROFILE),
                 v.text(Option.OCI_ENDPOINT), v.text(Option.OCI_REGION), signIn.delegationTokenFile());
     }

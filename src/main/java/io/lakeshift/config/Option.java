@@ -1,5 +1,6 @@
 package io.lakeshift.config;
 
+
 import io.lakeshift.model.ByteSize;
 import java.util.Arrays;
 import java.util.List;

@@ -2,7 +2,9 @@ package io.lakeshift.emulator;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import io.lakeshift.emulator.auth.ResourcePrincipalSession;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** Command line: starts an emulator, prints how to reach it, and serves until the process is stopped. */
@@ -16,7 +18,8 @@ public final class EmulatorMain {
         PORT("port", "PORT", "0", "Port, 0 for any free one (0 to 65535)."),
         NAMESPACE("namespace", "NAME", "lakeshift", "Object Storage namespace."),
         DATA_DIR("data-dir", "DIR", null, "Keep buckets and objects in DIR across restarts. Default: in memory."),
-        CONFIG_DIR("config-dir", "DIR", null, "Write the OCI client config and key here. Default: a temp dir."),
+        CONFIG_DIR("config-dir", "DIR", null, "Write the OCI client config and key, and a resource principal"
+                + " session (resource-principal/rpst.token, rpst.pem), here. Default: a temp dir."),
         TRUST_KEY("trust-key", "FILE", null, "Also accept requests signed with this PEM key (repeatable)."),
         HELP("help", null, null, "Show this help.");
 
@@ -59,6 +62,9 @@ public final class EmulatorMain {
         }
         return sb.toString().stripTrailing();
     }
+
+    static final String RESOURCE_PRINCIPAL_DIR = "resource-principal";
+    static final Duration RESOURCE_PRINCIPAL_VALIDITY = Duration.ofHours(24);
 
     private EmulatorMain() {
     }
@@ -133,6 +139,13 @@ public final class EmulatorMain {
         out.println("  namespace: " + emulator.namespace());
         out.println("  config:    " + emulator.configFile());
         out.println("  profile:   " + emulator.profile());
+        ResourcePrincipalSession rp = emulator.mintResourcePrincipal(
+                emulator.configDir().resolve(RESOURCE_PRINCIPAL_DIR), RESOURCE_PRINCIPAL_VALIDITY);
+        out.println("  resource principal (a Data Flow run's, valid " + RESOURCE_PRINCIPAL_VALIDITY.toHours()
+                + " h), for --oci-auth resource_principal:");
+        for (String line : rp.exports().split("\n")) {
+            out.println("    " + line);
+        }
         out.flush();
         return emulator;
     }

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.lakeshift.emulator.auth.ClientIdentity;
 import io.lakeshift.emulator.auth.KeyRing;
 import io.lakeshift.emulator.auth.Pem;
+import io.lakeshift.emulator.auth.ResourcePrincipalSession;
+import io.lakeshift.emulator.auth.SessionTokens;
 import io.lakeshift.emulator.auth.SignatureVerifier;
 import io.lakeshift.emulator.http.ObjectStorageHandler;
 import io.lakeshift.emulator.storage.DiskStorage;
@@ -16,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,13 +46,17 @@ public final class OciEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private final Storage storage;
     private final ClientIdentity identity;
+    private final SessionTokens sessionTokens;
+    private final Path configDir;
     private final String namespace;
     private final Path tempConfigDir;
 
     private OciEmulator(Builder b) throws IOException {
         this.namespace = b.namespace;
         this.tempConfigDir = b.configDir == null ? Files.createTempDirectory("oci-emulator-") : null;
-        this.identity = ClientIdentity.createIn(b.configDir == null ? tempConfigDir : b.configDir);
+        this.configDir = b.configDir == null ? tempConfigDir : b.configDir;
+        this.identity = ClientIdentity.createIn(configDir);
+        this.sessionTokens = SessionTokens.createIn(configDir, Clock.systemUTC());
         KeyRing keys = new KeyRing();
         keys.trust(identity.publicKey(), identity.tenancy(), identity.user());
         for (Path pem : b.trustedKeys) {
@@ -58,7 +65,7 @@ public final class OciEmulator implements AutoCloseable {
         }
         this.storage = b.dataDir == null ? new MemoryStorage() : new DiskStorage(b.dataDir);
         ObjectStorageHandler handler = new ObjectStorageHandler(storage, namespace, identity.tenancy(),
-                new SignatureVerifier(keys, Clock.systemUTC()), b.faults);
+                new SignatureVerifier(keys, sessionTokens, Clock.systemUTC()), b.faults);
         this.executor = newExecutor(b.threads);
         try {
             this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
@@ -130,6 +137,20 @@ public final class OciEmulator implements AutoCloseable {
 
     public String fingerprint() {
         return identity.fingerprint();
+    }
+
+    /**
+     * Mints a resource principal session for a Data Flow run (res_type {@value ResourcePrincipalSession#RES_TYPE})
+     * in this emulator's tenancy, valid for {@code validFor} (negative: already expired), and writes its token and
+     * private key to {@code dir}; {@link ResourcePrincipalSession#environment()} is what the run's environment holds.
+     */
+    public ResourcePrincipalSession mintResourcePrincipal(Path dir, Duration validFor) throws IOException {
+        return ResourcePrincipalSession.mint(sessionTokens, dir, identity.tenancy(), ClientIdentity.REGION, validFor);
+    }
+
+    /** The directory holding the client config, key and resource principal material. */
+    public Path configDir() {
+        return configDir;
     }
 
     @Override

@@ -44,7 +44,8 @@ final class DelegationToken implements ClientConfigurator {
             now = Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Data Flow delegation token " + file
-                    + " (spark.hadoop.fs.oci.client.auth.delegationTokenPath): " + e.getMessage(), e);
+                    + " (named by spark.hadoop.fs.oci.client.auth.delegationTokenPath or"
+                    + " SPARK_HADOOP_FS_DELEGATION_TOKEN_PATH): " + e.getMessage(), e);
         }
         if (!now.equals(token)) {
             token = now;

@@ -7,6 +7,8 @@ import com.oracle.bmc.auth.AbstractAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.InstancePrincipalsAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider;
+import com.oracle.bmc.common.RegionalClientBuilder;
+import com.oracle.bmc.http.ClientConfigurator;
 import com.oracle.bmc.http.client.StandardClientProperties;
 import com.oracle.bmc.http.client.jersey.ApacheClientProperties;
 import com.oracle.bmc.http.client.jersey.JerseyClientProperties;
@@ -45,7 +47,10 @@ public final class OciClients {
 
     /** A new client; the caller closes it. */
     public static ObjectStorage create(OciSettings settings) {
-        AbstractAuthenticationDetailsProvider provider = provider(settings);
+        return create(settings, signIn(settings));
+    }
+
+    static ObjectStorage create(OciSettings settings, SignIn signIn) {
         ClientConfiguration configuration = ClientConfiguration.builder()
                 .connectionTimeoutMillis(10_000)
                 .readTimeoutMillis(300_000)
@@ -63,18 +68,51 @@ public final class OciClients {
                         .property(StandardClientProperties.BUFFER_REQUEST, false)
                         .property(JerseyClientProperties.USE_APACHE_CONNECTOR, true)
                         .property(ApacheClientProperties.CONNECTION_MANAGER, pool));
-        if (settings.auth() == OciAuth.DELEGATION_TOKEN) {
-            builder.additionalClientConfigurator(new DelegationToken(Path.of(settings.delegationTokenFile())));
-        }
-        if (settings.endpoint() != null) {
-            builder.endpoint(settings.endpoint());
-        } else if (settings.region() != null) {
-            builder.region(regionOf(settings.region()));
-        }
-        return builder.build(provider);
+        return build(builder, signIn, settings.endpoint(), settings.region());
     }
 
-    /** How requests are signed for these settings; shared by every OCI client lakeshift builds. */
+    /**
+     * How every OCI client lakeshift builds (Object Storage, and through it the log store; Vault secrets) signs
+     * in: one provider, and the configurator every request needs besides its signature (the delegation token of
+     * a Data Flow run), so that no client can be built with the one but not the other.
+     *
+     * @param configurator null when requests need nothing but the signature
+     */
+    public record SignIn(AbstractAuthenticationDetailsProvider provider, ClientConfigurator configurator) {}
+
+    private static final ConcurrentHashMap<OciSettings, SignIn> SIGN_INS = new ConcurrentHashMap<>();
+
+    /** The sign-in for these settings, made once per JVM (a principal's provider fetches its certificates once). */
+    public static SignIn signIn(OciSettings settings) {
+        return SIGN_INS.computeIfAbsent(settings, s -> signIn(s, provider(s)));
+    }
+
+    /** The sign-in with this provider and the configurator these settings need. */
+    public static SignIn signIn(OciSettings settings, AbstractAuthenticationDetailsProvider provider) {
+        ClientConfigurator configurator = settings.auth() == OciAuth.DELEGATION_TOKEN
+                ? new DelegationToken(Path.of(settings.delegationTokenFile())) : null;
+        return new SignIn(provider, configurator);
+    }
+
+    /**
+     * Builds any OCI client with a sign-in: its configurator added, then the endpoint if one is given, else the
+     * region if one is given, else the provider's own region (the profile's, or the principal's:
+     * {@code OCI_RESOURCE_PRINCIPAL_REGION}, the instance's).
+     */
+    public static <B extends RegionalClientBuilder<B, C>, C> C build(B builder, SignIn signIn, String endpoint,
+                                                                    String region) {
+        if (signIn.configurator() != null) {
+            builder.additionalClientConfigurator(signIn.configurator());
+        }
+        if (endpoint != null) {
+            builder.endpoint(endpoint);
+        } else if (region != null) {
+            builder.region(regionOf(region));
+        }
+        return builder.build(signIn.provider());
+    }
+
+    /** How requests are signed for these settings; every client gets it through {@link #signIn(OciSettings)}. */
     public static AbstractAuthenticationDetailsProvider provider(OciSettings s) {
         return switch (s.auth()) {
             case CONFIG -> configFileProvider(s);
@@ -150,7 +188,7 @@ public final class OciClients {
         }
     }
 
-    private static Region regionOf(String id) {
+    static Region regionOf(String id) {
         try {
             return Region.fromRegionId(id);
         } catch (IllegalArgumentException e) {

@@ -44,12 +44,27 @@ public final class OciTargetCheck {
         }
     }
 
+    /** What to check for a 401, by how the run signs in (never the token or key itself). */
+    static String signInHint(OciSettings oci) {
+        return switch (oci.auth()) {
+            case RESOURCE_PRINCIPAL -> "check the run's resource principal: OCI_RESOURCE_PRINCIPAL_RPST must hold a"
+                    + " current session token issued for the key in OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM (Data Flow"
+                    + " renews both; outside Data Flow use --oci-auth config)";
+            case INSTANCE_PRINCIPAL -> "check that this compute instance's principal is in a dynamic group and that"
+                    + " the instance's clock is right";
+            case DELEGATION_TOKEN -> "check the run's delegation token file " + oci.delegationTokenFile()
+                    + " (Data Flow renews it; a run older than its token's lifetime needs"
+                    + " dataflow.auth=resource_principal)";
+            default -> "check the user, fingerprint and key_file of that profile, and that its API key is uploaded";
+        };
+    }
+
     private static StorageException explain(BmcException e, OciSettings oci, OciLocation t) {
         int status = e.getStatusCode();
         if (status == 401) {
-            return new DeniedException("OCI rejected the credentials of " + who(oci) + " (" + e.getServiceCode()
-                    + "); check the user, fingerprint and key_file of that profile, and that its API key is uploaded",
-                    e);
+            String said = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+            return new DeniedException("OCI rejected the credentials of " + who(oci) + " (401 " + e.getServiceCode()
+                    + (said.isBlank() ? "" : ": " + said.trim()) + "); " + signInHint(oci), e);
         }
         if (status == 404) {
             return new NotFoundException("bucket '" + t.bucket() + "' not found in namespace '" + t.namespace() + "'"

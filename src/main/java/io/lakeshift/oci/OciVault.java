@@ -3,29 +3,39 @@ package io.lakeshift.oci;
 import io.lakeshift.secrets.SecretResolver;
 import io.lakeshift.source.SourceException;
 
-import com.oracle.bmc.Region;
-import com.oracle.bmc.auth.AbstractAuthenticationDetailsProvider;
+import com.oracle.bmc.ClientConfiguration;
 import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.secrets.SecretsClient;
 import com.oracle.bmc.secrets.model.Base64SecretBundleContentDetails;
 import com.oracle.bmc.secrets.model.SecretBundleContentDetails;
 import com.oracle.bmc.secrets.requests.GetSecretBundleRequest;
 import io.lakeshift.config.OciSettings;
-import java.io.IOException;
+import java.util.function.Supplier;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
  * Reads secrets from OCI Vault ({@code GetSecretBundle}, current version) with the run's OCI sign-in: an API key
- * profile, the instance principal, or the resource principal of a Data Flow run. The region is --oci-region, else
- * the profile's or the principal's.
+ * profile, the instance principal, the resource principal of a Data Flow run, or its delegation token. The region is
+ * --oci-region, else the profile's or the principal's.
  */
 public final class OciVault implements SecretResolver.VaultReader {
-    private final OciSettings oci;
+    private final Supplier<OciClients.SignIn> signIn;
+    private final String region;
+    private final String endpoint;
     private SecretsClient client;
 
     public OciVault(OciSettings oci) {
-        this.oci = oci;
+        this(() -> OciClients.signIn(oci), oci.region(), null);
+    }
+
+    /**
+     * @param endpoint the Vault secrets endpoint, or null for the region's (tests point it at a local server)
+     */
+    public OciVault(Supplier<OciClients.SignIn> signIn, String region, String endpoint) {
+        this.signIn = signIn;
+        this.region = region;
+        this.endpoint = endpoint;
     }
 
     @Override
@@ -45,17 +55,15 @@ public final class OciVault implements SecretResolver.VaultReader {
             throw new SourceException("cannot read OCI Vault secret " + secretOcid + ": OCI answered "
                     + e.getStatusCode() + " " + e.getServiceCode() + "; check that the run's OCI sign-in (--oci-auth)"
                     + " may read it (policy: allow ... to read secret-bundles)", e);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new SourceException("cannot read OCI Vault secret " + secretOcid + ": " + e.getMessage(), e);
         }
     }
 
-    private SecretsClient client() throws IOException {
-        AbstractAuthenticationDetailsProvider provider = OciClients.provider(oci);
-        SecretsClient.Builder builder = SecretsClient.builder();
-        if (oci.region() != null) {
-            builder.region(Region.fromRegionId(oci.region()));
-        }
-        return builder.build(provider);
+    /** The same sign-in as every other OCI client (the delegation token included), built in one place. */
+    private SecretsClient client() {
+        SecretsClient.Builder builder = SecretsClient.builder().configuration(ClientConfiguration.builder()
+                .connectionTimeoutMillis(10_000).readTimeoutMillis(60_000).build());
+        return OciClients.build(builder, signIn.get(), endpoint, region);
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,9 @@ class ConfigLoaderTest {
 
     @Test
     void defaultsApplyWhenOnlySourceAndTargetAreGiven() {
-        MigrationConfig c = ConfigLoader.load(List.of("--source", "file:///lake", "--target", "oci://b@ns/p"));
+        // a laptop's environment, whatever the machine running the test has (OCI_RESOURCE_PRINCIPAL_VERSION, ...)
+        MigrationConfig c = ConfigLoader.load(List.of("--source", "file:///lake", "--target", "oci://b@ns/p"),
+                OciAuthDetector.Where.env(Map.of("HOME", "/home/me")));
         assertEquals("file:///lake", c.source());
         assertEquals(new OciLocation("b", "ns", "p/"), c.target());
         assertEquals(OciAuth.CONFIG, c.oci().auth());

@@ -53,13 +53,66 @@ class OciAuthDetectorTest {
     }
 
     @Test
-    void theDefaultIsAutoAndTheLoaderResolvesIt() {
+    void theDefaultIsAutoAndTheLoaderResolvesItFromTheEnvironmentItIsGiven() {
         assertEquals("auto", Option.OCI_AUTH.defaultValue());
-        MigrationConfig c = ConfigLoader.load(List.of("--source", "file:///l", "--target", "oci://b@ns/",
-                "--oci-auth", "AUTO"));
-        OciAuth expected = System.getenv(OciAuthDetector.RESOURCE_PRINCIPAL_VERSION) != null
-                ? OciAuth.RESOURCE_PRINCIPAL : OciAuth.CONFIG;
-        assertEquals(expected, c.oci().auth(), "executors never get AUTO");
+        List<String> args = List.of("--source", "file:///l", "--target", "oci://b@ns/", "--oci-auth", "AUTO");
+        assertEquals(OciAuth.CONFIG, ConfigLoader.load(args, OciAuthDetector.Where.env(LAPTOP)).oci().auth(),
+                "executors never get AUTO");
+        assertEquals(OciAuth.RESOURCE_PRINCIPAL,
+                ConfigLoader.load(args, OciAuthDetector.Where.env(RESOURCE_PRINCIPAL)).oci().auth());
+        MigrationConfig dt = ConfigLoader.load(args, OciAuthDetector.Where.env(DATA_FLOW_DELEGATION));
+        assertEquals(OciAuth.DELEGATION_TOKEN, dt.oci().auth());
+        assertEquals("/opt/df/env-token", dt.oci().delegationTokenFile());
+    }
+
+    // What a Data Flow run's environment holds: oracle/oracle-dataflow-samples (commit dc438cf),
+    // scala/manufacturing/src/main/scala/com/oracle/dataflow/utils/Constants.scala and CommonUtils.scala.
+    private static final Map<String, String> DATA_FLOW_DELEGATION = Map.of("HOME", "/home/dataflow",
+            OciAuthDetector.DATAFLOW_AUTH, "instance_delegation",
+            OciAuthDetector.DELEGATION_TOKEN_PATH_ENV, "/opt/df/env-token");
+
+    @Test
+    void theDelegationTokenFileIsAlsoReadFromTheEnvironmentDataFlowSets() {
+        Map<String, String> env = Map.of("HOME", "/home/dataflow",
+                OciAuthDetector.DELEGATION_TOKEN_PATH_ENV, "/opt/df/env-token");
+        assertEquals(new OciAuthDetector.Detected(OciAuth.DELEGATION_TOKEN, "/opt/df/env-token"),
+                OciAuthDetector.resolve(OciAuth.AUTO, env, new Properties()));
+        assertEquals(new OciAuthDetector.Detected(OciAuth.DELEGATION_TOKEN, "/opt/df/env-token"),
+                OciAuthDetector.resolve(OciAuth.DELEGATION_TOKEN, env, new Properties()));
+    }
+
+    @Test
+    void theDelegationTokenFileIsReadFromTheRunningSparkSessionFirstThenSystemPropertiesThenTheEnvironment() {
+        Map<String, String> env = Map.of(OciAuthDetector.DELEGATION_TOKEN_PATH_ENV, "/from/env");
+        Map<String, String> conf = Map.of(OciAuthDetector.DELEGATION_TOKEN_PATH, "/from/conf");
+        assertEquals("/from/conf", OciAuthDetector.resolve(OciAuth.AUTO,
+                new OciAuthDetector.Where(env, conf, tokenAt("/from/property"))).delegationTokenFile());
+        assertEquals("/from/conf", OciAuthDetector.resolve(OciAuth.AUTO,
+                new OciAuthDetector.Where(LAPTOP, conf, new Properties())).delegationTokenFile());
+        assertEquals("/from/property", OciAuthDetector.resolve(OciAuth.AUTO,
+                new OciAuthDetector.Where(env, Map.of(), tokenAt("/from/property"))).delegationTokenFile());
+        assertEquals("/from/env", OciAuthDetector.resolve(OciAuth.AUTO,
+                new OciAuthDetector.Where(env, Map.of(OciAuthDetector.DELEGATION_TOKEN_PATH, " "),
+                        new Properties())).delegationTokenFile());
+    }
+
+    @Test
+    void dataFlowsOwnWordOnSignInWins() {
+        Map<String, String> rpRun = new java.util.HashMap<>(RESOURCE_PRINCIPAL);
+        rpRun.remove(OciAuthDetector.RESOURCE_PRINCIPAL_VERSION);
+        rpRun.put(OciAuthDetector.DATAFLOW_AUTH, "resource_principal");
+        rpRun.put(OciAuthDetector.DELEGATION_TOKEN_PATH_ENV, "/opt/df/token");
+        assertEquals(new OciAuthDetector.Detected(OciAuth.RESOURCE_PRINCIPAL, null),
+                OciAuthDetector.resolve(OciAuth.AUTO, OciAuthDetector.Where.env(rpRun)));
+
+        Map<String, String> delegated = new java.util.HashMap<>(RESOURCE_PRINCIPAL);
+        delegated.putAll(DATA_FLOW_DELEGATION);
+        assertEquals(new OciAuthDetector.Detected(OciAuth.DELEGATION_TOKEN, "/opt/df/env-token"),
+                OciAuthDetector.resolve(OciAuth.AUTO, OciAuthDetector.Where.env(delegated)));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> OciAuthDetector.resolve(OciAuth.AUTO,
+                OciAuthDetector.Where.env(Map.of(OciAuthDetector.DATAFLOW_AUTH, "instance_delegation"))));
+        assertTrue(e.getMessage().contains(OciAuthDetector.DELEGATION_TOKEN_PATH_ENV), e.getMessage());
     }
 
     private static Properties tokenAt(String path) {

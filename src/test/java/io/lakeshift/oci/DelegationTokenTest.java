@@ -44,6 +44,28 @@ class DelegationTokenTest {
     }
 
     @Test
+    void theObjectStorageClientOciClientsBuildsCarriesTheToken() throws Exception {
+        Path token = dir.resolve("delegation_token");
+        Files.writeString(token, "token-os");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (OciEmulator emu = OciEmulator.builder().faultPolicy(r -> {
+            seen.add(String.valueOf(r.exchange().getRequestHeaders().getFirst("opc-obo-token")));
+            return false;
+        }).start()) {
+            io.lakeshift.config.OciSettings settings = new io.lakeshift.config.OciSettings(
+                    io.lakeshift.config.OciAuth.DELEGATION_TOKEN, emu.configFile().toString(), emu.profile(),
+                    emu.endpoint(), null, token.toString());
+            // an API key stands in for the instance principal Data Flow signs with (it needs the metadata service)
+            OciClients.SignIn signIn = OciClients.signIn(settings,
+                    new ConfigFileAuthenticationDetailsProvider(emu.configFile().toString(), emu.profile()));
+            try (com.oracle.bmc.objectstorage.ObjectStorage client = OciClients.create(settings, signIn)) {
+                assertEquals(emu.namespace(), client.getNamespace(GetNamespaceRequest.builder().build()).getValue());
+            }
+        }
+        assertEquals(List.of("token-os"), seen);
+    }
+
+    @Test
     void aMissingTokenFileIsNamed() {
         Path missing = dir.resolve("nope");
         RuntimeException e = assertThrows(RuntimeException.class, () -> new DelegationToken(missing).current());

@@ -68,7 +68,7 @@ public final class ClientIdentity {
         }
     }
 
-    private static void writePrivate(Path file, String pem) throws IOException {
+    static void writePrivate(Path file, String pem) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temp);
         try {

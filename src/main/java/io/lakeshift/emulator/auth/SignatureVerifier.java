@@ -32,16 +32,32 @@ public final class SignatureVerifier {
     private static final List<String> ALWAYS = List.of("date", "(request-target)", "host");
     private static final List<String> FOR_BODY = List.of("content-length", "content-type", "x-content-sha256");
 
+    /** The keyId prefix of requests signed with a session token (oci-java-sdk 3.77.2, {@code
+     * AbstractRequestingAuthenticationDetailsProvider.getKeyId}: {@code "ST$" + token}). */
+    public static final String SESSION_TOKEN_PREFIX = "ST$";
+
     private final KeyRing keys;
+    private final SessionTokens sessionTokens;
     private final Clock clock;
 
     public SignatureVerifier(KeyRing keys, Clock clock) {
+        this(keys, null, clock);
+    }
+
+    /** @param sessionTokens the issuer whose resource principal session tokens are accepted, or null for none */
+    public SignatureVerifier(KeyRing keys, SessionTokens sessionTokens, Clock clock) {
         this.keys = keys;
+        this.sessionTokens = sessionTokens;
         this.clock = clock;
     }
 
-    /** What a verified signature tells the handler. */
-    public record Verified(String keyId, String bodySha256) {
+    /**
+     * What a verified signature tells the handler.
+     *
+     * @param keyId the keyId as signed; for a session token {@code "ST$<session token>"}, never the token itself
+     * @param principal who signed: a USER for an API key, a RESOURCE with the token's claims for a session token
+     */
+    public record Verified(String keyId, String bodySha256, Principal principal) {
         /** True when the body's SHA-256 must be checked against {@link #bodySha256()}. */
         public boolean bodySigned() {
             return bodySha256 != null;
@@ -79,9 +95,27 @@ public final class SignatureVerifier {
         requireSigned(signed, xDate, method);
         checkDate(header.apply(xDate ? "x-date" : "date"));
 
-        PublicKey key = keys.find(keyId);
-        if (key == null) {
-            throw OciException.notAuthenticated("The key '" + keyId + "' is not known to this emulator.");
+        PublicKey key;
+        Principal principal;
+        String shownKeyId;
+        if (keyId.startsWith(SESSION_TOKEN_PREFIX)) {
+            if (sessionTokens == null) {
+                throw OciException.notAuthenticated("This emulator accepts no session tokens.");
+            }
+            SessionTokens.Session session = sessionTokens.verify(keyId.substring(SESSION_TOKEN_PREFIX.length()));
+            key = session.sessionKey();
+            principal = new Principal(Principal.Kind.RESOURCE, session.claims().getOrDefault("res_tenant", ""),
+                    session.claims().getOrDefault("res_id", session.claims().getOrDefault("sub", "")),
+                    session.claims());
+            shownKeyId = SESSION_TOKEN_PREFIX + "<session token>";
+        } else {
+            key = keys.find(keyId);
+            if (key == null) {
+                throw OciException.notAuthenticated("The key '" + keyId + "' is not known to this emulator.");
+            }
+            String[] parts = keyId.split("/");
+            principal = Principal.user(parts[0], parts[1]);
+            shownKeyId = keyId;
         }
         byte[] sig;
         try {
@@ -92,10 +126,11 @@ public final class SignatureVerifier {
         for (String host : hostCandidates(header.apply("host"))) {
             String signingString = signingString(signed, method, rawPath, rawQuery, header, host);
             if (signingString != null && rsaVerify(key, signingString, sig)) {
-                return new Verified(keyId, signed.contains("x-content-sha256") ? header.apply("x-content-sha256") : null);
+                return new Verified(shownKeyId,
+                        signed.contains("x-content-sha256") ? header.apply("x-content-sha256") : null, principal);
             }
         }
-        throw OciException.notAuthenticated("The signature does not match the request (keyId '" + keyId + "').");
+        throw OciException.notAuthenticated("The signature does not match the request (keyId '" + shownKeyId + "').");
     }
 
     private static void requireSigned(Set<String> signed, boolean xDate, String method) {
