@@ -29,6 +29,7 @@ COMMANDS = [
     "resource-scheduler schedule create",
 ]
 
+commits = sys.argv[1:] or ["?"]
 sys.argv = ["oci"]  # the CLI loads the services named on its command line; load ours by hand instead
 from oci_cli import dynamic_loader, version  # noqa: E402
 from oci_cli.cli_root import cli  # noqa: E402
@@ -86,7 +87,6 @@ def rows(path, cmd):
                          choices(p)])
 
 
-commits = sys.argv[1:] or ["?"]
 print("# The OCI CLI's commands and options, as the CLI itself defines them (its click command tree).")
 print("# oci-cli %s (github.com/oracle/oci-cli, %s), on oci-python-sdk %s." % (version.__version__, commits[0],
       commits[1] if len(commits) > 1 else "?"))
