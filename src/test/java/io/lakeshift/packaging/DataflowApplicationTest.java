@@ -41,7 +41,8 @@ class DataflowApplicationTest {
         assertEquals(io.lakeshift.cli.Main.class.getName(), app.get("className").asText());
         assertEquals("resource_principal", app.get("configuration").get("dataflow.auth").asText());
         assertTrue(app.get("numExecutors").asInt() >= 1);
-        assertEquals(Set.of("source", "target", "log", "mode"), DataflowApplication.read().parameters().keySet());
+        assertEquals(Set.of("source", "target", "log", "mode", "azure_auth", "azure_tenant_id", "azure_client_id",
+                "azure_client_secret", "s3_access_key", "s3_secret_key"), DataflowApplication.read().parameters().keySet());
     }
 
     @Test
@@ -94,7 +95,7 @@ class DataflowApplicationTest {
         app.get("arguments").forEach(a -> jsonArgs.add(a.asText()));
         assertEquals(jsonArgs, tfArgs);
         Set<String> tfParams = new TreeSet<>();
-        Matcher p = Pattern.compile("parameters \\{\\s*name\\s*=\\s*\"([a-z_]+)\"").matcher(tf);
+        Matcher p = Pattern.compile("parameters \\{\\s*name\\s*=\\s*\"([a-z0-9_]+)\"").matcher(tf);
         while (p.find()) {
             tfParams.add(p.group(1));
         }
