@@ -50,13 +50,8 @@ def where(cmd):
 
 def required(p):
     # The CLI marks required options itself (click's own `required` stays False so --from-json and the defaults
-    # file can supply them): callback handle_required_param, or handle_param_with_default(True, ...), and the
-    # help text ends with " [required]".
-    cb = p.callback
-    if cb is not None and cb.__name__ == "handle_required_param":
-        return True
-    if cb is not None and cb.__closure__ and cb.__name__ == "internal_handle_param":
-        return bool(cb.__closure__[1].cell_contents) if len(cb.__closure__) > 1 else False
+    # file can supply them): their help ends with " [required]", which the CLI also removes where it fills an option
+    # in by itself (Object Storage's namespace: objectstorage_cli_extended.py, remove_namespace_required_objectstorage).
     return bool(p.required) or (p.help or "").rstrip().endswith("[required]")
 
 

@@ -10,7 +10,8 @@ an option's allowed values, an option without its value, an extra argument, and 
 would be lost).
 
 Environment: FAKE_OCI_TABLE the table; FAKE_CALLS a file each call is appended to (its arguments, NUL-separated);
-FAKE_OCI_CHECK=1: read one JSON array of arguments per line from stdin and print, per line, "ok" or the error;
+FAKE_OCI_CHECK=1: read one JSON array of arguments per line from stdin (as written in a script or doc: a value
+with $ is a shell variable's) and print, per line, "ok" or the error;
 answers: FAKE_APP (the application list finds this id; empty: none), FAKE_APP_STATE (its lifecycle state, ACTIVE),
 FAKE_STATE (the state a waited-for run ends in), FAKE_WAIT_TIMEOUT=1 (the wait runs out: last state, exit 2),
 FAKE_RUNNING=STATE:APPLICATION_OCID@RUN_OCID (the run list finds that run of that application in that state).
@@ -53,8 +54,10 @@ class Refused(Exception):
     pass
 
 
-def parse(table, argv):
-    """(command, {option name: [values]}, from-json keys) or Refused with the real CLI's message."""
+def parse(table, argv, static=False):
+    """(command, {option name: [values]}, from-json keys) or Refused with the real CLI's message. static: argv was
+    read from a script or doc, so a value with $ in it is a shell variable's, unknown here (not checked against the
+    allowed values; a --from-json file named by one is not read, nor are required options then checked)."""
     options = {o_name: o for o in table["oci"] for o_name in o["names"]}
     words, given, i = [], {}, 0
     command = "oci"
@@ -76,7 +79,7 @@ def parse(table, argv):
                 i += 1
             else:
                 raise Refused("Error: Option '%s' requires an argument." % name)
-            if o["choices"] and value not in o["choices"]:
+            if o["choices"] and value not in o["choices"] and not (static and "$" in value):
                 raise Refused("Error: Invalid value for '%s': '%s' is not one of %s." % (
                     name, value, ", ".join("'%s'" % c for c in o["choices"])))
             given.setdefault(o["name"], []).append(value)
@@ -94,6 +97,8 @@ def parse(table, argv):
     if command == "oci" or any(c.startswith(command + " ") for c in table if c != command) and command not in table:
         raise Refused("Error: Missing command.")
     keys = {}
+    if static and any("$" in str(v) for v in given.get("--from-json", [])):
+        return command, given, keys
     if "--from-json" in given:
         keys = from_json(given["--from-json"][-1])
         by_param = {n.lstrip("-").replace("-", "_"): o for o in table[command] for n in o["names"] if n.startswith("--")}
@@ -211,7 +216,7 @@ def main():
     if os.environ.get("FAKE_OCI_CHECK") == "1":
         for line in sys.stdin:
             try:
-                parse(table, json.loads(line))
+                parse(table, json.loads(line), static=True)
                 print("ok")
             except Refused as e:
                 print(str(e).replace("\n", " "))
