@@ -139,6 +139,30 @@ class OciInvocationsTest {
         }
     }
 
+    /**
+     * A Data Integration task schedule runs the task its registry metadata names (RegistryMetadata.aggregatorKey,
+     * oci-python-sdk 2.182.1 oci/data_integration/models/registry_metadata.py) on the schedule its schedule-ref
+     * names; the CLI requires neither, and without the first the schedule runs nothing.
+     */
+    @Test
+    void everyDataIntegrationTaskScheduleNamesItsTaskAndItsSchedule() throws Exception {
+        List<Invocation> schedules = invocations().stream()
+                .filter(i -> command(i.args()).equals("data-integration task-schedule create")).toList();
+        assertTrue(!schedules.isEmpty());
+        for (Invocation i : schedules) {
+            String metadata = value(i.args(), "--registry-metadata");
+            assertTrue(metadata != null, i.where() + ": no --registry-metadata, so no task");
+            assertTrue(new ObjectMapper().readTree(metadata).hasNonNull("aggregatorKey"), i.where() + ": " + metadata);
+            String ref = value(i.args(), "--schedule-ref");
+            assertTrue(ref != null && new ObjectMapper().readTree(ref).hasNonNull("key"), i.where() + ": " + ref);
+        }
+    }
+
+    private static String value(List<String> args, String option) {
+        int i = args.indexOf(option);
+        return i < 0 || i + 1 >= args.size() ? null : args.get(i + 1);
+    }
+
     private static String command(List<String> args) {
         List<String> words = new ArrayList<>();
         for (String a : args) {
