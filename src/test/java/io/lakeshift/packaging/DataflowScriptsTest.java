@@ -202,7 +202,10 @@ class DataflowScriptsTest {
                 missing.err);
     }
 
-    /** The stand-in refuses what oci-cli 3.89.3 refuses, with its messages (click's usage errors, exit 2). */
+    /**
+     * The stand-in refuses what oci-cli 3.89.3 refuses, with its messages and exit codes (click's usage errors: 2;
+     * a missing required option: 1), as the real CLI, run from its source, answered each of these.
+     */
     @Test
     void theStandInCliRefusesWhatTheRealOneRefuses() throws Exception {
         Path json = Files.writeString(tmp.resolve("app.json"), "{\"displayName\": \"x\", \"sparkVersio\": \"3.5.0\"}");
@@ -211,7 +214,7 @@ class DataflowScriptsTest {
                 "--lifecycle-state", "ACTIVE"},
             {"Error: Missing option(s) --compartment-id.", "data-flow", "application", "list"},
             {"Error: No such command 'creat'.", "data-flow", "run", "creat"},
-            {"Error: Invalid value for '--wait-for-state': 'DONE'", "data-flow", "run", "create", "-c", "c",
+            {"Error: Invalid value for '--wait-for-state': invalid choice: DONE. (choose from ACCEPTED,", "data-flow", "run", "create", "-c", "c",
                 "--application-id", "a", "--display-name", "n", "--wait-for-state", "DONE"},
             {"Error: Option '--query' requires an argument.", "os", "ns", "get", "--query"},
             {"--from-json key 'sparkVersio' is no option", "data-flow", "application", "create", "-c", "c",
@@ -222,7 +225,7 @@ class DataflowScriptsTest {
                     .collect(java.util.stream.Collectors.toCollection(() -> new ArrayList<>(List.of(tmp.resolve("bin/oci")
                             .toString())))),
                     Map.of());
-            assertEquals(2, r.exit, String.join(" ", c));
+            assertEquals(c[0].contains("Missing option") ? 1 : 2, r.exit, String.join(" ", c));
             assertTrue(r.err.contains(c[0]), c[0] + " <> " + r.err);
         }
         Result ok = run(List.of(tmp.resolve("bin/oci").toString(), "--config-file", "x", "os", "object", "put", "-bn", "b", "--file", "f",

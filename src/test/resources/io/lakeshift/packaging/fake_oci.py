@@ -2,7 +2,7 @@
 CLI's commands and options (src/test/resources/oracles/oci-cli-options.tsv, read from oci-cli 3.89.3's click
 command tree), then answers like the CLI for the few calls the scripts make.
 
-Refused, with the real CLI's message and exit code 2 (click's usage error): a command that is not in the table
+Refused, with the real CLI's message and exit code (2, click's usage error; 1 for a missing option): a command that is not in the table
 ("Error: No such command"), an option the command does not have ("Error: No such option: --x"), a value outside
 an option's allowed values, an option without its value, an extra argument, and a required option left out
 ("Error: Missing option(s) --x."; --from-json keys count, as in the real CLI). Stricter than the real CLI: a
@@ -51,7 +51,12 @@ ONE_FILTER = {
 
 
 class Refused(Exception):
-    pass
+    """A refusal; code is the real CLI's exit code: 2 for click's usage errors, 1 for a missing required option
+    (the CLI's own check, cli_util.py) and a service error."""
+
+    def __init__(self, message, code=2):
+        super().__init__(message)
+        self.code = code
 
 
 def parse(table, argv, static=False):
@@ -80,8 +85,8 @@ def parse(table, argv, static=False):
             else:
                 raise Refused("Error: Option '%s' requires an argument." % name)
             if o["choices"] and value not in o["choices"] and not (static and "$" in value):
-                raise Refused("Error: Invalid value for '%s': '%s' is not one of %s." % (
-                    name, value, ", ".join("'%s'" % c for c in o["choices"])))
+                raise Refused("Error: Invalid value for '%s': invalid choice: %s. (choose from %s)" % (
+                    name, value, ", ".join(o["choices"])))
             given.setdefault(o["name"], []).append(value)
             continue
         candidate = " ".join(words + [a])
@@ -110,10 +115,10 @@ def parse(table, argv, static=False):
     filters = [f for f in ONE_FILTER.get(command, []) if f in given]
     if len(filters) > 1:
         raise Refused("ServiceError: 400 InvalidParameter: %s takes one parameter besides --compartment-id, not %s"
-                      % (command, " and ".join(filters)))
+                      % (command, " and ".join(filters)), 1)
     missing = [o["name"] for o in table[command] if o["required"] and o["name"] not in given]
     if missing:
-        raise Refused("Usage: oci %s [OPTIONS]\n\nError: Missing option(s) %s." % (command, ", ".join(missing)))
+        raise Refused("Usage: oci %s [OPTIONS]\n\nError: Missing option(s) %s." % (command, ", ".join(missing)), 1)
     return command, given, keys
 
 
@@ -229,7 +234,7 @@ def main():
         command, given, _ = parse(table, argv)
     except Refused as e:
         print(str(e), file=sys.stderr)
-        return 2
+        return e.code
     response = answer(command, given)
     if command == "data-flow run create" and "--wait-for-state" in given:
         print("Action completed. Waiting until the resource has entered state: %s" % given["--wait-for-state"],
