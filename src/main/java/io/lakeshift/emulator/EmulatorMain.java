@@ -16,6 +16,7 @@ public final class EmulatorMain {
             "  --data-dir DIR      keep buckets and objects in DIR across restarts (default: in memory)",
             "  --config-dir DIR    write the OCI client config and key here (default: a temp dir)",
             "  --trust-key FILE    also accept requests signed with this PEM key (repeatable)",
+            "  --policy FILE       enforce the OCI IAM policy statements in FILE (default: allow every signed request)",
             "  --help              show this help");
 
     private EmulatorMain() {
@@ -65,6 +66,7 @@ public final class EmulatorMain {
      */
     public static OciEmulator start(String[] args, PrintStream out) throws IOException {
         OciEmulator.Builder builder = OciEmulator.builder();
+        Path policyFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -78,6 +80,19 @@ public final class EmulatorMain {
                 case "--data-dir" -> builder.dataDir(Path.of(value(args, ++i, arg)));
                 case "--config-dir" -> builder.configDir(Path.of(value(args, ++i, arg)));
                 case "--trust-key" -> builder.trustPublicKey(Path.of(value(args, ++i, arg)));
+                case "--policy" -> {
+                    Path file = Path.of(value(args, ++i, arg));
+                    try {
+                        builder.policy(file);
+                    } catch (io.lakeshift.emulator.iam.PolicyException e) {
+                        throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+                    }
+                    builder.onRefusal(line -> {
+                        out.println(line);
+                        out.flush();
+                    });
+                    policyFile = file;
+                }
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
@@ -87,6 +102,12 @@ public final class EmulatorMain {
         out.println("  namespace: " + emulator.namespace());
         out.println("  config:    " + emulator.configFile());
         out.println("  profile:   " + emulator.profile());
+        out.println("  user:      " + emulator.userId());
+        if (policyFile != null) {
+            long enforced = emulator.policy().statements().stream().filter(s -> s.enforced()).count();
+            out.println("  policy:    " + policyFile + " (" + enforced + " Object Storage statements enforced)");
+            emulator.policy().notes().forEach(n -> out.println("    " + n));
+        }
         out.flush();
         return emulator;
     }
