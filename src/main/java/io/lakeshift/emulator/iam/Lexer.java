@@ -27,7 +27,7 @@ final class Lexer {
                 out.add(new Token(Kind.SYMBOL, "!="));
                 i += 2;
             } else if (c == '\'' || c == '"' || c == '/') {
-                int close = text.indexOf(c, i + 1);
+                int close = c == '/' ? patternEnd(text, i + 1) : text.indexOf(c, i + 1);
                 if (close < 0) {
                     throw new PolicyException(line, "the " + (c == '/' ? "pattern" : "string") + " starting at column "
                             + (i + 1) + " has no closing " + c);
@@ -52,6 +52,17 @@ final class Lexer {
             }
         }
         return out;
+    }
+
+    /** A pattern ends at a '/' followed by the end, a space, ',' or '}': object-name patterns may hold '/'. */
+    private static int patternEnd(String text, int from) {
+        for (int j = text.indexOf('/', from); j >= 0; j = text.indexOf('/', j + 1)) {
+            if (j + 1 == text.length() || Character.isWhitespace(text.charAt(j + 1)) || text.charAt(j + 1) == ','
+                    || text.charAt(j + 1) == '}') {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static boolean isWordChar(char c) {

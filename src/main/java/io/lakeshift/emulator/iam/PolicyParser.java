@@ -250,7 +250,7 @@ public final class PolicyParser {
             if (!t.atEnd()) {
                 throw new PolicyException(line, "unexpected '" + t.peekText() + "' in the group's members");
             }
-            if (groups.putIfAbsent(name, members) != null) {
+            if (groups.putIfAbsent(name.toLowerCase(Locale.ROOT), members) != null) {
                 throw new PolicyException(line, "group '" + name + "' is defined twice");
             }
         } else {
@@ -264,7 +264,7 @@ public final class PolicyParser {
                             + " evaluates (" + String.join(", ", new java.util.TreeSet<>(RULE_VARIABLES)) + ")");
                 }
             }
-            if (dynamicGroups.putIfAbsent(name, rule) != null) {
+            if (dynamicGroups.putIfAbsent(name.toLowerCase(Locale.ROOT), rule) != null) {
                 throw new PolicyException(line, "dynamic-group '" + name + "' is defined twice");
             }
         }
