@@ -41,7 +41,9 @@ final class OciTargetCheck {
         }
         if (status == 404) {
             return "bucket '" + t.bucket() + "' not found in namespace '" + t.namespace() + "'" + endpoint(oci)
-                    + ", or " + who(oci) + " may not read it; create the bucket or fix --target";
+                    + ", or not authorized: " + who(oci) + " needs BUCKET_READ to read it (e.g. `allow <group> to read"
+                    + " buckets in compartment <compartment> where target.bucket.name = '" + t.bucket() + "'`);"
+                    + " create the bucket, fix --target or grant that";
         }
         if (status == 403) {
             return who(oci) + " may not use bucket '" + t.bucket() + "' in namespace '" + t.namespace()

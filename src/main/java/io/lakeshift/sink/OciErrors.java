@@ -2,9 +2,20 @@ package io.lakeshift.sink;
 
 import com.oracle.bmc.model.BmcException;
 import io.lakeshift.config.Secrets;
+import io.lakeshift.emulator.iam.Operations;
+import io.lakeshift.emulator.iam.Permission;
+import io.lakeshift.emulator.iam.Requirement;
+import io.lakeshift.emulator.iam.Verb;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns SDK exceptions into one-line messages that name the object and what OCI answered. */
 public final class OciErrors {
+    private static final Pattern BUCKET = Pattern.compile("bucket named '([^']*)'");
     private OciErrors() {}
 
     /** One line, secrets masked. */
@@ -35,7 +46,38 @@ public final class OciErrors {
         if (s == 403 || code.contains("NotAuthorized")) {
             return " (the signed-in principal may not do this: grant it 'manage objects' on the bucket's compartment)";
         }
+        if (s == 404 && (code.equals("BucketNotFound") || code.equals("NamespaceNotFound"))) {
+            return notAuthorizedHint(b);
+        }
         return "";
+    }
+
+    /**
+     * OCI answers a missing permission as "not found", so a 404 names what the operation needs (the permissions of
+     * Oracle's policy reference, kept in {@link Operations}) and the statement that grants it.
+     */
+    private static String notAuthorizedHint(BmcException b) {
+        String operation = b.getServiceDetails() == null ? null : b.getServiceDetails().getOperationName();
+        Requirement needs = operation == null ? null : Operations.table().get(operation);
+        if (needs == null || needs.all().isEmpty()) {
+            return "";
+        }
+        Matcher m = BUCKET.matcher(b.getOriginalMessage() == null ? "" : b.getOriginalMessage());
+        String where = m.find() ? " where target.bucket.name = '" + m.group(1) + "'" : "";
+        Map<String, Verb> verbs = new LinkedHashMap<>();
+        for (Permission p : needs.all()) {
+            verbs.merge(p.resourceType(), p.leastVerb(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+            if (needs.anyOf()) {
+                break;
+            }
+        }
+        List<String> statements = new ArrayList<>();
+        verbs.forEach((type, verb) -> statements.add("`allow <group> to " + verb.word() + " " + type
+                + " in compartment <compartment>" + where + "`"));
+        String permissions = operation.equals("PutObject") ? "OBJECT_CREATE (OBJECT_OVERWRITE to replace an object)"
+                : needs.describe();
+        return " (not found or not authorized: " + operation + " needs " + permissions + ", e.g. "
+                + String.join(" and ", statements) + ")";
     }
 
     private static String firstLine(String s) {
