@@ -31,7 +31,12 @@ import java.util.Set;
  * form is refused with a {@link PolicyException} naming the line.
  */
 public final class PolicyParser {
-    /** Resource-principal session-token claims the matching rules and request variables read. */
+    /**
+     * Resource-principal session-token (RPST) claims the matching rules and request variables read, as the OCI SDKs
+     * name them: res_compartment and res_tenant in the Java SDK's ResourcePrincipalAuthenticationDetailsProvider
+     * .ClaimKeys, res_type and res_id beside them in the Go SDK's ResourcePrincipalTokenClaimValues (read
+     * 2026-12-01). The emulator's {@link io.lakeshift.emulator.auth.Principal} carries them in its claims map.
+     */
     public static final String CLAIM_TYPE = "res_type";
     public static final String CLAIM_COMPARTMENT = "res_compartment";
     public static final String CLAIM_ID = "res_id";
