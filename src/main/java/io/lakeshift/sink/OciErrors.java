@@ -25,7 +25,7 @@ public final class OciErrors {
 
     private static String plain(Throwable e) {
         if (e instanceof BmcException b) {
-            String message = b.getOriginalMessage() == null ? "" : firstLine(b.getOriginalMessage());
+            String message = firstLine(serviceMessage(b));
             if (b.isClientSide() || b.getStatusCode() <= 0) {
                 return "request to OCI failed: " + message;
             }
@@ -62,7 +62,7 @@ public final class OciErrors {
         if (needs == null || needs.all().isEmpty()) {
             return "";
         }
-        Matcher m = BUCKET.matcher(b.getOriginalMessage() == null ? "" : b.getOriginalMessage());
+        Matcher m = BUCKET.matcher(serviceMessage(b));
         String where = m.find() ? " where target.bucket.name = '" + m.group(1) + "'" : "";
         Map<String, Verb> verbs = new LinkedHashMap<>();
         for (Permission p : needs.all()) {
@@ -78,6 +78,18 @@ public final class OciErrors {
                 : needs.describe();
         return " (not found or not authorized: " + operation + " needs " + permissions + ", e.g. "
                 + String.join(" and ", statements) + ")";
+    }
+
+    /**
+     * The service's own text. SDK 3.x keeps it in getUnmodifiedMessage(); getOriginalMessage() is null for service
+     * errors (it holds a message template's original), which left "OCI answered 404 BucketNotFound: " with no text.
+     */
+    private static String serviceMessage(BmcException b) {
+        String original = b.getOriginalMessage();
+        if (original != null && !original.isBlank()) {
+            return original;
+        }
+        return b.getUnmodifiedMessage() == null ? "" : b.getUnmodifiedMessage();
     }
 
     private static String firstLine(String s) {

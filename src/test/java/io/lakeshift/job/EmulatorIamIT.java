@@ -205,6 +205,7 @@ class EmulatorIamIT {
                 String bucket = bucketOf(removed);
                 assertTrue(line.contains("'" + bucket + "'") || line.contains(bucket + "@"), line);
                 assertTrue(line.contains("not authorized"), line);
+                assertTrue(line.contains("target.bucket.name = '" + bucket + "'"), "a statement to write: " + line);
                 String permission = assertRefusalNames(w, removed, bucket);
                 if (!line.contains(permission)) {
                     failures.add("without [" + removed.text() + "] the run's error does not name " + permission
