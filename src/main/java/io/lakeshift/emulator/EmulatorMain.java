@@ -21,6 +21,8 @@ public final class EmulatorMain {
         CONFIG_DIR("config-dir", "DIR", null, "Write the OCI client config and key, and a resource principal"
                 + " session (resource-principal/rpst.token, rpst.pem), here. Default: a temp dir."),
         TRUST_KEY("trust-key", "FILE", null, "Also accept requests signed with this PEM key (repeatable)."),
+        POLICY("policy", "FILE", null, "Enforce the OCI IAM policy statements in FILE (docs/emulator.md, IAM)."
+                + " Default: allow every signed request."),
         HELP("help", null, null, "Show this help.");
 
         final String key;
@@ -113,6 +115,7 @@ public final class EmulatorMain {
     public static OciEmulator start(String[] args, PrintStream out) throws IOException {
         OciEmulator.Builder builder = OciEmulator.builder().host(Arg.HOST.defaultValue)
                 .port(port(Arg.PORT.defaultValue)).namespace(Arg.NAMESPACE.defaultValue);
+        Path policyFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             Arg a = arg.equals("-h") ? Arg.HELP : arg.startsWith("--") ? Arg.byKey(arg.substring(2)) : null;
@@ -130,6 +133,19 @@ public final class EmulatorMain {
                 case DATA_DIR -> builder.dataDir(Path.of(value(args, ++i, a)));
                 case CONFIG_DIR -> builder.configDir(Path.of(value(args, ++i, a)));
                 case TRUST_KEY -> builder.trustPublicKey(Path.of(value(args, ++i, a)));
+                case POLICY -> {
+                    Path file = Path.of(value(args, ++i, a));
+                    try {
+                        builder.policy(file);
+                    } catch (io.lakeshift.emulator.iam.PolicyException e) {
+                        throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+                    }
+                    builder.onRefusal(line -> {
+                        out.println(line);
+                        out.flush();
+                    });
+                    policyFile = file;
+                }
                 default -> throw new IllegalStateException(a.key);
             }
         }
@@ -139,6 +155,12 @@ public final class EmulatorMain {
         out.println("  namespace: " + emulator.namespace());
         out.println("  config:    " + emulator.configFile());
         out.println("  profile:   " + emulator.profile());
+        out.println("  user:      " + emulator.userId());
+        if (policyFile != null) {
+            long enforced = emulator.policy().statements().stream().filter(s -> s.enforced()).count();
+            out.println("  policy:    " + policyFile + " (" + enforced + " Object Storage statements enforced)");
+            emulator.policy().notes().forEach(n -> out.println("    " + n));
+        }
         ResourcePrincipalSession rp = emulator.mintResourcePrincipal(
                 emulator.configDir().resolve(RESOURCE_PRINCIPAL_DIR), RESOURCE_PRINCIPAL_VALIDITY);
         out.println("  resource principal (a Data Flow run's, valid " + RESOURCE_PRINCIPAL_VALIDITY.toHours()

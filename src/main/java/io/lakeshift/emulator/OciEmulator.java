@@ -8,6 +8,8 @@ import io.lakeshift.emulator.auth.ResourcePrincipalSession;
 import io.lakeshift.emulator.auth.SessionTokens;
 import io.lakeshift.emulator.auth.SignatureVerifier;
 import io.lakeshift.emulator.http.ObjectStorageHandler;
+import io.lakeshift.emulator.iam.Authorizer;
+import io.lakeshift.emulator.iam.Policy;
 import io.lakeshift.emulator.storage.DiskStorage;
 import io.lakeshift.emulator.storage.MemoryStorage;
 import io.lakeshift.emulator.storage.Storage;
@@ -27,6 +29,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +54,7 @@ public final class OciEmulator implements AutoCloseable {
     private final Path configDir;
     private final String namespace;
     private final Path tempConfigDir;
+    private final Policy policy;
 
     private OciEmulator(Builder b) throws IOException {
         this.namespace = b.namespace;
@@ -64,8 +69,10 @@ public final class OciEmulator implements AutoCloseable {
             keys.trust(Pem.readPublicKey(pem), identity.tenancy(), identity.user());
         }
         this.storage = b.dataDir == null ? new MemoryStorage() : new DiskStorage(b.dataDir);
+        this.policy = b.policy;
+        Authorizer authorizer = b.policy == null ? null : new Authorizer(b.policy, storage, namespace, b.refusals);
         ObjectStorageHandler handler = new ObjectStorageHandler(storage, namespace, identity.tenancy(),
-                new SignatureVerifier(keys, sessionTokens, Clock.systemUTC()), b.faults);
+                new SignatureVerifier(keys, sessionTokens, Clock.systemUTC()), b.faults, authorizer);
         this.executor = newExecutor(b.threads);
         try {
             this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
@@ -153,6 +160,11 @@ public final class OciEmulator implements AutoCloseable {
         return configDir;
     }
 
+    /** The IAM policy requests are checked against, or null when everything is allowed. */
+    public Policy policy() {
+        return policy;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -186,6 +198,8 @@ public final class OciEmulator implements AutoCloseable {
         private final List<Path> trustedKeys = new ArrayList<>();
         private FaultPolicy faults = FaultPolicy.NONE;
         private int threads = 32;
+        private Policy policy;
+        private Consumer<String> refusals = Logger.getLogger(Authorizer.class.getName())::warning;
 
         private Builder() {
         }
@@ -235,6 +249,27 @@ public final class OciEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be at least 1");
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Enforce these IAM policy statements (see docs/emulator.md, "IAM"); null (the default) allows every
+         * signed request.
+         */
+        public Builder policy(Policy policy) {
+            this.policy = policy;
+            return this;
+        }
+
+        /** Reads and enforces a policy file. @throws io.lakeshift.emulator.iam.PolicyException naming a bad line */
+        public Builder policy(Path file) throws IOException {
+            this.policy = file == null ? null : Policy.read(file);
+            return this;
+        }
+
+        /** Where a refused request is reported, one line naming the missing permission (default: a log warning). */
+        public Builder onRefusal(Consumer<String> refusals) {
+            this.refusals = refusals;
             return this;
         }
 

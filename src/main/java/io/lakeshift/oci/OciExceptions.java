@@ -10,6 +10,8 @@ import io.lakeshift.io.StorageException;
 import io.lakeshift.io.TransientException;
 import java.io.IOException;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one place OCI SDK exceptions become lakeshift's types, so no {@link BmcException} crosses an interface.
@@ -17,6 +19,8 @@ import java.util.function.Supplier;
  * precondition, 401/403 refused, 429 and 5xx worth another try; a client-side failure is transient when I/O broke.
  */
 public final class OciExceptions {
+    private static final Pattern BUCKET = Pattern.compile("bucket named '([^']*)'");
+
     private OciExceptions() {}
 
     /** Sends one request, translating what the SDK throws; {@code what} names the operation and the object. */
@@ -55,8 +59,34 @@ public final class OciExceptions {
         if (b.isClientSide() || b.getStatusCode() <= 0) {
             return "request to OCI failed: " + (b.getCause() != null ? Errors.rootCause(b) : Errors.oneLine(b));
         }
-        String message = b.getOriginalMessage() == null ? "" : Errors.oneLine(new IOException(b.getOriginalMessage()));
+        String message = Errors.oneLine(new IOException(serviceMessage(b)));
         return "OCI answered " + b.getStatusCode() + " " + b.getServiceCode() + ": " + message + hint(b);
+    }
+
+    /**
+     * The service's own text. SDK 3.x keeps it in getUnmodifiedMessage(); getOriginalMessage() is null for service
+     * errors, which left "OCI answered 404 BucketNotFound: " with no text.
+     */
+    private static String serviceMessage(BmcException b) {
+        String original = b.getOriginalMessage();
+        if (original != null && !original.isBlank()) {
+            return original;
+        }
+        return b.getUnmodifiedMessage() == null ? "" : b.getUnmodifiedMessage();
+    }
+
+    /** OCI answers a missing permission as "not found": say what the operation needs and a statement granting it. */
+    private static String notAuthorizedHint(BmcException b) {
+        Permissions.Need need = Permissions.of(b.getServiceDetails() == null ? null
+                : b.getServiceDetails().getOperationName());
+        if (need == null) {
+            return "";
+        }
+        Matcher m = BUCKET.matcher(serviceMessage(b));
+        String where = m.find() ? " where target.bucket.name = '" + m.group(1) + "'" : "";
+        return " (not found or not authorized: " + b.getServiceDetails().getOperationName() + " needs "
+                + need.permissions() + ", e.g. `allow <group> to " + need.statement() + " in compartment <compartment>"
+                + where + "`)";
     }
 
     /** What to do about the answers that mean "not allowed". */
@@ -68,6 +98,9 @@ public final class OciExceptions {
         }
         if (s == 403 || code.contains("NotAuthorized")) {
             return " (the signed-in principal may not do this: grant it 'manage objects' on the bucket's compartment)";
+        }
+        if (s == 404 && (code.equals("BucketNotFound") || code.equals("NamespaceNotFound"))) {
+            return notAuthorizedHint(b);
         }
         return "";
     }

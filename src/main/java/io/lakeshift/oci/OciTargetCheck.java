@@ -68,8 +68,9 @@ public final class OciTargetCheck {
         }
         if (status == 404) {
             return new NotFoundException("bucket '" + t.bucket() + "' not found in namespace '" + t.namespace() + "'"
-                    + endpoint(oci) + ", or " + who(oci) + " may not read it; create the bucket or fix --target",
-                    e);
+                    + endpoint(oci) + ", or not authorized: " + who(oci) + " needs BUCKET_READ to read it (e.g. `allow"
+                    + " <group> to read buckets in compartment <compartment> where target.bucket.name = '" + t.bucket()
+                    + "'`); create the bucket, fix --target or grant that", e);
         }
         if (status == 403) {
             return new DeniedException(who(oci) + " may not use bucket '" + t.bucket() + "' in namespace '"

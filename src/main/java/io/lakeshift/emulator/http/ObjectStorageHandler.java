@@ -7,6 +7,7 @@ import io.lakeshift.emulator.FaultPolicy;
 import io.lakeshift.emulator.FaultRequest;
 import io.lakeshift.emulator.OciException;
 import io.lakeshift.emulator.auth.SignatureVerifier;
+import io.lakeshift.emulator.iam.Authorizer;
 import io.lakeshift.emulator.storage.IncompleteBodyException;
 import io.lakeshift.emulator.storage.Storage;
 
@@ -29,9 +30,17 @@ public final class ObjectStorageHandler implements HttpHandler {
     private final BucketApi buckets;
     private final ObjectApi objects;
     private final MultipartApi multipart;
+    private final Authorizer authorizer;
 
     public ObjectStorageHandler(Storage storage, String namespace, String tenancy, SignatureVerifier verifier,
                                 FaultPolicy faults) {
+        this(storage, namespace, tenancy, verifier, faults, null);
+    }
+
+    /** @param authorizer checks each request against an IAM policy; null allows everything */
+    public ObjectStorageHandler(Storage storage, String namespace, String tenancy, SignatureVerifier verifier,
+                                FaultPolicy faults, Authorizer authorizer) {
+        this.authorizer = authorizer;
         this.namespace = namespace;
         this.verifier = verifier;
         this.faults = faults;
@@ -59,6 +68,9 @@ public final class ObjectStorageHandler implements HttpHandler {
             if (route.namespace() != null && !route.namespace().equals(namespace)) {
                 throw new OciException(404, "NamespaceNotFound",
                         "You do not have authorization to perform this request, or the requested resource could not be found.");
+            }
+            if (authorizer != null) {
+                authorizer.authorize(call.auth.principal(), route.operation(), route.bucket(), route.object(), call.query);
             }
             dispatch(call, route);
         } catch (OciException e) {
