@@ -68,7 +68,7 @@ public final class Main {
                 case "report" -> rest.contains("--help") ? help(out, Help.report())
                         : RunLogs.report(ConfigLoader.readArgs(rest, warn), env, out);
                 case "demo" -> rest.contains("--help") ? help(out, Help.demo()) : Demo.run(rest, env, out);
-                case "emulator" -> EmulatorMain.run(rest.toArray(String[]::new), out, err);
+                case "emulator" -> emulator(rest, out, err);
                 default -> {
                     String hint = Suggestions.closest(command, COMMANDS).map(c -> "; did you mean '" + c + "'?")
                             .orElse("; commands: " + String.join(", ", COMMANDS));
@@ -84,6 +84,16 @@ public final class Main {
         } catch (IOException | RuntimeException e) {
             err.println("lakeshift: " + Errors.oneLine(e));
             return CANNOT_RUN;
+        }
+    }
+
+    /** The emulator ships apart from the job's jars: there it is missing, and the line says where it is. */
+    private static int emulator(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            return EmulatorMain.run(args.toArray(String[]::new), out, err);
+        } catch (NoClassDefFoundError e) {
+            throw new ConfigException("emulator: not in this jar (the emulator ships apart from the job); run"
+                    + " bin/lakeshift emulator from a lakeshift checkout");
         }
     }
 

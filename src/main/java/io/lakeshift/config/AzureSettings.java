@@ -1,6 +1,5 @@
 package io.lakeshift.config;
 
-import io.lakeshift.secrets.SecretRef;
 
 import java.io.Serializable;
 

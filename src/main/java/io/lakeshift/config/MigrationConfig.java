@@ -2,6 +2,7 @@ package io.lakeshift.config;
 
 import io.lakeshift.secrets.Secrets;
 
+
 import io.lakeshift.model.TargetLocation;
 import java.io.Serializable;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.lakeshift.config;
 
+import io.lakeshift.target.Target;
+
 
 import io.lakeshift.model.ByteSize;
 import java.util.Arrays;

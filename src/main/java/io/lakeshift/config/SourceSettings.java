@@ -1,7 +1,7 @@
 package io.lakeshift.config;
 
-import io.lakeshift.secrets.SecretRef;
 import io.lakeshift.secrets.Secrets;
+
 
 import java.io.Serializable;
 

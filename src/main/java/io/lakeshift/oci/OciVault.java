@@ -1,7 +1,7 @@
 package io.lakeshift.oci;
 
+import io.lakeshift.secrets.SecretException;
 import io.lakeshift.secrets.SecretResolver;
-import io.lakeshift.source.SourceException;
 
 import com.oracle.bmc.ClientConfiguration;
 import com.oracle.bmc.model.BmcException;
@@ -39,7 +39,7 @@ public final class OciVault implements SecretResolver.VaultReader {
     }
 
     @Override
-    public synchronized String read(String secretOcid) throws SourceException {
+    public synchronized String read(String secretOcid) throws SecretException {
         try {
             if (client == null) {
                 client = client();
@@ -48,15 +48,15 @@ public final class OciVault implements SecretResolver.VaultReader {
                     .secretId(secretOcid).stage(GetSecretBundleRequest.Stage.Current).build())
                     .getSecretBundle().getSecretBundleContent();
             if (!(content instanceof Base64SecretBundleContentDetails b64)) {
-                throw new SourceException("OCI Vault secret " + secretOcid + " has no base64 content");
+                throw new SecretException("OCI Vault secret " + secretOcid + " has no base64 content");
             }
             return new String(Base64.getDecoder().decode(b64.getContent()), StandardCharsets.UTF_8);
         } catch (BmcException e) {
-            throw new SourceException("cannot read OCI Vault secret " + secretOcid + ": OCI answered "
+            throw new SecretException("cannot read OCI Vault secret " + secretOcid + ": OCI answered "
                     + e.getStatusCode() + " " + e.getServiceCode() + "; check that the run's OCI sign-in (--oci-auth)"
                     + " may read it (policy: allow ... to read secret-bundles)", e);
         } catch (RuntimeException e) {
-            throw new SourceException("cannot read OCI Vault secret " + secretOcid + ": " + e.getMessage(), e);
+            throw new SecretException("cannot read OCI Vault secret " + secretOcid + ": " + e.getMessage(), e);
         }
     }
 

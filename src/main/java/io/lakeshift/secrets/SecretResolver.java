@@ -1,8 +1,8 @@
 package io.lakeshift.secrets;
 
-import io.lakeshift.source.SourceException;
 
 import io.lakeshift.config.ConfigException;
+import io.lakeshift.config.SecretRef;
 import java.util.Map;
 
 /**
@@ -16,9 +16,9 @@ public final class SecretResolver {
         /**
          * @param secretOcid the secret's OCID
          * @return the current version's content, decoded
-         * @throws SourceException naming the secret when it cannot be read
+         * @throws SecretException naming the secret when it cannot be read
          */
-        String read(String secretOcid) throws SourceException;
+        String read(String secretOcid) throws SecretException;
     }
 
     private final Map<String, String> environment;
@@ -30,7 +30,7 @@ public final class SecretResolver {
     }
 
     /** The resolved value, or null for a null reference. */
-    public Secret resolve(SecretRef ref) throws SourceException {
+    public Secret resolve(SecretRef ref) throws SecretException {
         if (ref == null) {
             return null;
         }
@@ -47,7 +47,7 @@ public final class SecretResolver {
             case OCI_VAULT -> {
                 String v = vault.read(ref.reference());
                 if (v == null || v.isEmpty()) {
-                    throw new SourceException("OCI Vault secret " + ref.reference() + " (--" + ref.setting()
+                    throw new SecretException("OCI Vault secret " + ref.reference() + " (--" + ref.setting()
                             + ") is empty");
                 }
                 yield v.strip();

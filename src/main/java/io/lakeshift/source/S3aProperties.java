@@ -8,6 +8,7 @@ import com.amazonaws.auth.AWSSessionCredentials;
 import com.amazonaws.auth.profile.ProfileCredentialsProvider;
 import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.S3Settings;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ final class S3aProperties {
      * @param profilesFile the AWS credentials file for --s3-auth profile, or null for the SDK's default
      *     (~/.aws/credentials, or AWS_SHARED_CREDENTIALS_FILE)
      */
-    static Map<String, String> of(S3Settings s3, SecretResolver secrets, String profilesFile) throws SourceException {
+    static Map<String, String> of(S3Settings s3, SecretResolver secrets, String profilesFile) throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         if (s3.endpoint() != null) {
             p.put("fs.s3a.endpoint", s3.endpoint());

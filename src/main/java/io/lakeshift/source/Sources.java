@@ -10,6 +10,7 @@ import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.OciSettings;
 import io.lakeshift.config.SourceApi;
 import io.lakeshift.config.SourceSettings;
+import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;
@@ -30,12 +31,12 @@ public final class Sources {
      * @param hadoopProperties Spark's {@code spark.hadoop.*} settings
      */
     public static Source open(String root, SourceSettings settings, OciSettings oci,
-            Map<String, String> hadoopProperties) throws SourceException {
+            Map<String, String> hadoopProperties) throws IOException {
         return open(root, settings, hadoopProperties, new SecretResolver(System.getenv(), new OciVault(oci)), null);
     }
 
     static Source open(String root, SourceSettings settings, Map<String, String> hadoopProperties,
-            SecretResolver secrets, String awsProfilesFile) throws SourceException {
+            SecretResolver secrets, String awsProfilesFile) throws IOException {
         SourceApi api = settings.api() == SourceApi.AUTO
                 ? (AdlsLocation.isAdls(root) ? SourceApi.ADLS : SourceApi.HADOOP) : settings.api();
         if (api == SourceApi.ADLS) {
@@ -64,7 +65,7 @@ public final class Sources {
      * {@code fs.s3a.*} for an s3a:// location, as the source gets them.
      */
     public static Map<String, String> hadoopProperties(String location, SourceSettings settings, OciSettings oci,
-            Map<String, String> hadoopProperties) throws SourceException {
+            Map<String, String> hadoopProperties) throws IOException {
         Map<String, String> props = new HashMap<>(hadoopProperties);
         if ("s3a".equals(scheme(location))) {
             props.putAll(S3aProperties.of(settings.s3(), new SecretResolver(System.getenv(), new OciVault(oci)), null));

@@ -1,5 +1,7 @@
 package io.lakeshift.config;
 
+import io.lakeshift.target.Target;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

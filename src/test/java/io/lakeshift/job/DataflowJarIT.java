@@ -55,6 +55,7 @@ class DataflowJarIT {
                     }
                 }
                 assertFalse(name.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"), "signature file " + name);
+                assertFalse(name.startsWith("io/lakeshift/emulator/"), "the emulator ships apart: " + name);
                 if (name.startsWith("META-INF/services/") && !name.endsWith("/")) {
                     assertTrue(name.startsWith("META-INF/services/io.lakeshift.shaded."), "service " + name);
                     String body = new String(j.getInputStream(j.getEntry(name)).readAllBytes());
@@ -153,6 +154,37 @@ class DataflowJarIT {
             return jars.filter(p -> p.getFileName().toString().matches("lakeshift-.*-dataflow\\.jar")).findFirst()
                     .orElseThrow(() -> new AssertionError("no Data Flow jar in target" + File.separator
                             + "; mvn package builds it"));
+        }
+    }
+
+    /** The emulator ships apart, in its own jar, and its fault injector in no jar at all (it is test code). */
+    @Test
+    void theEmulatorHasItsOwnJarWithoutTheFaultInjectorAndTheJobsJarsLeaveItOut() throws Exception {
+        Path emulatorJar;
+        try (Stream<Path> jars = Files.list(Path.of("target"))) {
+            emulatorJar = jars.filter(p -> p.getFileName().toString().matches("lakeshift-.*-emulator\\.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no emulator jar in target; mvn package"));
+        }
+        int emulatorClasses = 0;
+        try (JarFile j = new JarFile(emulatorJar.toFile())) {
+            for (Enumeration<JarEntry> e = j.entries(); e.hasMoreElements(); ) {
+                String name = e.nextElement().getName();
+                if (name.endsWith(".class")) {
+                    assertTrue(name.startsWith("io/lakeshift/emulator/"), "only the emulator: " + name);
+                    assertFalse(name.startsWith("io/lakeshift/emulator/Faults"), "the fault injector: " + name);
+                    emulatorClasses++;
+                }
+            }
+        }
+        assertTrue(emulatorClasses > 20, emulatorClasses + " classes");
+        try (Stream<Path> jars = Files.list(Path.of("target"))) {
+            for (Path jar : jars.filter(p -> p.getFileName().toString().matches("lakeshift-.*-(spark|dataflow)\\.jar"))
+                    .toList()) {
+                try (JarFile j = new JarFile(jar.toFile())) {
+                    assertEquals(List.of(), j.stream().map(JarEntry::getName)
+                            .filter(n -> n.startsWith("io/lakeshift/emulator/")).toList(), jar.toString());
+                }
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.lakeshift.source;
 
 import io.lakeshift.secrets.Secret;
+import io.lakeshift.secrets.SecretException;
 import io.lakeshift.secrets.SecretResolver;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -15,7 +16,7 @@ import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.config.Option;
-import io.lakeshift.secrets.SecretRef;
+import io.lakeshift.config.SecretRef;
 import io.lakeshift.config.SourceSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class SourceSettingsTest {
     private static SecretResolver resolver(Map<String, String> env, Map<String, String> vault) {
         return new SecretResolver(env, ocid -> {
             if (!vault.containsKey(ocid)) {
-                throw new SourceException("cannot read OCI Vault secret " + ocid + ": OCI answered 404");
+                throw new SecretException("cannot read OCI Vault secret " + ocid + ": OCI answered 404");
             }
             return vault.get(ocid);
         });
@@ -62,7 +63,7 @@ class SourceSettingsTest {
         ConfigException unset = assertThrows(ConfigException.class,
                 () -> r.resolve(SecretRef.parse("env:NOT_SET", Option.AZURE_ACCOUNT_KEY)));
         assertEquals("--azure-account-key: environment variable NOT_SET is not set", unset.getMessage());
-        SourceException vault = assertThrows(SourceException.class, () -> r.resolve(
+        SecretException vault = assertThrows(SecretException.class, () -> r.resolve(
                 SecretRef.parse("oci-vault:ocid1.vaultsecret.oc1.x.other", Option.AZURE_CLIENT_SECRET)));
         assertTrue(vault.getMessage().contains("ocid1.vaultsecret.oc1.x.other"), vault.getMessage());
         ConfigException badOcid = assertThrows(ConfigException.class,

@@ -62,12 +62,6 @@ public final class SignatureVerifier {
         public boolean bodySigned() {
             return bodySha256 != null;
         }
-
-        /** Who signed: the API-key user of a keyId "tenancy/user/fingerprint". */
-        public Principal principal() {
-            String[] parts = keyId.split("/");
-            return Principal.user(parts[0], parts.length > 1 ? parts[1] : "");
-        }
     }
 
     /**

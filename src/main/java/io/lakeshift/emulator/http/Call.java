@@ -1,5 +1,7 @@
 package io.lakeshift.emulator.http;
 
+import io.lakeshift.io.Streams;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package io.lakeshift.emulator.iam;
 
+import io.lakeshift.target.Target;
+
 import io.lakeshift.emulator.auth.Principal;
 
 import java.io.IOException;

@@ -157,6 +157,7 @@ class AuthorizerTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
         String first = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
-        assertEquals(bad + ": policy line 2: the value lake needs single quotes: 'lake'", first);
+        assertEquals("lakeshift emulator: " + bad + ": policy line 2: the value lake needs single quotes: 'lake'",
+                first);
     }
 }

@@ -1,7 +1,5 @@
-package io.lakeshift.secrets;
+package io.lakeshift.config;
 
-import io.lakeshift.config.ConfigException;
-import io.lakeshift.config.Option;
 
 import java.io.Serializable;
 
