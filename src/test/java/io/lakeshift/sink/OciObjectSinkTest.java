@@ -1,27 +1,16 @@
 package io.lakeshift.sink;
 
 import io.lakeshift.testing.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sink contract on the OCI emulator, through the OCI Java SDK. */
 class OciObjectSinkTest extends ObjectSinkContract {
-    private static EmulatorFixture oci;
-
-    @BeforeAll
-    static void start() throws Exception {
-        oci = new EmulatorFixture();
-        oci.createBucket("sink");
-    }
-
-    @AfterAll
-    static void stop() {
-        oci.close();
-    }
+    @RegisterExtension
+    static final EmulatorFixture oci = EmulatorFixture.perClass("sink");
 
     @Override
     ObjectSink open() {
-        return new OciObjectSink(oci.client, oci.namespace(), "sink", SETTINGS, Retry.attempts(2));
+        return new OciObjectSink(oci.client(), oci.namespace(), "sink", SETTINGS, Retry.attempts(2));
     }
 
     @Override
