@@ -12,6 +12,7 @@ import io.lakeshift.sink.OciListing;
 import io.lakeshift.sink.Retry;
 import io.lakeshift.verify.Md5;
 import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -58,7 +59,13 @@ public final class OciLogStore implements LogStore {
                 return in.readAllBytes();
             }
         } catch (RuntimeException e) {
-            throw new IOException("cannot read log " + location.child(name) + ": " + OciErrors.describe(e), e);
+            String message = "cannot read log " + location.child(name) + ": " + OciErrors.describe(e);
+            if (e instanceof BmcException b && b.getStatusCode() == 404) {
+                FileNotFoundException missing = new FileNotFoundException(message);
+                missing.initCause(e);
+                throw missing;
+            }
+            throw new IOException(message, e);
         }
     }
 
