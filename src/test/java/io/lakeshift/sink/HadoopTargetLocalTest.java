@@ -1,0 +1,45 @@
+package io.lakeshift.sink;
+
+import io.lakeshift.model.HadoopLocation;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The target contract on a folder of the local file system through Hadoop. */
+class HadoopTargetLocalTest extends TargetContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    Target target(String folder) {
+        return new HadoopTarget(new HadoopLocation(dir.resolve("copies").resolve(folder).toUri().toString()),
+                Map.of());
+    }
+
+    /** A local file system has no buckets. */
+    @Override
+    Target inMissingBucket() {
+        return null;
+    }
+
+    @Override
+    void putRaw(Target target, String relative, byte[] body) throws Exception {
+        Path file = Path.of(URI.create(((HadoopLocation) target.location()).root())).resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.write(file, body);
+    }
+
+    /** Hadoop writes are the file system's own business: nothing unfinished is tracked. */
+    @Override
+    boolean leaveUnfinishedUpload(Target target, String relative) {
+        return false;
+    }
+
+    @Override
+    List<String> unfinishedUploads(Target target) {
+        return List.of();
+    }
+}
