@@ -49,4 +49,21 @@ class HadoopSinkLocalTest extends ObjectSinkContract {
                 Map.of());
         assertTrue(missing.objects().isEmpty());
     }
+
+    @Override
+    boolean keepsMetadata() {
+        return false;
+    }
+
+    // typed: FileProblem (the version is checked just before the delete)
+    @Override
+    Class<? extends Exception> staleDeleteError() {
+        return FileProblem.class;
+    }
+
+    /** The local file system writes the final path as it goes; a failed write removes it. */
+    @Override
+    boolean writesInPlace() {
+        return true;
+    }
 }

@@ -43,4 +43,15 @@ class HadoopSinkS3IT extends ObjectSinkContract {
             return in.readAllBytes();
         }
     }
+
+    @Override
+    boolean keepsMetadata() {
+        return false;
+    }
+
+    // typed: FileProblem (the version is checked just before the delete)
+    @Override
+    Class<? extends Exception> staleDeleteError() {
+        return FileProblem.class;
+    }
 }

@@ -1,5 +1,6 @@
 package io.lakeshift.sink;
 
+import com.oracle.bmc.model.BmcException;
 import io.lakeshift.testing.EmulatorFixture;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,5 +17,16 @@ class OciObjectSinkTest extends ObjectSinkContract {
     @Override
     byte[] stored(String name) throws Exception {
         return oci.get("sink", name);
+    }
+
+    @Override
+    boolean keepsMetadata() {
+        return true;
+    }
+
+    // typed: the SDK's 412 IfMatchFailed
+    @Override
+    Class<? extends Exception> staleDeleteError() {
+        return BmcException.class;
     }
 }
