@@ -13,11 +13,14 @@ import io.lakeshift.source.HadoopSource;
 import io.lakeshift.source.Source;
 import io.lakeshift.testing.FaultyFileSystem;
 import io.lakeshift.testing.Lakes;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +35,34 @@ class SourceReadCheckTest {
     @TempDir
     Path dir;
 
+    /** The files the check opened, in order, each once however often it was tried. */
+    private final List<String> opened = new ArrayList<>();
+
     private Source source(Path lake) {
-        return new HadoopSource(lake.toUri().toString(), FAULTY);
+        return new Recording(new HadoopSource(lake.toUri().toString(), FAULTY), opened);
+    }
+
+    /** A source that notes every file opened through it. */
+    private record Recording(Source inner, List<String> opened) implements Source {
+        @Override
+        public String root() {
+            return inner.root();
+        }
+
+        @Override
+        public void list(Consumer<SourceFile> sink) throws IOException {
+            inner.list(sink);
+        }
+
+        @Override
+        public InputStream open(SourceFile file) throws IOException {
+            synchronized (opened) {
+                if (!opened.contains(file.relativePath())) {
+                    opened.add(file.relativePath());
+                }
+            }
+            return inner.open(file);
+        }
     }
 
     /** The plan of a lake: each file with the action its name starts with (copy, check, equal), else copy. */
@@ -73,6 +102,7 @@ class SourceReadCheckTest {
         Lakes.write(lake, "b.bin", 20, 2);
         Source source = source(lake);
         assertDoesNotThrow(() -> SourceReadCheck.run(source, plan(source), false));
+        assertEquals(List.of("a/unreadable.bin", "b.bin"), opened, "the refused file, then the next, which read");
     }
 
     @Test
@@ -86,7 +116,10 @@ class SourceReadCheckTest {
         String file = lake.resolve("x/unreadable-1.bin").toUri().getPath();
         assertTrue(e.getMessage().startsWith("the source cannot be read, nothing was copied: "), e.getMessage());
         assertTrue(e.getMessage().contains(file) && e.getMessage().contains("Permission denied"), e.getMessage());
+        assertEquals(List.of("x/unreadable-1.bin", "y/unreadable-2.bin"), opened, "every candidate was tried");
+        opened.clear();
         assertDoesNotThrow(() -> SourceReadCheck.run(source, plan, true), "a dry run reads nothing");
+        assertEquals(List.of(), opened, "a dry run opens nothing");
     }
 
     @Test
@@ -101,6 +134,7 @@ class SourceReadCheckTest {
         Files.delete(lake.resolve("gone-2.bin"));
         JobException e = assertThrows(JobException.class, () -> SourceReadCheck.run(source, plan, false));
         assertTrue(e.getMessage().contains("z/unreadable.bin"), e.getMessage());
+        assertEquals(List.of("gone-1.bin", "gone-2.bin", "z/unreadable.bin"), opened);
     }
 
     @Test
@@ -113,5 +147,17 @@ class SourceReadCheckTest {
         Files.delete(lake.resolve("gone-1.bin"));
         Files.delete(lake.resolve("gone-2.bin"));
         assertDoesNotThrow(() -> SourceReadCheck.run(source, plan, false));
+        assertEquals(List.of("gone-1.bin", "gone-2.bin"), opened, "both were tried, and proved nothing");
+    }
+
+    @Test
+    void theFirstFileThatReadsEndsTheCheck() throws Exception {
+        Path lake = dir.resolve("lake");
+        Lakes.write(lake, "a.bin", 10, 1);
+        Lakes.write(lake, "b.bin", 20, 2);
+        Lakes.write(lake, "c.bin", 30, 3);
+        Source source = source(lake);
+        SourceReadCheck.run(source, plan(source), false);
+        assertEquals(List.of("a.bin"), opened, "the smallest read, so no other was opened");
     }
 }
