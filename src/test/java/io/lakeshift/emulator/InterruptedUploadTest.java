@@ -117,23 +117,23 @@ class InterruptedUploadTest {
         @Override
         public int read() throws IOException {
             byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            int n = read(one, 0, 1);
+            return n < 0 ? n : Byte.toUnsignedInt(one[0]);
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            int n;
             try {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    read += n;
-                } else if (n < 0) {
-                    cutShort = true; // the store reads no further than the Content-Length: an end before it is early
-                }
-                return n;
+                n = super.read(b, off, len);
             } catch (IOException e) {
                 cutShort = true; // how the JDK server says the connection closed before the length
                 throw e;
             }
+            // the store reads no further than the Content-Length, so any end it sees is early
+            cutShort |= n < 0;
+            read += Math.max(n, 0);
+            return n;
         }
 
         @Override

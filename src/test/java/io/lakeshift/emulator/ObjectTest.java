@@ -49,7 +49,7 @@ class ObjectTest {
     @Test
     void putGetHeadDelete() throws Exception {
         byte[] body = Sdk.randomBytes(300_000, 2);
-        PutObjectResponse put = oci.put("obj", "dir/file one.bin", body);
+        PutObjectResponse put = Sdk.put(client(), emu(), "obj", "dir/file one.bin", body);
         assertEquals(md5(body), put.getOpcContentMd5());
         assertNotNull(put.getETag());
         assertNotNull(put.getLastModified());
@@ -159,7 +159,7 @@ class ObjectTest {
 
     @Test
     void conditionalWrites() {
-        PutObjectResponse first = oci.put("obj", "cond", new byte[] {1});
+        PutObjectResponse first = Sdk.put(client(), emu(), "obj", "cond", new byte[] {1});
         BmcException noneMatch = assertThrows(BmcException.class, () -> client().putObject(PutObjectRequest.builder()
                 .namespaceName(ns()).bucketName("obj").objectName("cond").contentLength(1L).ifNoneMatch("*")
                 .putObjectBody(new ByteArrayInputStream(new byte[] {2})).build()));
@@ -188,7 +188,7 @@ class ObjectTest {
     @Test
     void rename() throws Exception {
         byte[] body = Sdk.randomBytes(1000, 5);
-        PutObjectResponse put = oci.put("obj", "from", body);
+        PutObjectResponse put = Sdk.put(client(), emu(), "obj", "from", body);
         client().renameObject(RenameObjectRequest.builder().namespaceName(ns()).bucketName("obj")
                 .renameObjectDetails(RenameObjectDetails.builder().sourceName("from").newName("to")
                         .srcObjIfMatchETag(put.getETag()).build()).build());

@@ -74,6 +74,25 @@ class SourceReadCheckTest {
                 Map.of(), List.of());
     }
 
+    /** A lake of these files, 10, 20, 30... bytes in the order given, read through the recording source. */
+    private Source lakeOf(String... files) throws IOException {
+        Path lake = dir.resolve("lake");
+        for (int i = 0; i < files.length; i++) {
+            Lakes.write(lake, files[i], 10 * (i + 1), i + 1);
+        }
+        return source(lake);
+    }
+
+    /** The plan of the lake with two small files more, which are deleted after the listing. */
+    private Plan listedThenTwoGone(Source source, Path lake) throws Exception {
+        Lakes.write(lake, "gone-1.bin", 10, 1);
+        Lakes.write(lake, "gone-2.bin", 20, 2);
+        Plan plan = plan(source);
+        Files.delete(lake.resolve("gone-1.bin"));
+        Files.delete(lake.resolve("gone-2.bin"));
+        return plan;
+    }
+
     private static Action action(SourceFile f) {
         String name = f.relativePath();
         return name.startsWith("check") ? Action.CHECK : name.startsWith("equal") ? Action.SKIP_EQUAL
@@ -97,23 +116,17 @@ class SourceReadCheckTest {
 
     @Test
     void oneRefusedFileAmongReadableOnesIsLeftToTheCopy() throws Exception {
-        Path lake = dir.resolve("lake");
-        Lakes.write(lake, "a/unreadable.bin", 10, 1);
-        Lakes.write(lake, "b.bin", 20, 2);
-        Source source = source(lake);
+        Source source = lakeOf("a/unreadable.bin", "b.bin");
         assertDoesNotThrow(() -> SourceReadCheck.run(source, plan(source), false));
         assertEquals(List.of("a/unreadable.bin", "b.bin"), opened, "the refused file, then the next, which read");
     }
 
     @Test
     void aSourceNoneOfWhoseFilesCanBeReadStopsTheRunNamingTheSmallest() throws Exception {
-        Path lake = dir.resolve("lake");
-        Lakes.write(lake, "x/unreadable-1.bin", 10, 1);
-        Lakes.write(lake, "y/unreadable-2.bin", 20, 2);
-        Source source = source(lake);
+        Source source = lakeOf("x/unreadable-1.bin", "y/unreadable-2.bin");
         Plan plan = plan(source);
         JobException e = assertThrows(JobException.class, () -> SourceReadCheck.run(source, plan, false));
-        String file = lake.resolve("x/unreadable-1.bin").toUri().getPath();
+        String file = dir.resolve("lake/x/unreadable-1.bin").toUri().getPath();
         assertTrue(e.getMessage().startsWith("the source cannot be read, nothing was copied: "), e.getMessage());
         assertTrue(e.getMessage().contains(file) && e.getMessage().contains("Permission denied"), e.getMessage());
         assertEquals(List.of("x/unreadable-1.bin", "y/unreadable-2.bin"), opened, "every candidate was tried");
@@ -125,13 +138,9 @@ class SourceReadCheckTest {
     @Test
     void filesGoneSinceTheListingProveNothingAndTheNextIsRead() throws Exception {
         Path lake = dir.resolve("lake");
-        Lakes.write(lake, "gone-1.bin", 10, 1);
-        Lakes.write(lake, "gone-2.bin", 20, 2);
         Lakes.write(lake, "z/unreadable.bin", 30, 3);
         Source source = source(lake);
-        Plan plan = plan(source);
-        Files.delete(lake.resolve("gone-1.bin"));
-        Files.delete(lake.resolve("gone-2.bin"));
+        Plan plan = listedThenTwoGone(source, lake);
         JobException e = assertThrows(JobException.class, () -> SourceReadCheck.run(source, plan, false));
         assertTrue(e.getMessage().contains("z/unreadable.bin"), e.getMessage());
         assertEquals(List.of("gone-1.bin", "gone-2.bin", "z/unreadable.bin"), opened);
@@ -140,23 +149,15 @@ class SourceReadCheckTest {
     @Test
     void aLakeWhoseFilesAllWentSinceTheListingIsLeftToTheCopy() throws Exception {
         Path lake = dir.resolve("lake");
-        Lakes.write(lake, "gone-1.bin", 10, 1);
-        Lakes.write(lake, "gone-2.bin", 20, 2);
         Source source = source(lake);
-        Plan plan = plan(source);
-        Files.delete(lake.resolve("gone-1.bin"));
-        Files.delete(lake.resolve("gone-2.bin"));
+        Plan plan = listedThenTwoGone(source, lake);
         assertDoesNotThrow(() -> SourceReadCheck.run(source, plan, false));
         assertEquals(List.of("gone-1.bin", "gone-2.bin"), opened, "both were tried, and proved nothing");
     }
 
     @Test
     void theFirstFileThatReadsEndsTheCheck() throws Exception {
-        Path lake = dir.resolve("lake");
-        Lakes.write(lake, "a.bin", 10, 1);
-        Lakes.write(lake, "b.bin", 20, 2);
-        Lakes.write(lake, "c.bin", 30, 3);
-        Source source = source(lake);
+        Source source = lakeOf("a.bin", "b.bin", "c.bin");
         SourceReadCheck.run(source, plan(source), false);
         assertEquals(List.of("a.bin"), opened, "the smallest read, so no other was opened");
     }

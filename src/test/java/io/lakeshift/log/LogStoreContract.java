@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakeshift.testing.Lakes;
 import java.io.FileNotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,12 +34,6 @@ abstract class LogStoreContract {
         return store(what + "-" + FOLDERS.incrementAndGet());
     }
 
-    static byte[] bytes(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
     static Map<String, Long> listed(LogStore logs, String prefix) throws Exception {
         Map<String, Long> entries = new TreeMap<>();
         for (LogStore.Entry e : logs.list(prefix)) {
@@ -52,7 +46,7 @@ abstract class LogStoreContract {
     void aFileReadsBackAsWrittenWhateverItsSize() throws Exception {
         LogStore logs = fresh("roundtrip");
         Map<String, byte[]> files = Map.of("empty.json", new byte[0], "run_id=1/part-00000.jsonl",
-                "{\"a\":1}\n".getBytes(StandardCharsets.UTF_8), "run_id=1/plan/big.parquet", bytes(3 << 20, 1));
+                "{\"a\":1}\n".getBytes(StandardCharsets.UTF_8), "run_id=1/plan/big.parquet", Lakes.random(3 << 20, 1));
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             logs.write(f.getKey(), f.getValue());
         }
@@ -64,8 +58,8 @@ abstract class LogStoreContract {
     @Test
     void aSecondWriteReplacesTheFile() throws Exception {
         LogStore logs = fresh("replace");
-        logs.write("summary.json", bytes(5000, 2));
-        byte[] second = bytes(10, 3);
+        logs.write("summary.json", Lakes.random(5000, 2));
+        byte[] second = Lakes.random(10, 3);
         logs.write("summary.json", second);
         assertArrayEquals(second, logs.read("summary.json"));
         assertEquals(Set.of("summary.json"), listed(logs, "").keySet(), "one file, not two");
@@ -109,8 +103,8 @@ abstract class LogStoreContract {
         String folder = "neighbours-" + FOLDERS.incrementAndGet();
         LogStore a = store(folder);
         LogStore ab = store(folder + "b");
-        a.write("x.json", bytes(1, 4));
-        ab.write("y.json", bytes(1, 5));
+        a.write("x.json", Lakes.random(1, 4));
+        ab.write("y.json", Lakes.random(1, 5));
         assertEquals(Set.of("x.json"), listed(a, "").keySet());
         assertEquals(Set.of("y.json"), listed(ab, "").keySet());
         assertNotEquals(a.location(), ab.location());
@@ -123,7 +117,7 @@ abstract class LogStoreContract {
                 () -> logs.read("run_id=9/summary.json"), "nothing ever written there");
         assertTrue(never.getMessage().contains("run_id=9/summary.json"), never.getMessage());
 
-        logs.write("run_id=9/part-00000.jsonl", bytes(10, 6));
+        logs.write("run_id=9/part-00000.jsonl", Lakes.random(10, 6));
         FileNotFoundException sibling = assertThrows(FileNotFoundException.class,
                 () -> logs.read("run_id=9/summary.json"), "a folder with other files");
         assertTrue(sibling.getMessage().contains("run_id=9/summary.json"), sibling.getMessage());
@@ -132,8 +126,8 @@ abstract class LogStoreContract {
     @Test
     void aDeletedFileIsGoneAndDeletingAMissingFileIsNoError() throws Exception {
         LogStore logs = fresh("delete");
-        logs.write("run_id=1/part-00000.jsonl", bytes(10, 7));
-        logs.write("run_id=1/part-00001.jsonl", bytes(10, 8));
+        logs.write("run_id=1/part-00000.jsonl", Lakes.random(10, 7));
+        logs.write("run_id=1/part-00001.jsonl", Lakes.random(10, 8));
         logs.delete("run_id=1/part-00000.jsonl");
         assertEquals(Set.of("run_id=1/part-00001.jsonl"), listed(logs, "").keySet());
         assertThrows(FileNotFoundException.class, () -> logs.read("run_id=1/part-00000.jsonl"));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sink contract on a real S3 server (s3proxy) through S3A: aborts, ETag-as-MD5 check, conditional delete. */
-class HadoopSinkS3IT extends ObjectSinkContract {
+class HadoopSinkS3IT extends HadoopSinkContract {
     @RegisterExtension
     static final S3Fixture s3 = S3Fixture.perClass("sink");
 
@@ -42,16 +42,5 @@ class HadoopSinkS3IT extends ObjectSinkContract {
         try (var in = s3.client().getObject("sink", name).getObjectContent()) {
             return in.readAllBytes();
         }
-    }
-
-    @Override
-    boolean keepsMetadata() {
-        return false;
-    }
-
-    // typed: FileProblem (the version is checked just before the delete)
-    @Override
-    Class<? extends Exception> staleDeleteError() {
-        return FileProblem.class;
     }
 }

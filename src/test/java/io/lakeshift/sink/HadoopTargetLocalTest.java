@@ -4,12 +4,11 @@ import io.lakeshift.model.HadoopLocation;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The target contract on a folder of the local file system through Hadoop. */
-class HadoopTargetLocalTest extends TargetContract {
+class HadoopTargetLocalTest extends HadoopTargetContract {
     @TempDir
     Path dir;
 
@@ -30,16 +29,5 @@ class HadoopTargetLocalTest extends TargetContract {
         Path file = Path.of(URI.create(((HadoopLocation) target.location()).root())).resolve(relative);
         Files.createDirectories(file.getParent());
         Files.write(file, body);
-    }
-
-    /** Hadoop writes are the file system's own business: nothing unfinished is tracked. */
-    @Override
-    boolean leaveUnfinishedUpload(Target target, String relative) {
-        return false;
-    }
-
-    @Override
-    List<String> unfinishedUploads(Target target) {
-        return List.of();
     }
 }

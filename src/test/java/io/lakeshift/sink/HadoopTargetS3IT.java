@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The target contract on an s3a:// folder of a real S3 server (s3proxy), with lakeshift's S3A write settings. */
-class HadoopTargetS3IT extends TargetContract {
+class HadoopTargetS3IT extends HadoopTargetContract {
     private static final String BUCKET = "targets";
     @RegisterExtension
     static final S3Fixture s3 = S3Fixture.perClass(BUCKET);
@@ -28,17 +28,6 @@ class HadoopTargetS3IT extends TargetContract {
     void putRaw(Target target, String relative, byte[] body) {
         String root = ((HadoopLocation) target.location()).root();
         s3.put(BUCKET, root.substring(("s3a://" + BUCKET + "/").length()) + relative, body);
-    }
-
-    /** S3A's own unfinished uploads are not the target's: HadoopTarget tracks none. */
-    @Override
-    boolean leaveUnfinishedUpload(Target target, String relative) {
-        return false;
-    }
-
-    @Override
-    List<String> unfinishedUploads(Target target) {
-        return List.of();
     }
 
     @Override

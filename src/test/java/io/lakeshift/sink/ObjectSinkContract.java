@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakeshift.config.TransferSettings;
 import io.lakeshift.verify.Md5;
+import io.lakeshift.testing.Lakes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,9 +74,7 @@ abstract class ObjectSinkContract {
     }
 
     static byte[] bytes(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
+        return Lakes.random(size, seed);
     }
 
     private UploadResult upload(String name, byte[] body) throws IOException {
@@ -255,42 +253,37 @@ abstract class ObjectSinkContract {
     }
 
     /** Serves its bytes up to {@code pauseAt}, then waits for {@link #release} and fails like a lost source. */
-    private static final class Pausing extends InputStream {
+    private static final class Pausing extends java.io.FilterInputStream {
         final CountDownLatch reached = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
-        private final byte[] body;
-        private final int pauseAt;
-        private int pos;
 
         Pausing(byte[] body, int pauseAt) {
-            this.body = body;
-            this.pauseAt = pauseAt;
+            super(new ByteArrayInputStream(body, 0, pauseAt));
         }
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            int b = super.read();
+            return b < 0 ? pause() : b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (pos >= pauseAt) {
-                reached.countDown();
-                try {
-                    if (!release.await(60, TimeUnit.SECONDS)) {
-                        throw new IOException("never released");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while paused");
+            int n = super.read(b, off, len);
+            return n < 0 ? pause() : n;
+        }
+
+        private int pause() throws IOException {
+            reached.countDown();
+            try {
+                if (!release.await(60, TimeUnit.SECONDS)) {
+                    throw new IOException("never released");
                 }
-                throw new IOException("the source went away");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while paused");
             }
-            int n = Math.min(len, pauseAt - pos);
-            System.arraycopy(body, pos, b, off, n);
-            pos += n;
-            return n;
+            throw new IOException("the source went away");
         }
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lakeshift.model.TargetObject;
 import io.lakeshift.verify.Md5;
+import io.lakeshift.testing.Lakes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,12 +60,6 @@ abstract class TargetContract {
         return target(what + "-" + FOLDERS.incrementAndGet());
     }
 
-    static byte[] bytes(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
     static UploadResult upload(ObjectSink sink, String name, byte[] body) throws IOException {
         return sink.upload(name, new ByteArrayInputStream(body), body.length, Map.of(), CommitCheck.NONE);
     }
@@ -81,11 +75,11 @@ abstract class TargetContract {
     void theListingHoldsWhatItsSinksWroteWithTheirSizesAndVersions() throws Exception {
         Target target = fresh("listing");
         Map<String, byte[]> files = new TreeMap<>();
-        files.put("top.bin", bytes(1000, 1));
-        files.put("year=2024/month=01/part-0.parquet", bytes(4096, 2));
+        files.put("top.bin", Lakes.random(1000, 1));
+        files.put("year=2024/month=01/part-0.parquet", Lakes.random(4096, 2));
         files.put("empty.bin", new byte[0]);
-        files.put("with space/données #1%.bin", bytes(10, 3));
-        files.put("large/multipart.bin", bytes((int) (2.5 * (1 << 20)), 4));
+        files.put("with space/données #1%.bin", Lakes.random(10, 3));
+        files.put("large/multipart.bin", Lakes.random((int) (2.5 * (1 << 20)), 4));
         Map<String, UploadResult> written = new TreeMap<>();
         long before = System.currentTimeMillis();
         try (ObjectSink sink = target.openSink(ObjectSinkContract.SETTINGS, Retry.attempts(1))) {
@@ -116,8 +110,8 @@ abstract class TargetContract {
         String folder = "others-" + FOLDERS.incrementAndGet();
         Target target = target(folder);
         Target neighbour = target(folder + "b");
-        putRaw(target, "a/raw.bin", bytes(123, 5));
-        putRaw(neighbour, "not-ours.bin", bytes(7, 6));
+        putRaw(target, "a/raw.bin", Lakes.random(123, 5));
+        putRaw(neighbour, "not-ours.bin", Lakes.random(7, 6));
 
         assertEquals(Set.of(target.location().objectName("a/raw.bin")), target.objects().keySet());
         assertEquals(123, target.objects().get(target.location().objectName("a/raw.bin")).size());
@@ -128,7 +122,7 @@ abstract class TargetContract {
     void aSinkOfTheTargetWritesReadsAndDeletesItsObjects() throws Exception {
         Target target = fresh("sink");
         String name = target.location().objectName("dir/file.bin");
-        byte[] body = bytes(5000, 7);
+        byte[] body = Lakes.random(5000, 7);
         try (ObjectSink sink = target.openSink(ObjectSinkContract.SETTINGS, Retry.attempts(1))) {
             UploadResult r = upload(sink, name, body);
             assertEquals(body.length, r.size());
@@ -145,7 +139,7 @@ abstract class TargetContract {
     @Test
     void aTargetShippedToAnExecutorListsTheSameObjects() throws Exception {
         Target target = fresh("shipped");
-        putRaw(target, "x.bin", bytes(10, 8));
+        putRaw(target, "x.bin", Lakes.random(10, 8));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(target);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakeshift.testing.Lakes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,24 +46,24 @@ class DiskStorageTest extends StorageContract {
     void bucketsObjectsAndUploadsSurviveAReopen() throws Exception {
         BucketRecord bucket = bucket("durable");
         bucket("gone");
-        byte[] body = bytes(LARGE, 41);
+        byte[] body = Lakes.random(LARGE, 41);
         ObjectRecord single = storage.putObject("durable", new ObjectWrite("dir/single", "InfrequentAccess",
                 new ContentHeaders("application/x-test", null, "en", null, "no-cache"), Map.of("k", "v")),
                 stage(body), Precondition.NONE);
-        put("durable", "replaced", bytes(1, 1));
-        ObjectRecord replaced = put("durable", "replaced", bytes(2, 2));
-        put("durable", "deleted", bytes(3, 3));
+        put("durable", "replaced", Lakes.random(1, 1));
+        ObjectRecord replaced = put("durable", "replaced", Lakes.random(2, 2));
+        put("durable", "deleted", Lakes.random(3, 3));
         storage.deleteObject("durable", "deleted", null);
-        put("durable", "renamed-from", bytes(4, 4));
+        put("durable", "renamed-from", Lakes.random(4, 4));
         ObjectRecord renamed = storage.renameObject("durable", "renamed-from", "renamed-to", Precondition.NONE,
                 Precondition.NONE);
         String mp = storage.createUpload("durable", write("multi")).uploadId();
-        PartRecord p1 = storage.putPart("durable", "multi", mp, 1, stage(bytes(1000, 5)));
+        PartRecord p1 = storage.putPart("durable", "multi", mp, 1, stage(Lakes.random(1000, 5)));
         ObjectRecord multi = storage.commitUpload("durable", "multi", mp, List.of(new Storage.PartRef(1, p1.etag())),
                 List.of(), Precondition.NONE);
         UploadRecord pending = storage.createUpload("durable", new ObjectWrite("pending", null, ContentHeaders.NONE,
                 Map.of("m", "1")));
-        byte[] part1 = bytes(2000, 6);
+        byte[] part1 = Lakes.random(2000, 6);
         PartRecord pendingPart = storage.putPart("durable", "pending", pending.uploadId(), 1, stage(part1));
         storage.deleteBucket("gone", null);
         ObjectListing before = list("durable", null, null);
@@ -75,13 +76,13 @@ class DiskStorageTest extends StorageContract {
         assertEquals(single, storage.object("durable", "dir/single").orElseThrow());
         assertArrayEquals(body, read("durable", "dir/single"));
         assertEquals(replaced, storage.object("durable", "replaced").orElseThrow());
-        assertArrayEquals(bytes(2, 2), read("durable", "replaced"));
+        assertArrayEquals(Lakes.random(2, 2), read("durable", "replaced"));
         assertEquals(renamed, storage.object("durable", "renamed-to").orElseThrow());
         assertEquals(multi, storage.object("durable", "multi").orElseThrow());
         assertEquals(List.of(pending), storage.uploads("durable"));
         assertEquals(List.of(pendingPart), storage.parts("durable", "pending", pending.uploadId()));
 
-        byte[] part2 = bytes(3000, 7);
+        byte[] part2 = Lakes.random(3000, 7);
         PartRecord p2 = storage.putPart("durable", "pending", pending.uploadId(), 2, stage(part2));
         ObjectRecord done = storage.commitUpload("durable", "pending", pending.uploadId(), List.of(
                 new Storage.PartRef(1, pendingPart.etag()), new Storage.PartRef(2, p2.etag())), List.of(),
@@ -97,10 +98,10 @@ class DiskStorageTest extends StorageContract {
     @Test
     void leftoversOfACrashAreClearedAtStartAndLiveBodiesKept() throws Exception {
         bucket("crash");
-        byte[] body = bytes(100, 8);
+        byte[] body = Lakes.random(100, 8);
         put("crash", "kept", body);
-        Files.write(data.resolve("tmp").resolve("half-received"), bytes(10, 9));
-        Files.write(data.resolve("blobs").resolve("unreferenced"), bytes(10, 10));
+        Files.write(data.resolve("tmp").resolve("half-received"), Lakes.random(10, 9));
+        Files.write(data.resolve("blobs").resolve("unreferenced"), Lakes.random(10, 10));
         Path bucketDir;
         try (Stream<Path> dirs = Files.list(data.resolve("buckets"))) {
             bucketDir = dirs.findFirst().orElseThrow();
@@ -119,7 +120,7 @@ class DiskStorageTest extends StorageContract {
     void fileNamesOnDiskNeverComeFromUserText() throws Exception {
         bucket("names");
         String hostile = "../../escape/" + "x".repeat(300) + "/\u00e9";
-        put("names", hostile, bytes(5, 11));
+        put("names", hostile, Lakes.random(5, 11));
         try (Stream<Path> all = Files.walk(data)) {
             assertTrue(all.allMatch(p -> p.normalize().startsWith(data.normalize())
                     && !p.getFileName().toString().contains("escape")), "every file stays below the data folder");

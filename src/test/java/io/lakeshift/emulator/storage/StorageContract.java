@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakeshift.emulator.OciException;
+import io.lakeshift.testing.Lakes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,12 +64,6 @@ abstract class StorageContract {
 
     BucketRecord bucket(String name) {
         return storage.createBucket(bucketRecord(name));
-    }
-
-    static byte[] bytes(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
     }
 
     static ObjectWrite write(String name) {
@@ -148,7 +142,7 @@ abstract class StorageContract {
     @Test
     void onlyAnEmptyBucketIsDeletedAndOnlyTheVersionItsEtagNames() throws Exception {
         bucket("full");
-        put("full", "o", bytes(10, 1));
+        put("full", "o", Lakes.random(10, 1));
         assertOci(409, "BucketNotEmpty", () -> storage.deleteBucket("full", null));
         storage.deleteObject("full", "o", null);
         UploadRecord u = storage.createUpload("full", write("pending"));
@@ -167,7 +161,7 @@ abstract class StorageContract {
 
     @Test
     void everyObjectOperationOnAMissingBucketIsBucketNotFound() throws Exception {
-        StagedBody body = stage(bytes(10, 2));
+        StagedBody body = stage(Lakes.random(10, 2));
         assertOci(404, "BucketNotFound", () -> storage.putObject("missing", write("o"), body, Precondition.NONE));
         assertOci(404, "BucketNotFound", () -> storage.object("missing", "o"));
         assertOci(404, "BucketNotFound", () -> storage.open("missing", "o"));
@@ -185,7 +179,7 @@ abstract class StorageContract {
     void objectsOfAnySizeReadBackByteForByteWithTheirRecord() throws Exception {
         bucket("objects");
         for (int size : new int[] {0, 1, 1000, LARGE}) {
-            byte[] body = bytes(size, size);
+            byte[] body = Lakes.random(size, size);
             String name = "dir/obj-" + size;
             ContentHeaders content = new ContentHeaders("application/x-test", "gzip", "en", "inline", "no-cache");
             ObjectRecord r = storage.putObject("objects", new ObjectWrite(name, "InfrequentAccess", content,
@@ -212,15 +206,15 @@ abstract class StorageContract {
     @Test
     void anObjectWithoutATierTakesTheBucketsOrStandard() throws Exception {
         bucket("tiers");
-        assertEquals("Standard", put("tiers", "o", bytes(5, 1)).storageTier());
+        assertEquals("Standard", put("tiers", "o", Lakes.random(5, 1)).storageTier());
         storage.createBucket(new BucketRecord("archive", NS, "c", "u", 1L, "e", "Archive", null, Map.of()));
-        assertEquals("Archive", put("archive", "o", bytes(5, 1)).storageTier());
+        assertEquals("Archive", put("archive", "o", Lakes.random(5, 1)).storageTier());
     }
 
     @Test
     void rangesServeExactlyTheBytesAsked() throws Exception {
         bucket("ranges");
-        byte[] body = bytes(LARGE, 3);
+        byte[] body = Lakes.random(LARGE, 3);
         put("ranges", "big", body);
         long[][] ranges = {{0, 1}, {0, LARGE}, {1, 10}, {262_143, 2}, {262_144, 262_144}, {300_000, 400_000},
                 {LARGE - 1, 1}, {LARGE - 10, 10}, {5, 0}};
@@ -251,11 +245,11 @@ abstract class StorageContract {
     @Test
     void anOpenedBodyKeepsServingTheVersionItOpened() throws Exception {
         bucket("versions");
-        byte[] first = bytes(LARGE, 4);
+        byte[] first = Lakes.random(LARGE, 4);
         put("versions", "o", first);
         Storage.OpenedObject opened = storage.open("versions", "o");
         try (Blob blob = opened.blob()) {
-            put("versions", "o", bytes(20, 5));
+            put("versions", "o", Lakes.random(20, 5));
             try (InputStream in = blob.stream(0, blob.size())) {
                 assertArrayEquals(first, in.readAllBytes(), "a replacement does not pull the body away mid-read");
             }
@@ -265,8 +259,8 @@ abstract class StorageContract {
 
     @Test
     void stagingReadsExactlyTheAnnouncedLengthOrToTheEnd() throws Exception {
-        byte[] body = bytes(LARGE, 6);
-        InputStream longer = new ByteArrayInputStream(bytes(LARGE + 100, 6));
+        byte[] body = Lakes.random(LARGE, 6);
+        InputStream longer = new ByteArrayInputStream(Lakes.random(LARGE + 100, 6));
         StagedBody exact = storage.stage(longer, LARGE, true);
         assertEquals(LARGE, exact.size());
         assertArrayEquals(md5(body), exact.md5());
@@ -289,7 +283,7 @@ abstract class StorageContract {
     void aShortBodyIsRefusedAndLeavesNothing() throws Exception {
         bucket("short");
         IncompleteBodyException e = assertThrows(IncompleteBodyException.class,
-                () -> storage.stage(new ByteArrayInputStream(bytes(300_000, 7)), LARGE, false));
+                () -> storage.stage(new ByteArrayInputStream(Lakes.random(300_000, 7)), LARGE, false));
         assertTrue(e.getMessage().contains("300000") && e.getMessage().contains(Integer.toString(LARGE)),
                 e.getMessage());
         if (blobs() >= 0) {
@@ -301,8 +295,8 @@ abstract class StorageContract {
     @Test
     void aReplacedObjectGetsANewEtagAndItsOldBodyIsDropped() throws Exception {
         bucket("replace");
-        ObjectRecord first = put("replace", "o", bytes(100, 8));
-        byte[] second = bytes(200, 9);
+        ObjectRecord first = put("replace", "o", Lakes.random(100, 8));
+        byte[] second = Lakes.random(200, 9);
         ObjectRecord replaced = put("replace", "o", second);
         assertNotEquals(first.etag(), replaced.etag());
         assertArrayEquals(second, read("replace", "o"));
@@ -317,12 +311,12 @@ abstract class StorageContract {
     void ifNoneMatchStarCreatesOnlyWhatIsNotThere() throws Exception {
         bucket("create-only");
         Precondition createOnly = new Precondition(null, "*");
-        ObjectRecord created = put("create-only", "o", bytes(10, 1), createOnly);
-        assertOci(412, "IfNoneMatchFailed", () -> put("create-only", "o", bytes(20, 2), createOnly));
+        ObjectRecord created = put("create-only", "o", Lakes.random(10, 1), createOnly);
+        assertOci(412, "IfNoneMatchFailed", () -> put("create-only", "o", Lakes.random(20, 2), createOnly));
         assertEquals(created, storage.object("create-only", "o").orElseThrow(), "the object is unchanged");
-        assertOci(412, "IfNoneMatchFailed", () -> put("create-only", "o", bytes(20, 2),
+        assertOci(412, "IfNoneMatchFailed", () -> put("create-only", "o", Lakes.random(20, 2),
                 new Precondition(null, created.etag())));
-        put("create-only", "o", bytes(30, 3), new Precondition(null, "some-other-etag"));
+        put("create-only", "o", Lakes.random(30, 3), new Precondition(null, "some-other-etag"));
         assertEquals(30, storage.object("create-only", "o").orElseThrow().size());
         if (blobs() >= 0) {
             assertEquals(1, blobs(), "refused bodies are not kept");
@@ -332,16 +326,16 @@ abstract class StorageContract {
     @Test
     void ifMatchReplacesOnlyTheVersionItNames() throws Exception {
         bucket("if-match");
-        ObjectRecord v1 = put("if-match", "o", bytes(10, 1));
-        ObjectRecord v2 = put("if-match", "o", bytes(20, 2), new Precondition(v1.etag(), null));
-        assertOci(412, "IfMatchFailed", () -> put("if-match", "o", bytes(30, 3), new Precondition(v1.etag(), null)));
+        ObjectRecord v1 = put("if-match", "o", Lakes.random(10, 1));
+        ObjectRecord v2 = put("if-match", "o", Lakes.random(20, 2), new Precondition(v1.etag(), null));
+        assertOci(412, "IfMatchFailed", () -> put("if-match", "o", Lakes.random(30, 3), new Precondition(v1.etag(), null)));
         assertEquals(v2, storage.object("if-match", "o").orElseThrow());
-        ObjectRecord quoted = put("if-match", "o", bytes(40, 4), new Precondition("\"" + v2.etag() + "\"", null));
+        ObjectRecord quoted = put("if-match", "o", Lakes.random(40, 4), new Precondition("\"" + v2.etag() + "\"", null));
         assertEquals(40, quoted.size(), "a quoted ETag matches");
-        ObjectRecord listed = put("if-match", "o", bytes(50, 5),
+        ObjectRecord listed = put("if-match", "o", Lakes.random(50, 5),
                 new Precondition("stale, \"" + quoted.etag() + "\"", null));
         assertEquals(50, listed.size(), "any ETag of a list matches");
-        assertOci(412, "IfMatchFailed", () -> put("if-match", "new", bytes(1, 1), new Precondition("*", null)),
+        assertOci(412, "IfMatchFailed", () -> put("if-match", "new", Lakes.random(1, 1), new Precondition("*", null)),
                 "if-match on a missing object");
         assertTrue(storage.object("if-match", "new").isEmpty());
         if (blobs() >= 0) {
@@ -354,8 +348,8 @@ abstract class StorageContract {
     @Test
     void aDeletedObjectIsGoneAndAStaleEtagDeletesNothing() throws Exception {
         bucket("delete");
-        ObjectRecord v1 = put("delete", "o", bytes(10, 1));
-        ObjectRecord v2 = put("delete", "o", bytes(20, 2));
+        ObjectRecord v1 = put("delete", "o", Lakes.random(10, 1));
+        ObjectRecord v2 = put("delete", "o", Lakes.random(20, 2));
         assertOci(412, "IfMatchFailed", () -> storage.deleteObject("delete", "o", v1.etag()));
         assertEquals(v2, storage.object("delete", "o").orElseThrow());
         assertEquals(v2, storage.deleteObject("delete", "o", v2.etag()), "the removed record");
@@ -370,7 +364,7 @@ abstract class StorageContract {
     @Test
     void aRenamedObjectKeepsItsBytesAndPropertiesUnderANewEtag() throws Exception {
         bucket("rename");
-        byte[] body = bytes(LARGE, 11);
+        byte[] body = Lakes.random(LARGE, 11);
         ObjectRecord src = storage.putObject("rename", new ObjectWrite("from", null,
                 new ContentHeaders("text/plain", null, null, null, null), Map.of("k", "v")), stage(body),
                 Precondition.NONE);
@@ -389,8 +383,8 @@ abstract class StorageContract {
     @Test
     void aRenameChecksBothConditionsAndReplacesTheTarget() throws Exception {
         bucket("rename-cond");
-        ObjectRecord a = put("rename-cond", "a", bytes(10, 1));
-        put("rename-cond", "b", bytes(20, 2));
+        ObjectRecord a = put("rename-cond", "a", Lakes.random(10, 1));
+        put("rename-cond", "b", Lakes.random(20, 2));
         assertOci(404, "ObjectNotFound", () -> storage.renameObject("rename-cond", "nothing", "c",
                 Precondition.NONE, Precondition.NONE));
         assertOci(400, "SourceNameSameAsNewName", () -> storage.renameObject("rename-cond", "a", "a",
@@ -526,11 +520,11 @@ abstract class StorageContract {
         assertEquals(List.of(upload), storage.uploads("mp"));
         assertTrue(storage.object("mp", "big").isEmpty(), "nothing is visible before the commit");
 
-        byte[] p1 = bytes(LARGE, 21);
-        byte[] p2 = bytes(1000, 22);
-        byte[] p3 = bytes(10, 23);
+        byte[] p1 = Lakes.random(LARGE, 21);
+        byte[] p2 = Lakes.random(1000, 22);
+        byte[] p3 = Lakes.random(10, 23);
         String id = upload.uploadId();
-        PartRecord first2 = storage.putPart("mp", "big", id, 2, stage(bytes(5, 0)));
+        PartRecord first2 = storage.putPart("mp", "big", id, 2, stage(Lakes.random(5, 0)));
         PartRecord part2 = storage.putPart("mp", "big", id, 2, stage(p2));
         assertNotEquals(first2.etag(), part2.etag(), "a part sent again is a new version");
         PartRecord part3 = storage.putPart("mp", "big", id, 3, stage(p3));
@@ -571,8 +565,8 @@ abstract class StorageContract {
     void aCommitThatDoesNotAccountForEveryPartIsRefusedAndTheUploadStays() throws Exception {
         bucket("mp-bad");
         String id = storage.createUpload("mp-bad", write("o")).uploadId();
-        PartRecord p1 = storage.putPart("mp-bad", "o", id, 1, stage(bytes(100, 1)));
-        PartRecord p2 = storage.putPart("mp-bad", "o", id, 2, stage(bytes(100, 2)));
+        PartRecord p1 = storage.putPart("mp-bad", "o", id, 1, stage(Lakes.random(100, 1)));
+        PartRecord p2 = storage.putPart("mp-bad", "o", id, 2, stage(Lakes.random(100, 2)));
         Storage.PartRef r1 = new Storage.PartRef(1, p1.etag());
         Storage.PartRef r2 = new Storage.PartRef(2, p2.etag());
         assertOci(400, "InvalidParameter", () -> storage.commitUpload("mp-bad", "o", id, List.of(), List.of(),
@@ -587,7 +581,7 @@ abstract class StorageContract {
                 List.of(), Precondition.NONE), "a part twice");
         assertOci(400, "InvalidUploadPart", () -> storage.commitUpload("mp-bad", "o", id, List.of(r1, r2),
                 List.of(2), Precondition.NONE), "a part both committed and excluded");
-        put("mp-bad", "o", bytes(1, 9));
+        put("mp-bad", "o", Lakes.random(1, 9));
         assertOci(412, "IfNoneMatchFailed", () -> storage.commitUpload("mp-bad", "o", id, List.of(r1, r2),
                 List.of(), new Precondition(null, "*")), "the commit's own precondition");
         assertEquals(1, storage.object("mp-bad", "o").orElseThrow().size(), "refused commits change nothing");
@@ -605,14 +599,14 @@ abstract class StorageContract {
     void anAbortedUploadIsGoneWithItsParts() throws Exception {
         bucket("mp-abort");
         String id = storage.createUpload("mp-abort", write("o")).uploadId();
-        storage.putPart("mp-abort", "o", id, 1, stage(bytes(LARGE, 1)));
+        storage.putPart("mp-abort", "o", id, 1, stage(Lakes.random(LARGE, 1)));
         assertOci(404, "NoSuchUpload", () -> storage.abortUpload("mp-abort", "other-object", id),
                 "an upload is addressed with its object");
         storage.abortUpload("mp-abort", "o", id);
         assertTrue(storage.uploads("mp-abort").isEmpty());
         assertOci(404, "NoSuchUpload", () -> storage.upload("mp-abort", "o", id));
         assertOci(404, "NoSuchUpload", () -> storage.parts("mp-abort", "o", id));
-        assertOci(404, "NoSuchUpload", () -> storage.putPart("mp-abort", "o", id, 2, stage(bytes(5, 2))));
+        assertOci(404, "NoSuchUpload", () -> storage.putPart("mp-abort", "o", id, 2, stage(Lakes.random(5, 2))));
         assertOci(404, "NoSuchUpload", () -> storage.commitUpload("mp-abort", "o", id,
                 List.of(new Storage.PartRef(1, "x")), List.of(), Precondition.NONE));
         assertOci(404, "NoSuchUpload", () -> storage.abortUpload("mp-abort", "o", id));
