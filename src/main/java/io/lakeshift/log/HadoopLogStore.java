@@ -1,5 +1,6 @@
 package io.lakeshift.log;
 
+import io.lakeshift.fs.HadoopExceptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,6 +45,8 @@ public final class HadoopLogStore implements LogStore {
         Path path = new Path(root, name);
         try (InputStream in = fileSystem(path).open(path)) {
             return in.readAllBytes();
+        } catch (IOException e) {
+            throw HadoopExceptions.translate("cannot read log " + path, e);
         }
     }
 

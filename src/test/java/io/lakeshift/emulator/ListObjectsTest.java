@@ -4,9 +4,10 @@ import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.objectstorage.model.ObjectSummary;
 import com.oracle.bmc.objectstorage.requests.ListObjectsRequest;
 import com.oracle.bmc.objectstorage.responses.ListObjectsResponse;
-import org.junit.jupiter.api.AfterAll;
+import io.lakeshift.testing.EmulatorFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ListObjectsTest {
     static final int MANY = 2_500;
-    static OciEmulator emu;
-    static ObjectStorageClient client;
-    static String ns;
+    @RegisterExtension
+    static final EmulatorFixture oci = EmulatorFixture.perClass("many");
+
+    static ObjectStorageClient client() { return oci.client(); }
+    static OciEmulator emu() { return oci.emulator(); }
+    static String ns() { return oci.namespace(); }
 
     @BeforeAll
     static void start() throws Exception {
-        emu = OciEmulator.builder().start();
-        client = Sdk.client(emu);
-        ns = emu.namespace();
-        Sdk.createBucket(client, emu, "many");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -37,7 +37,7 @@ class ListObjectsTest {
                 int first = t;
                 done.add(pool.submit(() -> {
                     for (int i = first; i < MANY; i += 4) {
-                        Sdk.put(client, emu, "many", String.format("data/part-%05d.parquet", i), new byte[] {(byte) i});
+                        oci.put("many", String.format("data/part-%05d.parquet", i), new byte[] {(byte) i});
                     }
                 }));
             }
@@ -47,24 +47,18 @@ class ListObjectsTest {
         } finally {
             pool.shutdown();
         }
-        Sdk.createBucket(client, emu, "tree");
+        oci.createBucket("tree");
         for (String name : new String[] {"a.txt", "dir/x", "dir/y", "dir/sub/z", "dir2/w", "e\uD83D\uDE00", "e\uFFFD",
                 "z"}) {
-            Sdk.put(client, emu, "tree", name, name.getBytes("UTF-8"));
+            oci.put("tree", name, name.getBytes("UTF-8"));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        emu.close();
     }
 
     @Test
     void paginatorWalksEveryObjectInOrder() {
         List<String> names = new ArrayList<>();
-        for (ObjectSummary s : client.getPaginators().listObjectsRecordIterator(ListObjectsRequest.builder()
-                .namespaceName(ns).bucketName("many").fields("name,size").build())) {
+        for (ObjectSummary s : client().getPaginators().listObjectsRecordIterator(ListObjectsRequest.builder()
+                .namespaceName(ns()).bucketName("many").fields("name,size").build())) {
             names.add(s.getName());
             assertEquals(1L, s.getSize());
         }
@@ -76,7 +70,7 @@ class ListObjectsTest {
 
     @Test
     void firstPageHasTheDefaultLimitAndNextStartWith() {
-        ListObjectsResponse r = client.listObjects(ListObjectsRequest.builder().namespaceName(ns).bucketName("many")
+        ListObjectsResponse r = client().listObjects(ListObjectsRequest.builder().namespaceName(ns()).bucketName("many")
                 .build());
         assertEquals(1000, r.getListObjects().getObjects().size());
         assertEquals("data/part-01000.parquet", r.getListObjects().getNextStartWith());
@@ -87,13 +81,13 @@ class ListObjectsTest {
 
     @Test
     void limitStartEndAndStartAfter() {
-        ListObjectsResponse r = client.listObjects(ListObjectsRequest.builder().namespaceName(ns).bucketName("many")
+        ListObjectsResponse r = client().listObjects(ListObjectsRequest.builder().namespaceName(ns()).bucketName("many")
                 .start("data/part-00010.parquet").end("data/part-00013.parquet").build());
         assertEquals(List.of("data/part-00010.parquet", "data/part-00011.parquet", "data/part-00012.parquet"),
                 names(r));
         assertNull(r.getListObjects().getNextStartWith());
 
-        ListObjectsResponse after = client.listObjects(ListObjectsRequest.builder().namespaceName(ns)
+        ListObjectsResponse after = client().listObjects(ListObjectsRequest.builder().namespaceName(ns())
                 .bucketName("many").startAfter("data/part-00010.parquet").limit(2).build());
         assertEquals(List.of("data/part-00011.parquet", "data/part-00012.parquet"), names(after));
         assertEquals("data/part-00013.parquet", after.getListObjects().getNextStartWith());
@@ -101,7 +95,7 @@ class ListObjectsTest {
 
     @Test
     void allFieldsWhenAsked() {
-        ListObjectsResponse r = client.listObjects(ListObjectsRequest.builder().namespaceName(ns).bucketName("tree")
+        ListObjectsResponse r = client().listObjects(ListObjectsRequest.builder().namespaceName(ns()).bucketName("tree")
                 .prefix("a.txt").fields("name,size,md5,etag,timeCreated,timeModified,storageTier").build());
         ObjectSummary s = r.getListObjects().getObjects().get(0);
         assertEquals(5L, s.getSize());
@@ -114,22 +108,22 @@ class ListObjectsTest {
 
     @Test
     void delimiterGroupsCommonPrefixes() {
-        ListObjectsResponse top = client.listObjects(ListObjectsRequest.builder().namespaceName(ns).bucketName("tree")
+        ListObjectsResponse top = client().listObjects(ListObjectsRequest.builder().namespaceName(ns()).bucketName("tree")
                 .delimiter("/").build());
         assertEquals(List.of("a.txt", "e\uFFFD", "e\uD83D\uDE00", "z"), names(top),
                 "code point order puts U+1F600 after U+FFFD, unlike Java's String order");
         assertEquals(List.of("dir/", "dir2/"), top.getListObjects().getPrefixes());
 
-        ListObjectsResponse dir = client.listObjects(ListObjectsRequest.builder().namespaceName(ns).bucketName("tree")
+        ListObjectsResponse dir = client().listObjects(ListObjectsRequest.builder().namespaceName(ns()).bucketName("tree")
                 .prefix("dir/").delimiter("/").build());
         assertEquals(List.of("dir/x", "dir/y"), names(dir));
         assertEquals(List.of("dir/sub/"), dir.getListObjects().getPrefixes());
 
-        ListObjectsResponse paged = client.listObjects(ListObjectsRequest.builder().namespaceName(ns)
+        ListObjectsResponse paged = client().listObjects(ListObjectsRequest.builder().namespaceName(ns())
                 .bucketName("tree").delimiter("/").limit(2).build());
         assertEquals(List.of("a.txt"), names(paged));
         assertEquals(List.of("dir/"), paged.getListObjects().getPrefixes());
-        ListObjectsResponse rest = client.listObjects(ListObjectsRequest.builder().namespaceName(ns)
+        ListObjectsResponse rest = client().listObjects(ListObjectsRequest.builder().namespaceName(ns())
                 .bucketName("tree").delimiter("/").start(paged.getListObjects().getNextStartWith()).build());
         assertEquals(List.of("dir2/"), rest.getListObjects().getPrefixes());
         assertEquals(List.of("e\uFFFD", "e\uD83D\uDE00", "z"), names(rest));

@@ -20,9 +20,9 @@ import com.oracle.bmc.objectstorage.responses.HeadObjectResponse;
 import com.oracle.bmc.objectstorage.responses.ListMultipartUploadPartsResponse;
 import com.oracle.bmc.objectstorage.responses.ListMultipartUploadsResponse;
 import com.oracle.bmc.objectstorage.responses.UploadPartResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.lakeshift.testing.EmulatorFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,34 +39,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MultipartTest {
-    static OciEmulator emu;
-    static ObjectStorageClient client;
-    static String ns;
+    @RegisterExtension
+    static final EmulatorFixture oci = EmulatorFixture.perClass("mp");
 
-    @BeforeAll
-    static void start() throws Exception {
-        emu = OciEmulator.builder().start();
-        client = Sdk.client(emu);
-        ns = emu.namespace();
-        Sdk.createBucket(client, emu, "mp");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        emu.close();
-    }
+    static ObjectStorageClient client() { return oci.client(); }
+    static OciEmulator emu() { return oci.emulator(); }
+    static String ns() { return oci.namespace(); }
 
     /** The SDK itself prefixes metadata keys with "opc-meta-" in the JSON body. */
     static String create(String object) {
-        return client.createMultipartUpload(CreateMultipartUploadRequest.builder().namespaceName(ns).bucketName("mp")
+        return client().createMultipartUpload(CreateMultipartUploadRequest.builder().namespaceName(ns()).bucketName("mp")
                 .createMultipartUploadDetails(CreateMultipartUploadDetails.builder().object(object)
                         .contentType("application/x-parquet").metadata(Map.of("source", "adls")).build())
                 .build()).getMultipartUpload().getUploadId();
     }
 
     static UploadPartResponse part(String object, String uploadId, int num, byte[] body) {
-        return client.uploadPart(UploadPartRequest.builder().namespaceName(ns).bucketName("mp").objectName(object)
+        return client().uploadPart(UploadPartRequest.builder().namespaceName(ns()).bucketName("mp").objectName(object)
                 .uploadId(uploadId).uploadPartNum(num).contentLength((long) body.length)
                 .uploadPartBody(new ByteArrayInputStream(body)).build());
     }
@@ -86,18 +75,18 @@ class MultipartTest {
         part("big.parquet", id, 2, p2);
         assertEquals(ObjectTest.md5(p1), r1.getOpcContentMd5());
 
-        ListMultipartUploadPartsResponse parts = client.listMultipartUploadParts(ListMultipartUploadPartsRequest
-                .builder().namespaceName(ns).bucketName("mp").objectName("big.parquet").uploadId(id).build());
+        ListMultipartUploadPartsResponse parts = client().listMultipartUploadParts(ListMultipartUploadPartsRequest
+                .builder().namespaceName(ns()).bucketName("mp").objectName("big.parquet").uploadId(id).build());
         assertEquals(List.of(1, 2, 3), parts.getItems().stream().map(MultipartUploadPartSummary::getPartNumber)
                 .toList());
         assertEquals(70_000L, parts.getItems().get(0).getSize());
         assertEquals(r1.getETag(), parts.getItems().get(0).getEtag());
 
-        assertEquals(404, assertThrows(BmcException.class, () -> Sdk.get(client, emu, "mp", "big.parquet"))
+        assertEquals(404, assertThrows(BmcException.class, () -> oci.get("mp", "big.parquet"))
                 .getStatusCode(), "an uncommitted upload is not an object");
 
-        CommitMultipartUploadResponse commit = client.commitMultipartUpload(CommitMultipartUploadRequest.builder()
-                .namespaceName(ns).bucketName("mp").objectName("big.parquet").uploadId(id)
+        CommitMultipartUploadResponse commit = client().commitMultipartUpload(CommitMultipartUploadRequest.builder()
+                .namespaceName(ns()).bucketName("mp").objectName("big.parquet").uploadId(id)
                 .commitMultipartUploadDetails(CommitMultipartUploadDetails.builder()
                         .partsToCommit(List.of(ref(3, r3.getETag()), ref(1, r1.getETag())))
                         .partsToExclude(List.of(2)).build()).build());
@@ -111,9 +100,9 @@ class MultipartTest {
         ByteArrayOutputStream joined = new ByteArrayOutputStream();
         joined.write(p1);
         joined.write(p3);
-        assertArrayEquals(joined.toByteArray(), Sdk.get(client, emu, "mp", "big.parquet"));
+        assertArrayEquals(joined.toByteArray(), oci.get("mp", "big.parquet"));
 
-        HeadObjectResponse head = client.headObject(HeadObjectRequest.builder().namespaceName(ns).bucketName("mp")
+        HeadObjectResponse head = client().headObject(HeadObjectRequest.builder().namespaceName(ns()).bucketName("mp")
                 .objectName("big.parquet").build());
         assertEquals(expected, head.getOpcMultipartMd5());
         assertNull(head.getContentMd5());
@@ -121,7 +110,7 @@ class MultipartTest {
         assertEquals("application/x-parquet", head.getContentType());
         assertEquals(Map.of("source", "adls"), head.getOpcMeta());
 
-        String listed = client.listObjects(ListObjectsRequest.builder().namespaceName(ns).bucketName("mp")
+        String listed = client().listObjects(ListObjectsRequest.builder().namespaceName(ns()).bucketName("mp")
                 .prefix("big.parquet").fields("md5").build()).getListObjects().getObjects().get(0).getMd5();
         assertEquals(expected, listed);
 
@@ -152,7 +141,7 @@ class MultipartTest {
         BmcException missing = assertThrows(BmcException.class, () -> commit("bad-commit", id,
                 List.of(ref(1, r1.getETag()), ref(2, "x")), List.of()));
         assertEquals("InvalidUploadPart", missing.getServiceCode());
-        assertEquals(404, assertThrows(BmcException.class, () -> Sdk.get(client, emu, "mp", "bad-commit"))
+        assertEquals(404, assertThrows(BmcException.class, () -> oci.get("mp", "bad-commit"))
                 .getStatusCode());
         abort("bad-commit", id);
     }
@@ -160,12 +149,12 @@ class MultipartTest {
     @Test
     void partMd5IsChecked() throws Exception {
         String id = create("md5-part");
-        BmcException e = assertThrows(BmcException.class, () -> client.uploadPart(UploadPartRequest.builder()
-                .namespaceName(ns).bucketName("mp").objectName("md5-part").uploadId(id).uploadPartNum(1)
+        BmcException e = assertThrows(BmcException.class, () -> client().uploadPart(UploadPartRequest.builder()
+                .namespaceName(ns()).bucketName("mp").objectName("md5-part").uploadId(id).uploadPartNum(1)
                 .contentLength(3L).contentMD5(ObjectTest.md5(new byte[] {9})).uploadPartBody(
                         new ByteArrayInputStream(new byte[] {1, 2, 3})).build()));
         assertEquals("UnmatchedContentMD5", e.getServiceCode());
-        assertEquals(0, client.listMultipartUploadParts(ListMultipartUploadPartsRequest.builder().namespaceName(ns)
+        assertEquals(0, client().listMultipartUploadParts(ListMultipartUploadPartsRequest.builder().namespaceName(ns())
                 .bucketName("mp").objectName("md5-part").uploadId(id).build()).getItems().size());
         abort("md5-part", id);
     }
@@ -175,12 +164,12 @@ class MultipartTest {
         String id = create("aborted");
         part("aborted", id, 1, new byte[] {1});
         abort("aborted", id);
-        BmcException e = assertThrows(BmcException.class, () -> client.listMultipartUploadParts(
-                ListMultipartUploadPartsRequest.builder().namespaceName(ns).bucketName("mp").objectName("aborted")
+        BmcException e = assertThrows(BmcException.class, () -> client().listMultipartUploadParts(
+                ListMultipartUploadPartsRequest.builder().namespaceName(ns()).bucketName("mp").objectName("aborted")
                         .uploadId(id).build()));
         assertEquals(404, e.getStatusCode());
         assertEquals("NoSuchUpload", e.getServiceCode());
-        assertEquals(404, assertThrows(BmcException.class, () -> Sdk.get(client, emu, "mp", "aborted"))
+        assertEquals(404, assertThrows(BmcException.class, () -> oci.get("mp", "aborted"))
                 .getStatusCode());
     }
 
@@ -193,8 +182,8 @@ class MultipartTest {
         List<String> seen = new ArrayList<>();
         String page = null;
         do {
-            ListMultipartUploadsResponse r = client.listMultipartUploads(ListMultipartUploadsRequest.builder()
-                    .namespaceName(ns).bucketName("mp").limit(2).page(page).build());
+            ListMultipartUploadsResponse r = client().listMultipartUploads(ListMultipartUploadsRequest.builder()
+                    .namespaceName(ns()).bucketName("mp").limit(2).page(page).build());
             assertTrue(r.getItems().size() <= 2);
             r.getItems().stream().map(MultipartUpload::getUploadId).forEach(seen::add);
             page = r.getOpcNextPage();
@@ -206,13 +195,13 @@ class MultipartTest {
     }
 
     static void commit(String object, String id, List<CommitMultipartUploadPartDetails> parts, List<Integer> exclude) {
-        client.commitMultipartUpload(CommitMultipartUploadRequest.builder().namespaceName(ns).bucketName("mp")
+        client().commitMultipartUpload(CommitMultipartUploadRequest.builder().namespaceName(ns()).bucketName("mp")
                 .objectName(object).uploadId(id).commitMultipartUploadDetails(CommitMultipartUploadDetails.builder()
                         .partsToCommit(parts).partsToExclude(exclude).build()).build());
     }
 
     static void abort(String object, String id) {
-        client.abortMultipartUpload(AbortMultipartUploadRequest.builder().namespaceName(ns).bucketName("mp")
+        client().abortMultipartUpload(AbortMultipartUploadRequest.builder().namespaceName(ns()).bucketName("mp")
                 .objectName(object).uploadId(id).build());
     }
 }

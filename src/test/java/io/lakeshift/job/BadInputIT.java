@@ -91,17 +91,17 @@ class BadInputIT {
     @Test
     void missingOrInvalidOciKeyOrProfileIsNamed() throws Exception {
         Path lake = lake();
-        String base = Files.readString(oci.emulator.configFile());
+        String base = Files.readString(oci.emulator().configFile());
         Path noKey = dir.resolve("no-key-config");
         Files.writeString(noKey, base.replaceAll("key_file=.*", "key_file=" + dir.resolve("missing.pem")));
         String err = fails(Main.USAGE, "migrate", "--source", lake.toUri().toString(), "--target",
                 "oci://bad@" + oci.namespace() + "/", "--oci-config", noKey.toString(), "--oci-endpoint",
-                oci.emulator.endpoint());
+                oci.emulator().endpoint());
         assertTrue(err.contains("the key_file " + dir.resolve("missing.pem") + " named in " + noKey), err);
 
         err = fails(Main.USAGE, "migrate", "--source", lake.toUri().toString(), "--target",
-                "oci://bad@" + oci.namespace() + "/", "--oci-config", oci.emulator.configFile().toString(),
-                "--oci-profile", "NOPE", "--oci-endpoint", oci.emulator.endpoint());
+                "oci://bad@" + oci.namespace() + "/", "--oci-config", oci.emulator().configFile().toString(),
+                "--oci-profile", "NOPE", "--oci-endpoint", oci.emulator().endpoint());
         assertTrue(err.contains("profile [NOPE]"), err);
 
         String notAKey = "-----BEGIN " + "PRIVATE KEY-----\nnot a key\n-----END " + "PRIVATE KEY-----\n";
@@ -110,7 +110,7 @@ class BadInputIT {
         Files.writeString(badKey, base.replaceAll("key_file=.*", "key_file=" + garbage));
         err = fails(Main.USAGE, "migrate", "--source", lake.toUri().toString(), "--target",
                 "oci://bad@" + oci.namespace() + "/", "--oci-config", badKey.toString(), "--oci-endpoint",
-                oci.emulator.endpoint());
+                oci.emulator().endpoint());
         assertTrue(err.contains("the key_file " + garbage + " named in " + badKey + ", profile [DEFAULT] cannot be"
                 + " used: it is not a valid RSA private key"), err);
     }
@@ -125,11 +125,11 @@ class BadInputIT {
                 .encodeToString(g.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
         Files.writeString(otherKey, pem);
         Path config = dir.resolve("other-config");
-        Files.writeString(config, Files.readString(oci.emulator.configFile())
+        Files.writeString(config, Files.readString(oci.emulator().configFile())
                 .replaceAll("key_file=.*", "key_file=" + otherKey));
         String err = fails(Main.CANNOT_RUN, "migrate", "--source", lake.toUri().toString(), "--target",
                 "oci://bad@" + oci.namespace() + "/", "--oci-config", config.toString(), "--oci-endpoint",
-                oci.emulator.endpoint());
+                oci.emulator().endpoint());
         assertTrue(err.contains("OCI rejected the credentials of profile [DEFAULT] of " + config), err);
     }
 

@@ -22,17 +22,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Compare, then act: each rule of incremental runs against the emulator, one test each. */
 class IncrementalIT {
     private static final AtomicInteger BUCKETS = new AtomicInteger();
-    private static EmulatorFixture oci;
-    private static JobRuns jobs;
+    @RegisterExtension
+    static final EmulatorFixture oci = EmulatorFixture.perClass();
+    private static final JobRuns jobs = new JobRuns(oci);
 
     @TempDir
     Path dir;
@@ -41,15 +42,8 @@ class IncrementalIT {
     private String target;
 
     @BeforeAll
-    static void start() throws Exception {
-        oci = new EmulatorFixture();
-        jobs = new JobRuns(oci);
+    static void spark() {
         SparkTestSession.get();
-    }
-
-    @AfterAll
-    static void stop() {
-        oci.close();
     }
 
     @BeforeEach

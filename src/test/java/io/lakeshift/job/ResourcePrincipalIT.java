@@ -74,7 +74,7 @@ class ResourcePrincipalIT {
 
     @Test
     void resourcePrincipalMigratesThroughTheSdksProvider() throws Exception {
-        ResourcePrincipalSession rp = oci.emulator.mintResourcePrincipal(dir.resolve("rp-explicit"),
+        ResourcePrincipalSession rp = oci.emulator().mintResourcePrincipal(dir.resolve("rp-explicit"),
                 Duration.ofHours(1));
         Run run = migrate(rp.environment(), "explicit/", "--oci-auth", "resource_principal");
         assertEquals(Main.OK, run.code, run.output);
@@ -84,7 +84,7 @@ class ResourcePrincipalIT {
 
     @Test
     void autoPicksTheResourcePrincipalWhereTheEnvironmentIsDataFlows() throws Exception {
-        ResourcePrincipalSession rp = oci.emulator.mintResourcePrincipal(dir.resolve("rp-auto"), Duration.ofHours(1));
+        ResourcePrincipalSession rp = oci.emulator().mintResourcePrincipal(dir.resolve("rp-auto"), Duration.ofHours(1));
         Map<String, String> env = new java.util.HashMap<>(rp.environment());
         env.put("DATAFLOW_AUTH", "resource_principal");
         Run run = migrate(env, "auto/", "--oci-auth", "auto",
@@ -96,7 +96,7 @@ class ResourcePrincipalIT {
 
     @Test
     void anExpiredTokenIsRefusedWith401AndOneLine() throws Exception {
-        ResourcePrincipalSession rp = oci.emulator.mintResourcePrincipal(dir.resolve("rp-expired"),
+        ResourcePrincipalSession rp = oci.emulator().mintResourcePrincipal(dir.resolve("rp-expired"),
                 Duration.ofMinutes(-5));
         assertRefused(rp, "expired/");
     }
@@ -105,7 +105,7 @@ class ResourcePrincipalIT {
     void aForgedTokenIsRefusedWith401AndOneLine() throws Exception {
         SessionTokens forger = SessionTokens.createIn(dir.resolve("forger"), Clock.systemUTC());
         ResourcePrincipalSession rp = ResourcePrincipalSession.mint(forger, dir.resolve("rp-forged"),
-                oci.emulator.tenancyId(), ClientIdentity.REGION, Duration.ofHours(1));
+                oci.emulator().tenancyId(), ClientIdentity.REGION, Duration.ofHours(1));
         assertRefused(rp, "forged/");
     }
 
@@ -154,7 +154,7 @@ class ResourcePrincipalIT {
         List<String> command = ChildJvm.java();
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lakeshift.cli.Main", "migrate",
                 "--source", lake.toUri().toString(), "--target", "oci://rp@" + oci.namespace() + "/" + prefix,
-                "--oci-endpoint", oci.emulator.endpoint(), "--master", "local[1]"));
+                "--oci-endpoint", oci.emulator().endpoint(), "--master", "local[1]"));
         command.addAll(List.of(auth));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         List<String> inherited = new ArrayList<>(pb.environment().keySet());

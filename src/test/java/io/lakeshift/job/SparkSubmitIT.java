@@ -40,8 +40,8 @@ class SparkSubmitIT {
                     "migrate", "--source", lake.toUri().toString(),
                     "--target", "oci://submitted@" + oci.namespace() + "/in/",
                     "--multipart-threshold", "1MiB", "--part-size", "1MiB", "--run-id", "submit-1",
-                    "--oci-config", oci.emulator.configFile().toString(), "--oci-profile", oci.emulator.profile(),
-                    "--oci-endpoint", oci.emulator.endpoint()));
+                    "--oci-config", oci.emulator().configFile().toString(), "--oci-profile", oci.emulator().profile(),
+                    "--oci-endpoint", oci.emulator().endpoint()));
             Path output = dir.resolve("spark-submit.log");
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish");

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.s3.AmazonS3;
-import com.amazonaws.services.s3.model.ObjectMetadata;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.Status;
@@ -13,52 +11,36 @@ import io.lakeshift.testing.CuttingProxy;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.JobRuns;
 import io.lakeshift.testing.Lakes;
+import io.lakeshift.testing.S3Fixture;
 import io.lakeshift.testing.S3ProxyServer;
 import io.lakeshift.testing.SparkTestSession;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Rules that concern a real S3 source: its ETags decide what changed, and a stream cut mid-file loses nothing. */
 class S3FaultsIT {
-    private static S3ProxyServer s3;
-    private static AmazonS3 client;
-    private static EmulatorFixture oci;
-    private static JobRuns jobs;
+    @RegisterExtension
+    static final S3Fixture s3 = S3Fixture.perClass();
+    @RegisterExtension
+    static final EmulatorFixture oci = EmulatorFixture.perClass();
+    private static final JobRuns jobs = new JobRuns(oci);
 
     @BeforeAll
-    static void start() throws Exception {
-        s3 = S3ProxyServer.start();
-        client = s3.client();
-        oci = new EmulatorFixture();
-        jobs = new JobRuns(oci);
+    static void spark() {
         SparkTestSession.get();
-    }
-
-    @AfterAll
-    static void stop() {
-        oci.close();
-        client.shutdown();
-        s3.close();
     }
 
     private static byte[] bytes(int size, long seed) {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         return b;
-    }
-
-    private static void put(String bucket, String key, byte[] body) {
-        ObjectMetadata meta = new ObjectMetadata();
-        meta.setContentLength(body.length);
-        client.putObject(bucket, key, new ByteArrayInputStream(body), meta);
     }
 
     private static RunSummary run(String endpoint, String bucket, String target, String runId, String... more)
@@ -72,38 +54,38 @@ class S3FaultsIT {
 
     @Test
     void anUnchangedS3LakeIsEqualAndASameSizeRewriteWithANewEtagIsUpdated() throws Exception {
-        client.createBucket("etags");
+        s3.client().createBucket("etags");
         oci.createBucket("etag-target");
         for (int i = 0; i < 8; i++) {
-            put("etags", "lake/p/f-" + i + ".bin", bytes(4000, i));
+            s3.put("etags", "lake/p/f-" + i + ".bin", bytes(4000, i));
         }
         String target = "oci://etag-target@" + oci.namespace() + "/";
         assertEquals(Map.of("new", 8L), run(s3.endpoint(), "etags", target, "e1").files());
         assertEquals(Map.of("equal", 8L), run(s3.endpoint(), "etags", target, "e2").files());
 
-        String before = client.getObjectMetadata("etags", "lake/p/f-3.bin").getETag();
+        String before = s3.client().getObjectMetadata("etags", "lake/p/f-3.bin").getETag();
         byte[] rewritten = bytes(4000, 99);
-        put("etags", "lake/p/f-3.bin", rewritten);
-        assertNotEquals(before, client.getObjectMetadata("etags", "lake/p/f-3.bin").getETag());
+        s3.put("etags", "lake/p/f-3.bin", rewritten);
+        assertNotEquals(before, s3.client().getObjectMetadata("etags", "lake/p/f-3.bin").getETag());
 
         RunSummary third = run(s3.endpoint(), "etags", target, "e3");
         assertEquals(Map.of("equal", 7L, "updated", 1L), third.files());
         MigrationRecord r = jobs.log("etag-target", "e3").get("p/f-3.bin");
         assertEquals(Status.UPDATED, r.status());
-        assertEquals(client.getObjectMetadata("etags", "lake/p/f-3.bin").getETag(), r.sourceEtag().replace("\"", ""));
+        assertEquals(s3.client().getObjectMetadata("etags", "lake/p/f-3.bin").getETag(), r.sourceEtag().replace("\"", ""));
         assertEquals(Lakes.sha256(rewritten), Lakes.sha256(oci.get("etag-target", "p/f-3.bin")));
     }
 
     @Test
     void sourceStreamsCutMidFileLoseNothing() throws Exception {
-        client.createBucket("cuts");
+        s3.client().createBucket("cuts");
         oci.createBucket("cut-target");
         Map<String, byte[]> lake = new TreeMap<>();
         for (int i = 0; i < 4; i++) {
             lake.put("big-" + i + ".bin", bytes((3 << 20) + i, 10 + i));
         }
         lake.put("small.bin", bytes(2000, 1));
-        lake.forEach((k, v) -> put("cuts", "lake/" + k, v));
+        lake.forEach((k, v) -> s3.put("cuts", "lake/" + k, v));
         URI upstream = URI.create(s3.endpoint());
         try (CuttingProxy proxy = new CuttingProxy(upstream.getHost(), upstream.getPort(), 1 << 20, 3)) {
             String endpoint = "http://127.0.0.1:" + proxy.port();

@@ -4,40 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.s3.AmazonS3;
 import io.lakeshift.testing.EmulatorFixture;
+import io.lakeshift.testing.S3Fixture;
 import io.lakeshift.testing.S3ProxyServer;
 import io.lakeshift.testing.SparkTestSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Spark job (local[2]) migrates an S3 lake (s3proxy on 127.0.0.1, through S3A) into the OCI emulator. */
 class S3MigrationIT {
-    private static S3ProxyServer s3;
-    private static AmazonS3 client;
-    private static EmulatorFixture oci;
+    @RegisterExtension
+    static final S3Fixture s3 = S3Fixture.perClass();
+    @RegisterExtension
+    static final EmulatorFixture oci = EmulatorFixture.perClass();
     private static final Map<String, byte[]> LAKE = StoreMigration.sampleLake();
 
     @BeforeAll
-    static void start() throws Exception {
-        s3 = S3ProxyServer.start();
-        client = s3.client();
-        S3ProxyServer.upload(client, "old-lake", "tables/", LAKE);
-        client.putObject("old-lake", "tables/year=2024/", "");
-        client.putObject("old-lake", "tables/_SUCCESS", "");
-        oci = new EmulatorFixture();
+    static void start() {
+        S3ProxyServer.upload(s3.client(), "old-lake", "tables/", LAKE);
+        s3.client().putObject("old-lake", "tables/year=2024/", "");
+        s3.client().putObject("old-lake", "tables/_SUCCESS", "");
         SparkTestSession.get();
-    }
-
-    @AfterAll
-    static void stop() {
-        oci.close();
-        client.shutdown();
-        s3.close();
     }
 
     @Test
@@ -52,7 +43,7 @@ class S3MigrationIT {
         StoreMigration.assertLanded(oci, "from-s3", "raw/", LAKE);
         String etag = oci.head("from-s3", "raw/with space/a b.txt").getOpcMeta().get("lakeshift-source-etag");
         assertNotNull(etag, "the listing's ETag is kept");
-        assertEquals(client.getObjectMetadata("old-lake", "tables/with space/a b.txt").getETag(),
+        assertEquals(s3.client().getObjectMetadata("old-lake", "tables/with space/a b.txt").getETag(),
                 etag.replace("\"", ""));
         StoreMigration.assertLogsHoldNo(oci, "from-s3", S3ProxyServer.SECRET_KEY);
     }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.s3.AmazonS3;
-import com.amazonaws.services.s3.model.ObjectMetadata;
 import io.lakeshift.cli.Main;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.log.MigrationRecord;
@@ -19,10 +17,9 @@ import io.lakeshift.io.Retry;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.JobRuns;
 import io.lakeshift.testing.Lakes;
-import io.lakeshift.testing.S3ProxyFileServer;
+import io.lakeshift.testing.S3Fixture;
 import io.lakeshift.testing.S3ProxyServer;
 import io.lakeshift.testing.SparkTestSession;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An S3 server that serves some objects without an ETag (s3proxy's filesystem store, for files written straight
@@ -52,37 +48,22 @@ class S3NoEtagIT {
     /** A liveness guard: these runs take seconds; the pool drained, they never end. */
     private static final Duration HANG = Duration.ofMinutes(3);
 
-    @TempDir
-    static Path base;
-    private static S3ProxyFileServer s3;
-    private static AmazonS3 client;
-    private static EmulatorFixture oci;
-    private static JobRuns jobs;
+    @RegisterExtension
+    static final S3Fixture s3 = S3Fixture.onFolders("512m", BUCKET);
+    @RegisterExtension
+    static final EmulatorFixture oci = EmulatorFixture.perClass();
+    private static final JobRuns jobs = new JobRuns(oci);
 
     @BeforeAll
-    static void start() throws Exception {
-        s3 = S3ProxyFileServer.start(base.resolve("s3"), "512m");
-        client = s3.client();
-        client.createBucket(BUCKET);
-        oci = new EmulatorFixture();
-        jobs = new JobRuns(oci);
+    static void spark() {
         SparkTestSession.get();
-    }
-
-    @AfterAll
-    static void stop() {
-        oci.close();
-        client.shutdown();
-        s3.close();
     }
 
     /** A file the server serves with an ETag. */
     private static byte[] put(String key, int size, long seed) {
         byte[] body = SourceContract.bytes(size, seed);
-        ObjectMetadata meta = new ObjectMetadata();
-        meta.setContentLength(body.length);
-        client.putObject(BUCKET, key, new ByteArrayInputStream(body), meta);
-        assertTrue(client.getObjectMetadata(BUCKET, key).getETag() != null, key + " is served with an ETag");
+        s3.put(BUCKET, key, body);
+        assertTrue(s3.client().getObjectMetadata(BUCKET, key).getETag() != null, key + " is served with an ETag");
         return body;
     }
 
@@ -91,7 +72,7 @@ class S3NoEtagIT {
         Path file = s3.baseDir().resolve(BUCKET).resolve(key);
         Files.createDirectories(file.getParent());
         Files.write(file, SourceContract.bytes(size, seed));
-        assertEquals(null, client.getObjectMetadata(BUCKET, key).getETag(), key + " is served without an ETag");
+        assertEquals(null, s3.client().getObjectMetadata(BUCKET, key).getETag(), key + " is served without an ETag");
     }
 
     private static String uri(String key) {

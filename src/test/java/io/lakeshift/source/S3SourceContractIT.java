@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.s3.AmazonS3;
-import com.amazonaws.services.s3.model.ObjectMetadata;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.SourceSettings;
 import io.lakeshift.model.SourceFile;
 import io.lakeshift.io.Retry;
+import io.lakeshift.testing.S3Fixture;
 import io.lakeshift.testing.S3ProxyServer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -25,28 +23,14 @@ import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.statistics.IOStatisticsSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The source contract on a real S3 server (s3proxy on 127.0.0.1) through S3A, with the --s3-* settings. */
 class S3SourceContractIT extends SourceContract {
     private static final String BUCKET = "contract";
-    private static S3ProxyServer s3;
-    private static AmazonS3 client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        s3 = S3ProxyServer.start();
-        client = s3.client();
-        client.createBucket(BUCKET);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.shutdown();
-        s3.close();
-    }
+    @RegisterExtension
+    static final S3Fixture s3 = S3Fixture.perClass(BUCKET);
 
     @Override
     String newRoot(String name) {
@@ -59,9 +43,7 @@ class S3SourceContractIT extends SourceContract {
 
     @Override
     void put(String root, String relative, byte[] bytes) {
-        ObjectMetadata meta = new ObjectMetadata();
-        meta.setContentLength(bytes.length);
-        client.putObject(BUCKET, key(root, relative), new ByteArrayInputStream(bytes), meta);
+        s3.put(BUCKET, key(root, relative), bytes);
     }
 
     @Override

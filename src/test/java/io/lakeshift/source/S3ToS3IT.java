@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.s3.AmazonS3;
 import com.amazonaws.services.s3.model.S3ObjectSummary;
 import io.lakeshift.cli.Main;
 import io.lakeshift.testing.EmulatorFixture;
+import io.lakeshift.testing.S3Fixture;
 import io.lakeshift.testing.S3ProxyServer;
 import io.lakeshift.testing.SparkTestSession;
 import java.nio.charset.StandardCharsets;
@@ -16,35 +16,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Hadoop file-system target: the job copies an S3 lake into another bucket of the same S3 server (S3A on both
  * sides), keeps its log below the target, and a second run finds everything equal from that log.
  */
 class S3ToS3IT {
-    private static S3ProxyServer s3;
-    private static AmazonS3 client;
-    private static EmulatorFixture oci;
+    @RegisterExtension
+    static final S3Fixture s3 = S3Fixture.perClass("copy");
+    /** Only for StoreMigration's OCI options, which an s3a target never uses. */
+    @RegisterExtension
+    static final EmulatorFixture oci = EmulatorFixture.perClass();
     private static final Map<String, byte[]> LAKE = StoreMigration.sampleLake();
 
     @BeforeAll
-    static void start() throws Exception {
-        s3 = S3ProxyServer.start();
-        client = s3.client();
-        S3ProxyServer.upload(client, "lake", "tables/", LAKE);
-        client.createBucket("copy");
-        oci = new EmulatorFixture(); // only for StoreMigration's OCI options, which an s3a target never uses
+    static void start() {
+        S3ProxyServer.upload(s3.client(), "lake", "tables/", LAKE);
         SparkTestSession.get();
-    }
-
-    @AfterAll
-    static void stop() {
-        oci.close();
-        client.shutdown();
-        s3.close();
     }
 
     private static StoreMigration.Result migrate(String runId, String... more) {
@@ -56,7 +47,7 @@ class S3ToS3IT {
 
     private static Map<String, Long> objects(String prefix) {
         Map<String, Long> found = new TreeMap<>();
-        for (S3ObjectSummary o : client.listObjectsV2("copy", prefix).getObjectSummaries()) {
+        for (S3ObjectSummary o : s3.client().listObjectsV2("copy", prefix).getObjectSummaries()) {
             if (o.getKey().endsWith("/")) {
                 continue; // S3A's directory markers (it leaves one when a folder's last file is deleted)
             }
@@ -73,11 +64,11 @@ class S3ToS3IT {
         landed.keySet().removeIf(k -> k.startsWith("_lakeshift/"));
         assertEquals(LAKE.keySet(), landed.keySet());
         for (Map.Entry<String, byte[]> f : LAKE.entrySet()) {
-            try (var in = client.getObject("copy", "tables-copy/" + f.getKey()).getObjectContent()) {
+            try (var in = s3.client().getObject("copy", "tables-copy/" + f.getKey()).getObjectContent()) {
                 assertArrayEquals(f.getValue(), in.readAllBytes(), f.getKey());
             }
         }
-        String summary = new String(client.getObject("copy", "tables-copy/_lakeshift/logs/run_id=s3s3-1/summary.json")
+        String summary = new String(s3.client().getObject("copy", "tables-copy/_lakeshift/logs/run_id=s3s3-1/summary.json")
                 .getObjectContent().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(summary.matches("(?s).*\"failed_count\"\\s*:\\s*0\\b.*"), summary);
         assertFalse(summary.contains(S3ProxyServer.SECRET_KEY), "no secret in the log");
@@ -86,7 +77,7 @@ class S3ToS3IT {
         assertEquals(Main.OK, second.code(), second.err() + second.out());
         assertTrue(second.out().contains(LAKE.size() + " equal"), second.out());
 
-        client.deleteObject("lake", "tables/empty/zero.bin");
+        s3.client().deleteObject("lake", "tables/empty/zero.bin");
         StoreMigration.Result sync = migrate("s3s3-3", "--mode", "sync");
         assertEquals(Main.OK, sync.code(), sync.err() + sync.out());
         Map<String, Long> after = objects("tables-copy/");

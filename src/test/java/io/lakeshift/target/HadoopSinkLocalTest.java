@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sink contract on the local file system through Hadoop, and the target's listing. */
-class HadoopSinkLocalTest extends ObjectSinkContract {
+class HadoopSinkLocalTest extends HadoopSinkContract {
     @TempDir
     Path dir;
 
@@ -54,5 +54,11 @@ class HadoopSinkLocalTest extends ObjectSinkContract {
         HadoopTarget missing = new HadoopTarget(new HadoopLocation(dir.resolve("not/yet").toUri().toString()),
                 Map.of());
         assertTrue(missing.objects().isEmpty());
+    }
+
+    /** The local file system writes the final path as it goes; a failed write removes it. */
+    @Override
+    boolean writesInPlace() {
+        return true;
     }
 }

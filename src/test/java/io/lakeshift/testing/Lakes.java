@@ -14,9 +14,14 @@ public final class Lakes {
     private Lakes() {}
 
     public static Path write(Path root, String relative, int size, long seed) throws IOException {
+        return write(root, relative, random(size, seed));
+    }
+
+    /** {@code size} bytes of a seeded random sequence: the same for the same seed. */
+    public static byte[] random(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
-        return write(root, relative, bytes);
+        return bytes;
     }
 
     public static Path write(Path root, String relative, byte[] bytes) throws IOException {

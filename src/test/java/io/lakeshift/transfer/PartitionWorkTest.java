@@ -21,6 +21,7 @@ import io.lakeshift.target.UploadResult;
 import io.lakeshift.source.HadoopSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,8 @@ class PartitionWorkTest {
             assertArrayEquals(Files.readAllBytes(lake.resolve(r.sourceName())),
                     Files.readAllBytes(dir.resolve("copy").resolve(r.targetName())), r.targetName());
         }
+        assertEquals(0, watch.twoInFlight.getCount(), "a second small file started while the first was in flight");
+        assertEquals(0, watch.aloneTooLong.get(), "no small upload waited in vain for another");
         assertTrue(watch.maxUploads.get() > 1, "small files overlapped: " + watch.maxUploads);
         assertTrue(watch.maxBytes.get() <= budget, "bytes in flight " + watch.maxBytes + " above " + budget);
         assertEquals(0, watch.largeOverlaps.get(), "multipart files go alone");
@@ -103,6 +108,25 @@ class PartitionWorkTest {
         final AtomicLong bytes = new AtomicLong();
         final AtomicLong maxBytes = new AtomicLong();
         final AtomicInteger largeOverlaps = new AtomicInteger();
+        /** Opens when two small uploads are in flight at once: the first waits here for a second to start. */
+        final CountDownLatch twoInFlight = new CountDownLatch(2);
+        final AtomicInteger aloneTooLong = new AtomicInteger();
+
+        /**
+         * Holds the first small uploads until another one has started beside them: with files one at a time the
+         * second never starts, and the wait gives up (counted) instead of hanging the test.
+         */
+        void meet() throws IOException {
+            twoInFlight.countDown();
+            try {
+                if (!twoInFlight.await(30, TimeUnit.SECONDS)) {
+                    aloneTooLong.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for a second upload");
+            }
+        }
 
         ObjectSink around(ObjectSink sink) {
             return new ObjectSink() {
@@ -119,10 +143,10 @@ class PartitionWorkTest {
                         maxBytes.accumulateAndGet(bytes.addAndGet(size), Math::max);
                     }
                     try {
-                        Thread.sleep(5); // a round trip, so that files can overlap
+                        if (small) {
+                            meet();
+                        }
                         return sink.upload(name, in, size, metadata, check);
-                    } catch (InterruptedException e) {
-                        throw new IOException(e);
                     } finally {
                         uploads.decrementAndGet();
                         if (small) {
