@@ -48,6 +48,7 @@ public final class JobRuns {
         if (!all.get(0).equals("status") && !all.get(0).equals("report")) {
             all.addAll(List.of("--progress-interval", "0"));
         }
+        SparkTestSession.get(); // Main then runs on the tests' session (faulty file://, the leak-check secret)
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(all.toArray(String[]::new), new PrintStream(out), new PrintStream(err));
