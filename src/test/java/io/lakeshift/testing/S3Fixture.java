@@ -109,7 +109,7 @@ public final class S3Fixture implements BeforeAllCallback, AfterAllCallback {
 
     /** The lakeshift options that point an s3a:// source at this server with its keys. */
     public List<String> s3Args() {
-        return List.of("--s3-endpoint", endpoint(), "--s3-path-style", "true", "--s3-access-key",
+        return List.of("--s3-endpoint", endpoint(), "--s3-path-style", "--s3-access-key",
                 S3ProxyServer.ACCESS_KEY, "--s3-secret-key", S3ProxyServer.SECRET_KEY);
     }
 
