@@ -6,10 +6,10 @@ import io.lakeshift.model.TargetLocation;
 import java.net.URI;
 
 /** A target or log inside the source would be migrated by the next run: refused before anything starts. */
-public final class Overlap {
+final class Overlap {
     private Overlap() {}
 
-    public static void check(String source, TargetLocation location, String logRoot) {
+    static void check(String source, TargetLocation location, String logRoot) {
         if (location instanceof HadoopLocation h && (inside(h.root(), source) || inside(source, h.root()))) {
             throw new JobException("--target " + h + " and --source " + source + " overlap: each run would copy its"
                     + " own output; choose a target outside the source");

@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** The plan a person reads after a dry run. */
-public final class PlanText {
+final class PlanText {
     private PlanText() {}
 
-    public static String of(PlanReport p) {
+    static String of(PlanReport p) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%nlakeshift plan %s (dry run: nothing was copied or deleted)%n", p.runId()));
         sb.append(String.format("  source   %s%n  target   %s%n", p.source(), p.target()));

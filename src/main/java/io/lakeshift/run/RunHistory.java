@@ -19,13 +19,13 @@ import java.util.Map;
  * What earlier runs recorded, read back from the log: every run logs every file (equal ones too), so the latest
  * finished run holds the whole picture, and the part files of runs after it (crashed ones) bring it up to date.
  */
-public final class RunHistory {
+final class RunHistory {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private RunHistory() {}
 
     /** The latest record of each object that a run copied or found equal, by object name. */
-    public static Map<String, CopyRecord> load(LogStore logs) throws IOException {
+    static Map<String, CopyRecord> load(LogStore logs) throws IOException {
         Map<String, List<LogStore.Entry>> runs = new HashMap<>();
         for (LogStore.Entry e : logs.list("run_id=")) {
             int slash = e.name().indexOf('/');
@@ -66,7 +66,7 @@ public final class RunHistory {
     }
 
     /** Removes what an earlier attempt of this same run id left, so the run's log holds this run alone. */
-    public static void clear(LogStore logs, String runFolder) throws IOException {
+    static void clear(LogStore logs, String runFolder) throws IOException {
         for (LogStore.Entry e : logs.list(runFolder)) {
             logs.delete(e.name());
         }

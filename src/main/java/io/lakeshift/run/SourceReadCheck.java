@@ -22,7 +22,7 @@ import java.util.PriorityQueue;
  * only when none of the {@value #FILES} smallest can be read; files that changed or disappeared since the listing
  * prove nothing either way.
  */
-public final class SourceReadCheck {
+final class SourceReadCheck {
     static final int FILES = 3;
     private static final Comparator<PlannedFile> SMALLEST = Comparator.comparingLong(PlannedFile::sourceSize)
             .thenComparing(PlannedFile::relativePath);
@@ -36,7 +36,7 @@ public final class SourceReadCheck {
      * @throws JobException naming the first file that could not be read and why, when none could; nothing has
      *     been copied
      */
-    public static void run(Source source, Plan plan, boolean dryRun) {
+    static void run(Source source, Plan plan, boolean dryRun) {
         if (dryRun) {
             return;
         }
