@@ -70,7 +70,8 @@ public final class OciEmulator implements AutoCloseable {
         }
         this.storage = b.dataDir == null ? new MemoryStorage() : new DiskStorage(b.dataDir);
         this.policy = b.policy;
-        Authorizer authorizer = b.policy == null ? null : new Authorizer(b.policy, storage, namespace, b.refusals);
+        Authorizer authorizer = b.policy == null ? null : new Authorizer(b.policy, storage, namespace,
+                identity.tenancy(), b.refusals);
         ObjectStorageHandler handler = new ObjectStorageHandler(storage, namespace, identity.tenancy(),
                 new SignatureVerifier(keys, sessionTokens, Clock.systemUTC()), b.faults, authorizer);
         this.executor = newExecutor(b.threads);
@@ -152,7 +153,18 @@ public final class OciEmulator implements AutoCloseable {
      * private key to {@code dir}; {@link ResourcePrincipalSession#environment()} is what the run's environment holds.
      */
     public ResourcePrincipalSession mintResourcePrincipal(Path dir, Duration validFor) throws IOException {
-        return ResourcePrincipalSession.mint(sessionTokens, dir, identity.tenancy(), ClientIdentity.REGION, validFor);
+        return mintResourcePrincipal(dir, identity.tenancy(), validFor);
+    }
+
+    /**
+     * As {@link #mintResourcePrincipal(Path, Duration)}, for a run in {@code compartment}: the token's
+     * {@code res_compartment}, which a dynamic group's matching rule ({@code resource.compartment.id}) and a
+     * statement's {@code request.principal.compartment.id} see.
+     */
+    public ResourcePrincipalSession mintResourcePrincipal(Path dir, String compartment, Duration validFor)
+            throws IOException {
+        return ResourcePrincipalSession.mint(sessionTokens, dir, identity.tenancy(), compartment,
+                ClientIdentity.REGION, validFor);
     }
 
     /** The directory holding the client config, key and resource principal material. */
