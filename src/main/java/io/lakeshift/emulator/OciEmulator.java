@@ -68,9 +68,13 @@ public final class OciEmulator implements AutoCloseable {
             // further API keys of the emulator's one user, as OCI lets a user have several
             keys.trust(Pem.readPublicKey(pem), identity.tenancy(), identity.user());
         }
+        for (java.util.Map.Entry<Path, String> e : b.usersKeys.entrySet()) {
+            keys.trust(Pem.readPublicKey(e.getKey()), identity.tenancy(), e.getValue());
+        }
         this.storage = b.dataDir == null ? new MemoryStorage() : new DiskStorage(b.dataDir);
         this.policy = b.policy;
-        Authorizer authorizer = b.policy == null ? null : new Authorizer(b.policy, storage, namespace, b.refusals);
+        Authorizer authorizer = b.policy == null ? null : new Authorizer(b.policy, storage, namespace,
+                identity.tenancy(), b.refusals);
         ObjectStorageHandler handler = new ObjectStorageHandler(storage, namespace, identity.tenancy(),
                 new SignatureVerifier(keys, sessionTokens, Clock.systemUTC()), b.faults, authorizer);
         this.executor = newExecutor(b.threads);
@@ -152,7 +156,18 @@ public final class OciEmulator implements AutoCloseable {
      * private key to {@code dir}; {@link ResourcePrincipalSession#environment()} is what the run's environment holds.
      */
     public ResourcePrincipalSession mintResourcePrincipal(Path dir, Duration validFor) throws IOException {
-        return ResourcePrincipalSession.mint(sessionTokens, dir, identity.tenancy(), ClientIdentity.REGION, validFor);
+        return mintResourcePrincipal(dir, identity.tenancy(), validFor);
+    }
+
+    /**
+     * As {@link #mintResourcePrincipal(Path, Duration)}, for a run in {@code compartment}: the token's
+     * {@code res_compartment}, which a dynamic group's matching rule ({@code resource.compartment.id}) and a
+     * statement's {@code request.principal.compartment.id} see.
+     */
+    public ResourcePrincipalSession mintResourcePrincipal(Path dir, String compartment, Duration validFor)
+            throws IOException {
+        return ResourcePrincipalSession.mint(sessionTokens, dir, identity.tenancy(), compartment,
+                ClientIdentity.REGION, validFor);
     }
 
     /** The directory holding the client config, key and resource principal material. */
@@ -196,6 +211,7 @@ public final class OciEmulator implements AutoCloseable {
         private Path dataDir;
         private Path configDir;
         private final List<Path> trustedKeys = new ArrayList<>();
+        private final java.util.Map<Path, String> usersKeys = new java.util.LinkedHashMap<>();
         private FaultPolicy faults = FaultPolicy.NONE;
         private int threads = 32;
         private Policy policy;
@@ -235,6 +251,16 @@ public final class OciEmulator implements AutoCloseable {
         /** Also accept requests signed with this key (a PEM public key, or a PKCS#8 private key). Repeatable. */
         public Builder trustPublicKey(Path pem) {
             this.trustedKeys.add(pem);
+            return this;
+        }
+
+        /**
+         * Also accept requests signed with this key (PEM public or PKCS#8 private) as an API key of another user of
+         * the emulator's tenancy, {@code user} (an OCID): its keyId is "tenancy/user/fingerprint", and a policy's
+         * {@code group <name> = <user>} puts that user in a group. Repeatable.
+         */
+        public Builder trustUserKey(Path pem, String user) {
+            this.usersKeys.put(pem, user);
             return this;
         }
 

@@ -129,6 +129,32 @@ class AuthTest {
         }
     }
 
+    /** A key trusted as another user's signs as that user only, and buckets it makes are created by that user. */
+    @Test
+    void aKeyTrustedForAnotherUserSignsAsThatUserOnly() throws Exception {
+        String user = "ocid1.user.oc1..aaaaaaaasecondusersecondusersecondusersecondusersecondus";
+        Path publicPem = dir.resolve("second-user-public.pem");
+        Files.writeString(publicPem, Pem.publicKey(stranger.getPublic()));
+        String fingerprint = Fingerprint.of(stranger.getPublic());
+        try (OciEmulator trusting = OciEmulator.builder().trustUserKey(publicPem, user).start()) {
+            Path asUser = dir.resolve("second-user.config");
+            Files.writeString(asUser, Files.readString(config("second-user-key", stranger, fingerprint, trusting))
+                    .replace("user=" + trusting.userId(), "user=" + user));
+            try (ObjectStorageClient client = client(asUser, trusting.endpoint())) {
+                Sdk.createBucket(client, trusting, "made-by-second");
+                assertEquals(user, client.getBucket(com.oracle.bmc.objectstorage.requests.GetBucketRequest.builder()
+                        .namespaceName(trusting.namespace()).bucketName("made-by-second").build())
+                        .getBucket().getCreatedBy());
+            }
+            Path asEmulatorsUser = config("second-user-as-first", stranger, fingerprint, trusting);
+            try (ObjectStorageClient client = client(asEmulatorsUser, trusting.endpoint())) {
+                BmcException e = assertThrows(BmcException.class,
+                        () -> client.getNamespace(GetNamespaceRequest.builder().build()));
+                assertEquals(401, e.getStatusCode(), "the key is the second user's, not the emulator's own user's");
+            }
+        }
+    }
+
     /**
      * OCI's keyId is "tenancy OCID/user OCID/key fingerprint" and an API key belongs to one user of one tenancy
      * (OCI Request Signatures, "keyId"); a trusted key under another tenancy's or user's OCID is not authenticated.

@@ -50,6 +50,7 @@ class BucketTest {
                 .bucketName("crud").build());
         assertEquals("crud", got.getBucket().getName());
         assertEquals(emu.tenancyId(), got.getBucket().getCompartmentId());
+        assertEquals(emu.userId(), got.getBucket().getCreatedBy(), "the user of the API key that signed CreateBucket");
         assertEquals("bucketns", got.getBucket().getNamespace());
         assertNotNull(got.getBucket().getTimeCreated());
         assertEquals(got.getETag(), got.getBucket().getEtag());

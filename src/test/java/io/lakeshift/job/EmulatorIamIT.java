@@ -9,19 +9,17 @@ import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.objectstorage.model.CreateBucketDetails;
 import com.oracle.bmc.objectstorage.requests.CreateBucketRequest;
-import io.lakeshift.cli.Main;
 import io.lakeshift.emulator.OciEmulator;
 import io.lakeshift.emulator.Sdk;
 import io.lakeshift.emulator.auth.Fingerprint;
 import io.lakeshift.emulator.auth.Pem;
+import io.lakeshift.emulator.auth.ResourcePrincipalSession;
 import io.lakeshift.emulator.iam.Policy;
 import io.lakeshift.emulator.iam.Statement;
 import io.lakeshift.packaging.DataflowApplication;
+import io.lakeshift.testing.ChildJvm;
 import io.lakeshift.testing.Lakes;
-import io.lakeshift.testing.SparkTestSession;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +29,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The IAM policy users are told to write, packaging/dataflow/policy.txt, is exactly enough: under it (placeholders
@@ -44,20 +48,26 @@ import org.junit.jupiter.api.io.TempDir;
  * lake to completion, and without any one of its Object Storage statements the run stops with one line naming the
  * bucket and the permission that is missing, and a non-zero exit.
  *
+ * <p>The run signs in as a Data Flow run does, as its resource principal: a session minted by the emulator for a
+ * run in the buckets' compartment (res_type dataflowrun, res_compartment that compartment), handed to a child JVM
+ * through the environment the OCI SDK's resource-principal provider reads (see {@link ResourcePrincipalIT}), and
+ * policy.txt's {@code <dataflow-runs>} is a dynamic group defined by the matching rule the file gives,
+ * {@code ALL {resource.type = 'dataflowrun', resource.compartment.id = '<compartment ocid>'}} (Oracle, "Resource
+ * Principal Policies", https://docs.oracle.com/en-us/iaas/data-flow/using/resource-principal-policies.htm, read
+ * 2026-12-01). The deploy step signs in with an API key of a user in {@code <dataflow-admins>}.
+ *
  * <p>The emulator's permissions per operation are Oracle's, from "Details for Object Storage and Archive Storage",
  * https://docs.oracle.com/en-us/iaas/Content/Identity/Reference/objectstoragepolicyreference.htm (page updated
  * 2025-07-14, read 2026-12-01); see io.lakeshift.emulator.iam.Operations.
  */
 class EmulatorIamIT {
     /**
-     * Who the run signs in as. Data Flow runs sign in as their resource principal, which policy.txt names through the
-     * dynamic group {@code <dataflow-runs>}. Until the emulator accepts resource-principal session tokens the run
-     * signs in with an API key of its own, and that user is put in a group of the same name: the statements are
-     * unchanged but for "dynamic-group" read as "group". Switch to RESOURCE_PRINCIPAL here once it does.
+     * How the run signs in. Both are the resource principal: {@code --oci-auth resource_principal}; or
+     * application.json's own {@code --oci-auth auto} in a Data Flow run's environment, which for application.json's
+     * {@code "dataflow.auth": "resource_principal"} holds {@code DATAFLOW_AUTH=resource_principal} beside the SDK's
+     * variables (see {@link io.lakeshift.config.OciAuthDetector} for the source).
      */
-    private static final RunAs RUN_AS = RunAs.API_KEY_USER;
-
-    enum RunAs { API_KEY_USER, RESOURCE_PRINCIPAL }
+    enum SignIn { RESOURCE_PRINCIPAL, AUTO_IN_DATA_FLOW }
 
     static final String COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaalakeshiftmigration";
     static final String TARGET = "lake";
@@ -65,27 +75,35 @@ class EmulatorIamIT {
     static final String ARTIFACTS = "dataflow-apps";
     static final String RUNS_GROUP = "lakeshift-runs";
     static final String ADMINS = "dataflow-admins";
-    static final String RUN_USER = "ocid1.user.oc1..aaaaaaaalakeshiftdataflowrun";
     static final String ADMIN_USER = "ocid1.user.oc1..aaaaaaaalakeshiftdataflowadmin";
 
     @TempDir
     static Path dir;
     static Path lake;
-    static Path runKey;
     static Path adminKey;
     static String policy;
+    static String runsRule;
 
     @BeforeAll
     static void setUp() throws Exception {
-        SparkTestSession.get(); // runs share the tests' Spark session instead of each starting one
         lake = dir.resolve("lake");
         for (int i = 0; i < 6; i++) {
             Lakes.write(lake, "sales/year=2024/part-" + i + ".bin", 900 * (i + 1), i);
         }
         Lakes.write(lake, "sales/big.bin", 3 << 20, 9); // above --multipart-threshold: the multipart operations
-        runKey = key("run");
         adminKey = key("admin");
-        policy = substitute(Files.readString(Path.of("packaging/dataflow/policy.txt")));
+        String raw = Files.readString(Path.of("packaging/dataflow/policy.txt"));
+        policy = substitute(raw);
+        runsRule = matchingRule(raw);
+    }
+
+    /** The dynamic group's matching rule that policy.txt's comments give for {@code <dataflow-runs>}, filled in. */
+    static String matchingRule(String raw) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<dataflow-runs>[^\\n]*\\n#\\s+(ALL \\{[^}]*\\})")
+                .matcher(raw);
+        assertTrue(m.find(), "policy.txt gives <dataflow-runs>'s matching rule");
+        assertTrue(m.group(1).contains("<compartment ocid>"), m.group(1));
+        return m.group(1).replace("<compartment ocid>", COMPARTMENT);
     }
 
     /** policy.txt with its placeholders filled in, as a user would. */
@@ -113,21 +131,15 @@ class EmulatorIamIT {
 
     /** The policy text the emulator gets: the user's statements and who is who (the emulator's own syntax). */
     static String emulatorPolicy(String statements, OciEmulator harnessIdentity) {
-        String s = statements;
         StringBuilder who = new StringBuilder();
         // The test's own client stands for the tenancy administrator, who made the buckets (OCI's Administrators
         // group may do everything without a statement; the emulator needs one).
         who.append("group harness = ").append(harnessIdentity.userId()).append('\n');
         who.append("allow group harness to manage object-family in tenancy\n");
         who.append("group ").append(ADMINS).append(" = ").append(ADMIN_USER).append('\n');
-        if (RUN_AS == RunAs.API_KEY_USER) {
-            s = s.replace("dynamic-group " + RUNS_GROUP, "group " + RUNS_GROUP);
-            who.append("group ").append(RUNS_GROUP).append(" = ").append(RUN_USER).append('\n');
-        } else {
-            who.append("dynamic-group ").append(RUNS_GROUP).append(" = ALL {resource.type = 'dataflowrun',"
-                    + " resource.compartment.id = '").append(COMPARTMENT).append("'}\n");
-        }
-        return s + who;
+        // <dataflow-runs>: the matching rule policy.txt tells users to give it, its compartment filled in
+        who.append("dynamic-group ").append(RUNS_GROUP).append(" = ").append(runsRule).append('\n');
+        return statements + who;
     }
 
     /** The Object Storage statements of policy.txt, as the emulator reads them. */
@@ -152,13 +164,17 @@ class EmulatorIamIT {
         assertEquals(3, p.notes().stream().filter(n -> n.contains("ignored")).count(), p.notes().toString());
     }
 
-    @Test
-    void thePolicyLetsTheDataFlowArgumentsRunToCompletion() throws Exception {
+    @ParameterizedTest
+    @EnumSource(SignIn.class)
+    void thePolicyLetsTheDataFlowArgumentsRunToCompletion(SignIn signIn) throws Exception {
         try (World w = new World(policy)) {
             w.deploy();
-            Outcome o = w.run();
-            assertEquals(0, o.code(), o.err() + "\nrefused: " + w.refusals);
+            Outcome o = w.run(signIn);
+            assertEquals(0, o.code(), o.err() + "\nrefused: " + w.refusals + "\n" + o.out());
             assertEquals(List.of(), w.refusals);
+            assertFalse(w.runSignedWith.isEmpty());
+            assertEquals(Set.of("session-token"), Set.copyOf(w.runSignedWith),
+                    "every request of the run was signed with the resource principal's session token");
             TreeSet<String> expected = new TreeSet<>();
             try (Stream<Path> files = Files.walk(lake)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -169,6 +185,19 @@ class EmulatorIamIT {
             }
             assertEquals(expected, new TreeSet<>(w.list(TARGET, "tables/")));
             assertTrue(w.list(LOGS, "lakeshift/").stream().anyMatch(n -> n.endsWith(".jsonl")), w.list(LOGS, "").toString());
+        }
+    }
+
+    @Test
+    void aRunOfAnotherCompartmentIsInNoDynamicGroupAndStops() throws Exception {
+        try (World w = new World(policy)) {
+            w.deploy();
+            Outcome o = w.run(SignIn.RESOURCE_PRINCIPAL, w.emulator.tenancyId());
+            assertNotEquals(0, o.code(), o.out());
+            assertFalse(w.refusals.isEmpty(), o.err());
+            assertTrue(w.refusals.get(0).contains("for resource principal " + w.session.resourceId()
+                    + " (dataflowrun), in no group of the policy"), w.refusals.get(0));
+            assertEquals(List.of(), w.list(TARGET, "tables/"));
         }
     }
 
@@ -192,7 +221,7 @@ class EmulatorIamIT {
                     continue;
                 }
                 w.deploy();
-                Outcome o = w.run();
+                Outcome o = w.run(SignIn.RESOURCE_PRINCIPAL);
                 if (o.code() == 0) {
                     failures.add("the run succeeded without: " + removed.text());
                     continue;
@@ -207,6 +236,9 @@ class EmulatorIamIT {
                 assertTrue(line.contains("not authorized"), line);
                 assertTrue(line.contains("target.bucket.name = '" + bucket + "'"), "a statement to write: " + line);
                 String permission = assertRefusalNames(w, removed, bucket);
+                assertTrue(w.refusals.get(0).contains("for resource principal " + w.session.resourceId()
+                        + " (dataflowrun), in dynamic-group " + RUNS_GROUP), "the run, matched by its claims: "
+                        + w.refusals.get(0));
                 if (!line.contains(permission)) {
                     failures.add("without [" + removed.text() + "] the run's error does not name " + permission
                             + ": " + line);
@@ -247,8 +279,11 @@ class EmulatorIamIT {
         final OciEmulator emulator;
         final ObjectStorageClient harness;
         final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
-        final Path runConfig;
+        /** How each request of the run (not the harness's, not the deploy's) was signed. */
+        final List<String> runSignedWith = new CopyOnWriteArrayList<>();
         final Path adminConfig;
+        private volatile boolean running;
+        ResourcePrincipalSession session;
 
         World(String statements) throws IOException {
             Path policyFile = Files.createTempFile(dir, "policy-", ".txt");
@@ -258,15 +293,20 @@ class EmulatorIamIT {
             String harnessPolicy = emulatorPolicy(statements, probe);
             probe.close();
             Files.writeString(policyFile, harnessPolicy);
-            emulator = OciEmulator.builder().configDir(configDir).trustPublicKey(runKey).trustPublicKey(adminKey)
-                    .policy(policyFile).onRefusal(refusals::add).start();
+            emulator = OciEmulator.builder().configDir(configDir).trustUserKey(adminKey, ADMIN_USER)
+                    .policy(policyFile).onRefusal(refusals::add).faultPolicy(r -> {
+                        if (running) {
+                            String auth = String.valueOf(r.exchange().getRequestHeaders().getFirst("authorization"));
+                            runSignedWith.add(auth.contains("keyId=\"ST$") ? "session-token" : "api-key");
+                        }
+                        return false;
+                    }).start();
             harness = Sdk.client(emulator);
             for (String b : List.of(TARGET, LOGS, ARTIFACTS)) {
                 harness.createBucket(CreateBucketRequest.builder().namespaceName(emulator.namespace())
                         .createBucketDetails(CreateBucketDetails.builder().name(b).compartmentId(COMPARTMENT).build())
                         .build());
             }
-            runConfig = config("run", RUN_USER, runKey);
             adminConfig = config("admin", ADMIN_USER, adminKey);
         }
 
@@ -307,32 +347,61 @@ class EmulatorIamIT {
                     .endpoint(emulator.endpoint()).build(provider);
         }
 
-        /** lakeshift with the Data Flow application's arguments, as the run's principal. */
-        Outcome run() throws IOException {
+        Outcome run(SignIn signIn) throws Exception {
+            return run(signIn, COMPARTMENT);
+        }
+
+        /**
+         * lakeshift with the Data Flow application's arguments, in a child JVM signed in as the resource principal
+         * of a run in {@code compartment}: the environment holds the minted session's variables (and, for
+         * {@link SignIn#AUTO_IN_DATA_FLOW}, DATAFLOW_AUTH) and no other OCI sign-in; the config file named does not
+         * exist, so nothing but the session can sign a request.
+         */
+        Outcome run(SignIn signIn, String compartment) throws Exception {
+            session = emulator.mintResourcePrincipal(Files.createTempDirectory(dir, "rp-"), compartment,
+                    Duration.ofHours(1));
             DataflowApplication app = DataflowApplication.read();
             List<String> args = new ArrayList<>(app.arguments(Map.of("source", lake.toUri().toString(),
                     "target", "oci://" + TARGET + "@" + emulator.namespace() + "/tables/",
                     "log", "oci://" + LOGS + "@" + emulator.namespace() + "/lakeshift/")));
-            args.addAll(List.of("--multipart-threshold", "1MiB", "--part-size", "1MiB", "--progress-interval", "0"));
-            args.addAll(runCredentials());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        }
-
-        /**
-         * The run's sign-in: its own API key, through --oci-auth auto (application.json's value), which picks the
-         * profile given. With RUN_AS = RESOURCE_PRINCIPAL this is where the resource-principal session (the SDK's
-         * documented environment) is handed to the run instead.
-         */
-        private List<String> runCredentials() {
-            if (RUN_AS == RunAs.RESOURCE_PRINCIPAL) {
-                throw new UnsupportedOperationException("resource-principal sessions: see RUN_AS");
+            int auth = args.indexOf("--oci-auth");
+            assertEquals("auto", args.get(auth + 1), "application.json's --oci-auth");
+            assertEquals("resource_principal", app.json().path("configuration").path("dataflow.auth").asText(),
+                    "application.json's runs sign in as their resource principal");
+            if (signIn == SignIn.RESOURCE_PRINCIPAL) {
+                args.set(auth + 1, "resource_principal");
             }
-            return List.of("--oci-config", runConfig.toString(), "--oci-profile", "DEFAULT",
-                    "--oci-endpoint", emulator.endpoint());
+            args.addAll(List.of("--multipart-threshold", "1MiB", "--part-size", "1MiB", "--progress-interval", "0",
+                    "--oci-endpoint", emulator.endpoint(), "--oci-config", dir.resolve("no-such-oci-config").toString(),
+                    "--master", "local[1]"));
+            List<String> command = ChildJvm.java();
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lakeshift.cli.Main"));
+            command.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(command);
+            for (String name : new ArrayList<>(pb.environment().keySet())) {
+                if (name.startsWith("OCI_") || name.equals("DATAFLOW_AUTH")
+                        || name.equals("SPARK_HADOOP_FS_DELEGATION_TOKEN_PATH")) {
+                    pb.environment().remove(name);
+                }
+            }
+            pb.environment().putAll(session.environment());
+            if (signIn == SignIn.AUTO_IN_DATA_FLOW) {
+                pb.environment().put("DATAFLOW_AUTH", "resource_principal");
+            }
+            Path out = Files.createTempFile(dir, "run-", ".out");
+            Path err = Files.createTempFile(dir, "run-", ".err");
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            running = true;
+            Process p = pb.start();
+            try {
+                if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    throw new AssertionError("the run did not finish:\n" + Files.readString(out) + Files.readString(err));
+                }
+            } finally {
+                running = false;
+            }
+            return new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
         }
 
         List<String> list(String bucket, String prefix) {

@@ -25,13 +25,26 @@ public record ResourcePrincipalSession(Path tokenFile, Path privateKeyFile, Stri
     public static final String TOKEN_FILE = "rpst.token";
     public static final String KEY_FILE = "rpst.pem";
 
-    /** Mints a session valid for {@code validFor} (negative: expired) and writes it to {@code dir}. */
+    /**
+     * Mints a session of a run in the tenancy's root compartment, valid for {@code validFor} (negative: expired),
+     * and writes it to {@code dir}.
+     */
     public static ResourcePrincipalSession mint(SessionTokens tokens, Path dir, String tenancy, String region,
                                                 Duration validFor) throws IOException {
+        return mint(tokens, dir, tenancy, tenancy, region, validFor);
+    }
+
+    /**
+     * Mints a session of a run in {@code compartment} (its {@code res_compartment} claim, which a dynamic group's
+     * {@code resource.compartment.id} matches), valid for {@code validFor} (negative: expired), and writes it to
+     * {@code dir}.
+     */
+    public static ResourcePrincipalSession mint(SessionTokens tokens, Path dir, String tenancy, String compartment,
+                                                String region, Duration validFor) throws IOException {
         Files.createDirectories(dir);
         KeyPair session = SessionTokens.rsa();
         String runId = ClientIdentity.ocid("dataflowrun", dir.toAbsolutePath().toString() + System.nanoTime());
-        String token = tokens.mint(RES_TYPE, runId, tenancy, tenancy, session.getPublic(), validFor);
+        String token = tokens.mint(RES_TYPE, runId, compartment, tenancy, session.getPublic(), validFor);
         Path tokenFile = dir.resolve(TOKEN_FILE);
         Path keyFile = dir.resolve(KEY_FILE);
         Files.deleteIfExists(keyFile);
@@ -41,7 +54,7 @@ public record ResourcePrincipalSession(Path tokenFile, Path privateKeyFile, Stri
         ClientIdentity.writePrivate(temp, token);
         Files.move(temp, tokenFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return new ResourcePrincipalSession(tokenFile, keyFile, runId, tenancy, tenancy, region);
+        return new ResourcePrincipalSession(tokenFile, keyFile, runId, compartment, tenancy, region);
     }
 
     /** The environment of a Data Flow run with {@code dataflow.auth=resource_principal}, pointing at these files. */

@@ -77,8 +77,12 @@ final class BucketApi {
             body.get("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
         }
         String access = text(body, "publicAccessType");
+        // createdBy: "The OCID of the user who created the bucket", required in Bucket and BucketSummary (Oracle's
+        // API models, e.g. https://docs.oracle.com/en-us/iaas/tools/dotnet/latest/api/Oci.ObjectstorageService.Models.BucketSummary.html,
+        // read 2026-12-01). The verified principal's OCID: the user of an API key, the resource (a Data Flow run's
+        // res_id) of a session token, whose keyId ("ST$<token>") names no user.
         BucketRecord bucket = storage.createBucket(new BucketRecord(name, namespace, compartmentId,
-                call.auth == null ? null : userOf(call.auth.keyId()), System.currentTimeMillis(),
+                call.auth == null ? null : call.auth.principal().id(), System.currentTimeMillis(),
                 UUID.randomUUID().toString(), tier == null ? "Standard" : tier,
                 access == null ? "NoPublicAccess" : access, metadata));
         call.set("etag", bucket.etag()).set("Location", "/n/" + namespace + "/b/" + bucket.name());
@@ -275,11 +279,6 @@ final class BucketApi {
         out.put("autoTiering", "Disabled");
         out.put("id", "ocid1.bucket.oc1..aaaaaaaa" + UUID.nameUUIDFromBytes(b.name().getBytes()).toString().replace("-", ""));
         return out;
-    }
-
-    private static String userOf(String keyId) {
-        String[] parts = keyId.split("/");
-        return parts.length == 3 ? parts[1] : null;
     }
 
     static String text(JsonNode node, String field) {

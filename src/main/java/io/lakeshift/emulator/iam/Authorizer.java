@@ -26,13 +26,20 @@ public final class Authorizer {
     private final Policy policy;
     private final Storage storage;
     private final String namespace;
+    private final String tenancy;
     private final Consumer<String> console;
 
-    /** @param console where refusals are reported, one line each */
-    public Authorizer(Policy policy, Storage storage, String namespace, Consumer<String> console) {
+    /**
+     * @param tenancy the emulator's tenancy, whose policy this is: a principal of another tenancy (a session token
+     *                whose {@code res_tenant} is not it) is granted nothing, as OCI grants another tenancy's
+     *                principals nothing without cross-tenancy (endorse/admit) statements, which the emulator refuses
+     * @param console where refusals are reported, one line each
+     */
+    public Authorizer(Policy policy, Storage storage, String namespace, String tenancy, Consumer<String> console) {
         this.policy = policy;
         this.storage = storage;
         this.namespace = namespace;
+        this.tenancy = tenancy;
         this.console = console;
     }
 
@@ -51,11 +58,12 @@ public final class Authorizer {
         String compartment = bucket == null ? query.get("compartmentId")
                 : storage.bucket(bucket).map(BucketRecord::compartmentId).orElse(null);
         Policy.Target target = new Policy.Target(operation, bucket, object, compartment);
-        Policy.Decision d = policy.decide(principal, requirement, target);
+        boolean foreign = !tenancy.equalsIgnoreCase(principal.tenancy());
+        Policy.Decision d = foreign ? policy.decideForNobody(requirement) : policy.decide(principal, requirement, target);
         if (d.allowed()) {
             return;
         }
-        console.accept(refusal(principal, target, d));
+        console.accept(foreign ? foreignRefusal(principal, target, d) : refusal(principal, target, d));
         throw answer(bucket);
     }
 
@@ -68,13 +76,28 @@ public final class Authorizer {
                 + "' does not exist in the namespace '" + namespace + "' or you are not authorized to access it");
     }
 
+    /** One line for a principal of another tenancy: who, what, and why no statement of this policy applies. */
+    String foreignRefusal(Principal principal, Policy.Target target, Policy.Decision d) {
+        return "IAM: refused " + target.operation()
+                + (target.bucket() == null ? "" : " on bucket '" + target.bucket() + "'")
+                + (target.object() == null ? "" : " object '" + target.object() + "'")
+                + " for " + who(principal) + " of tenancy " + principal.tenancy() + ": needs "
+                + d.requirement().describe() + "; no statement grants " + d.missing().name() + " to a principal of"
+                + " another tenancy than " + tenancy + " (cross-tenancy endorse/admit statements are not supported by"
+                + " the emulator)";
+    }
+
+    private static String who(Principal principal) {
+        return (principal.kind() == Principal.Kind.USER ? "user " : "resource principal ") + principal.id()
+                + (principal.kind() == Principal.Kind.RESOURCE && principal.claim(PolicyParser.CLAIM_TYPE) != null
+                ? " (" + principal.claim(PolicyParser.CLAIM_TYPE) + ")" : "");
+    }
+
     /** One line: who, what, which permission is missing, and a statement that would grant it. */
     String refusal(Principal principal, Policy.Target target, Policy.Decision d) {
         Permission p = d.missing();
         List<String> in = policy.memberships(principal);
-        String who = (principal.kind() == Principal.Kind.USER ? "user " : "resource principal ") + principal.id()
-                + (principal.kind() == Principal.Kind.RESOURCE && principal.claim(PolicyParser.CLAIM_TYPE) != null
-                ? " (" + principal.claim(PolicyParser.CLAIM_TYPE) + ")" : "")
+        String who = who(principal)
                 + (in.isEmpty() ? ", in no group of the policy" : ", in " + String.join(", ", in));
         String subject = in.isEmpty() ? "any-user" : in.get(0);
         String location = target.compartmentId() == null ? "tenancy" : "compartment " + target.compartmentId();

@@ -80,6 +80,12 @@ public final class Policy {
                 : new Decision(true, null, requirement);
     }
 
+    /** The answer for a principal no statement is about (one of another tenancy): what the operation needs is missing. */
+    public Decision decideForNobody(Requirement requirement) {
+        return requirement.all().isEmpty() ? new Decision(true, null, requirement)
+                : new Decision(false, requirement.all().get(0), requirement);
+    }
+
     /** True when some enforced statement grants {@code permission} to {@code principal} on {@code target}. */
     public boolean grants(Principal principal, Permission permission, Target target) {
         for (Statement s : statements) {

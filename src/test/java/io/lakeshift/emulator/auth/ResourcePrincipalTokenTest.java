@@ -55,6 +55,11 @@ class ResourcePrincipalTokenTest {
                 client.createBucket(CreateBucketRequest.builder().namespaceName(emu.namespace())
                         .createBucketDetails(CreateBucketDetails.builder().name("rp-made")
                                 .compartmentId(emu.tenancyId()).build()).build());
+                com.oracle.bmc.objectstorage.model.Bucket made = client.getBucket(
+                        com.oracle.bmc.objectstorage.requests.GetBucketRequest.builder().namespaceName(emu.namespace())
+                                .bucketName("rp-made").build()).getBucket();
+                assertEquals(rp.resourceId(), made.getCreatedBy(),
+                        "created by the run (its res_id), not by whatever the keyId ST$<token> seems to name");
             }
             ResourcePrincipalAuthenticationDetailsProvider provider = provider(rp);
             assertEquals(emu.tenancyId(), provider.getStringClaim("res_tenant"), "the SDK reads the tenancy claim");

@@ -160,4 +160,90 @@ class AuthorizerTest {
         assertEquals("lakeshift emulator: " + bad + ": policy line 2: the value lake needs single quotes: 'lake'",
                 first);
     }
+
+    static final String RUNS = "ocid1.compartment.oc1..runs";
+
+    /**
+     * Signed in through the OCI SDK's own resource principal provider (oci-java-sdk-common 3.77.2,
+     * {@code build_2_2}, what its {@code build()} calls for OCI_RESOURCE_PRINCIPAL_VERSION=2.2), the emulator's
+     * IAM sees the session token's claims: a dynamic group's matching rule reads res_type and res_compartment
+     * (resource.type, resource.compartment.id), a where clause's request.principal.type and
+     * request.principal.compartment.id read the same claims, and res_tenant decides whose policy applies.
+     */
+    @Test
+    void aResourcePrincipalIsJudgedByItsSessionTokensClaims() throws Exception {
+        List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+        String rules = "dynamic-group runs = ALL {resource.type = 'dataflowrun', resource.compartment.id = '" + RUNS + "'}\n"
+                + "allow group team to manage object-family in tenancy\n"
+                + "allow dynamic-group runs to manage objects in compartment id ocid1.compartment.oc1..lake"
+                + " where target.bucket.name = 'lake'\n"
+                + "allow any-user to read buckets in compartment id ocid1.compartment.oc1..lake where ALL"
+                + " {request.principal.type = 'dataflowrun', request.principal.compartment.id = '" + RUNS + "'}";
+        try (OciEmulator e = start(rules, refusals); ObjectStorageClient admin = Sdk.client(e)) {
+            bucket(admin, e, "lake");
+            io.lakeshift.emulator.auth.ResourcePrincipalSession run = e.mintResourcePrincipal(dir.resolve("run"), RUNS,
+                    java.time.Duration.ofHours(1));
+            try (ObjectStorageClient c = resourcePrincipalClient(e, run)) {
+                Sdk.put(c, e, "lake", "by-run", new byte[4]);
+                assertEquals(4, Sdk.get(c, e, "lake", "by-run").length);
+                c.getBucket(GetBucketRequest.builder().namespaceName(e.namespace()).bucketName("lake").build());
+            }
+            assertEquals(List.of(), refusals, "the run of the dynamic group's compartment may");
+
+            // a run of another compartment (the tenancy's root): in no dynamic group, and not the any-user's
+            io.lakeshift.emulator.auth.ResourcePrincipalSession root = e.mintResourcePrincipal(dir.resolve("root"),
+                    java.time.Duration.ofHours(1));
+            try (ObjectStorageClient c = resourcePrincipalClient(e, root)) {
+                BmcException put = assertThrows(BmcException.class, () -> Sdk.put(c, e, "lake", "by-root", new byte[1]));
+                assertEquals(404, put.getStatusCode());
+                assertEquals("BucketNotFound", put.getServiceCode());
+                assertThrows(BmcException.class, () -> c.getBucket(GetBucketRequest.builder()
+                        .namespaceName(e.namespace()).bucketName("lake").build()));
+            }
+            assertEquals(2, refusals.size(), refusals.toString());
+            assertTrue(refusals.get(0).startsWith("IAM: refused PutObject on bucket 'lake' object 'by-root' for resource"
+                    + " principal " + root.resourceId() + " (dataflowrun), in no group of the policy: needs OBJECT_CREATE"),
+                    refusals.get(0));
+            assertTrue(refusals.get(1).contains("refused GetBucket") && refusals.get(1).contains("BUCKET_READ"),
+                    refusals.get(1));
+
+            // a run whose token the emulator signed, of the dynamic group's compartment, but of another tenancy
+            io.lakeshift.emulator.auth.SessionTokens issuer = io.lakeshift.emulator.auth.SessionTokens.createIn(
+                    dir.resolve("config"), java.time.Clock.systemUTC());
+            String elsewhere = "ocid1.tenancy.oc1..aaaaaaaaanothertenancy";
+            io.lakeshift.emulator.auth.ResourcePrincipalSession foreign = io.lakeshift.emulator.auth
+                    .ResourcePrincipalSession.mint(issuer, dir.resolve("foreign"), elsewhere, RUNS, "us-ashburn-1",
+                            java.time.Duration.ofHours(1));
+            try (ObjectStorageClient c = resourcePrincipalClient(e, foreign)) {
+                BmcException put = assertThrows(BmcException.class, () -> Sdk.put(c, e, "lake", "by-foreign", new byte[1]));
+                assertEquals(404, put.getStatusCode());
+                assertEquals("BucketNotFound", put.getServiceCode());
+            }
+            assertEquals(3, refusals.size(), refusals.toString());
+            assertTrue(refusals.get(2).startsWith("IAM: refused PutObject on bucket 'lake' object 'by-foreign' for"
+                    + " resource principal " + foreign.resourceId() + " (dataflowrun) of tenancy " + elsewhere
+                    + ": needs OBJECT_CREATE; no statement grants OBJECT_CREATE to a principal of another tenancy than "
+                    + e.tenancyId()), refusals.get(2));
+            assertEquals(List.of("by-run"), admin.listObjects(ListObjectsRequest.builder().namespaceName(e.namespace())
+                    .bucketName("lake").build()).getListObjects().getObjects().stream()
+                    .map(com.oracle.bmc.objectstorage.model.ObjectSummary::getName).toList());
+        }
+    }
+
+    private static ObjectStorageClient resourcePrincipalClient(OciEmulator e,
+                                                               io.lakeshift.emulator.auth.ResourcePrincipalSession rp) {
+        java.util.Map<String, String> env = rp.environment();
+        com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider provider =
+                com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider
+                        .ResourcePrincipalAuthenticationDetailsProviderBuilder.build_2_2(
+                                env.get("OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM"), null, env.get("OCI_RESOURCE_PRINCIPAL_RPST"),
+                                env.get("OCI_RESOURCE_PRINCIPAL_REGION"), "environment variable");
+        return ObjectStorageClient.builder().endpoint(e.endpoint())
+                .configuration(com.oracle.bmc.ClientConfiguration.builder()
+                        .retryConfiguration(com.oracle.bmc.retrier.RetryConfiguration.NO_RETRY_CONFIGURATION)
+                        .circuitBreakerConfiguration(
+                                com.oracle.bmc.util.CircuitBreakerUtils.getNoCircuitBreakerConfiguration())
+                        .build())
+                .build(provider);
+    }
 }
