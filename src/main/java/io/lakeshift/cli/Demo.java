@@ -5,6 +5,7 @@ import com.oracle.bmc.objectstorage.ObjectStorage;
 import com.oracle.bmc.objectstorage.model.CreateBucketDetails;
 import com.oracle.bmc.objectstorage.requests.CreateBucketRequest;
 import com.oracle.bmc.objectstorage.requests.GetObjectRequest;
+import io.lakeshift.config.CommandLine;
 import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.MigrationConfig;
@@ -46,21 +47,14 @@ final class Demo {
 
     private Demo() {}
 
-    /** The demo's own options: the one place of their names, defaults and help. */
-    enum Arg {
-        DIR("dir", "DIR", null, "Working folder. Default: target/demo below the lakeshift folder."),
-        ROWS("rows", "N", "1000000", "Rows in the sample lake.");
+    /** One of the demo's own options; {@link #values()} are the one place of their names, defaults and help. */
+    record Arg(String key, String valueName, String defaultValue, String help) {
+        static final Arg DIR = new Arg("dir", "DIR", null,
+                "Working folder. Default: target/demo below the lakeshift folder.");
+        static final Arg ROWS = new Arg("rows", "N", "1000000", "Rows in the sample lake.");
 
-        final String key;
-        final String valueName;
-        final String defaultValue;
-        final String help;
-
-        Arg(String key, String valueName, String defaultValue, String help) {
-            this.key = key;
-            this.valueName = valueName;
-            this.defaultValue = defaultValue;
-            this.help = help;
+        static List<Arg> values() {
+            return List.of(DIR, ROWS);
         }
 
         String usage() {
@@ -79,32 +73,15 @@ final class Demo {
 
     /** The values given, each checked; errors name the option as the migration settings' do. */
     static Map<Arg, String> parse(List<String> args) {
-        Map<Arg, String> values = new java.util.EnumMap<>(Arg.class);
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (!arg.startsWith("--")) {
-                throw new ConfigException("unexpected argument '" + arg + "'; give demo options as --name value (see"
-                        + " lakeshift demo --help)");
-            }
-            String name = arg.substring(2);
-            String value = null;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
-            String key = name;
-            Arg a = Arrays.stream(Arg.values()).filter(x -> x.key.equals(key)).findFirst().orElseThrow(() ->
+        Map<Arg, String> values = new java.util.LinkedHashMap<>();
+        CommandLine words = new CommandLine(args, "give demo options as --name value (see lakeshift demo --help)");
+        while (words.hasNext()) {
+            String key = words.nextName();
+            Arg a = Arg.values().stream().filter(x -> x.key.equals(key)).findFirst().orElseThrow(() ->
                     ConfigException.bad(key, null, "unknown demo option", Suggestions.closest(key,
-                            Arrays.stream(Arg.values()).map(x -> x.key).toList()).map(k -> "did you mean --" + k + "?")
+                            Arg.values().stream().map(Arg::key).toList()).map(k -> "did you mean --" + k + "?")
                             .orElse("see lakeshift demo --help")));
-            if (value == null) {
-                if (i + 1 >= args.size()) {
-                    throw ConfigException.bad(key, null, "needs a value", "give " + a.usage());
-                }
-                value = args.get(++i);
-            }
-            values.put(a, value);
+            values.put(a, words.value(key, a.usage()));
         }
         rows(values);
         return values;

@@ -258,37 +258,26 @@ public final class ConfigLoader {
     static Map<Option, String> parseCommandLine(List<String> args, Consumer<String> warn) {
         Map<Option, String> values = new EnumMap<>(Option.class);
         Set<Option> warned = new HashSet<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (!arg.startsWith("--")) {
-                throw new ConfigException("unexpected argument '" + arg + "'; give settings as --name value (see"
-                        + " --help)");
-            }
-            String name = arg.substring(2);
-            String value = null;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
+        CommandLine words = new CommandLine(args, "give settings as --name value (see --help)");
+        while (words.hasNext()) {
+            String name = words.nextName();
             Option option = lookup(name, null);
+            String value;
             if (option.isFlag()) {
-                String next = i + 1 < args.size() ? args.get(i + 1) : null;
+                value = words.inlineValue();
+                String next = words.peek();
                 if (value == null && next != null && !next.startsWith("--")) {
                     // The old spelling of --s3-path-style, which took a value: kept working, with a warning.
                     value = flagValue(option, next).toString();
-                    i++;
+                    words.skip();
                     if (warned.add(option)) {
                         warn.accept("--" + name + " " + next + " is an old spelling: --" + name + " is a flag now;"
                                 + " write --" + name + " to turn it on, or leave it out (or --" + name + "=false)");
                     }
                 }
                 value = value == null ? "true" : flagValue(option, value).toString();
-            } else if (value == null) {
-                if (i + 1 >= args.size()) {
-                    throw ConfigException.badValue(option, null, "needs a value", "give " + option.usage());
-                }
-                value = args.get(++i);
+            } else {
+                value = words.value(option.key(), option.usage());
             }
             values.put(option, value);
         }

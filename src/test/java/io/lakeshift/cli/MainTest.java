@@ -82,7 +82,7 @@ class MainTest {
         String help = out.toString(StandardCharsets.UTF_8);
         Map<String, String> expected = new LinkedHashMap<>();
         for (Demo.Arg a : Demo.Arg.values()) {
-            expected.put(a.key, a.defaultValue);
+            expected.put(a.key(), a.defaultValue());
         }
         assertEquals(expected, optionRows(help));
         assertEquals(Long.parseLong(optionRows(help).get("rows")), Demo.rows(Map.of()), "the default it runs with");

@@ -19,44 +19,37 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each bad input gets one line that names what is wrong and how to fix it, and no stack trace. */
 class BadInputIT {
-    private static EmulatorFixture oci;
-    private static JobRuns jobs;
+    /** The bucket read-only answers a PUT as OCI answers a principal that may not write there. */
+    private static final FaultPolicy NO_WRITES = r -> {
+        if (r.operation().equals("PutObject") && "read-only".equals(r.bucket())) {
+            byte[] body = "{\"code\":\"BucketNotFound\",\"message\":\"Either the bucket named 'read-only' does not exist in the namespace or you are not authorized to access it\"}".getBytes(StandardCharsets.UTF_8);
+            r.exchange().getRequestBody().transferTo(OutputStream.nullOutputStream());
+            r.exchange().getResponseHeaders().set("Content-Type", "application/json");
+            r.exchange().sendResponseHeaders(404, body.length);
+            try (OutputStream out = r.exchange().getResponseBody()) {
+                out.write(body);
+            }
+            return true;
+        }
+        return false;
+    };
+    @RegisterExtension
+    static final EmulatorFixture oci = EmulatorFixture.perClass(NO_WRITES, "bad", "read-only");
+    private static final JobRuns jobs = new JobRuns(oci);
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void start() throws Exception {
-        FaultPolicy noWrites = r -> {
-            if (r.operation().equals("PutObject") && "read-only".equals(r.bucket())) {
-                byte[] body = "{\"code\":\"BucketNotFound\",\"message\":\"Either the bucket named 'read-only' does not exist in the namespace or you are not authorized to access it\"}".getBytes(StandardCharsets.UTF_8);
-                r.exchange().getRequestBody().transferTo(OutputStream.nullOutputStream());
-                r.exchange().getResponseHeaders().set("Content-Type", "application/json");
-                r.exchange().sendResponseHeaders(404, body.length);
-                try (OutputStream out = r.exchange().getResponseBody()) {
-                    out.write(body);
-                }
-                return true;
-            }
-            return false;
-        };
-        oci = new EmulatorFixture(noWrites);
-        jobs = new JobRuns(oci);
-        oci.createBucket("bad");
-        oci.createBucket("read-only");
+    static void start() {
         SparkTestSession.get();
-    }
-
-    @AfterAll
-    static void stop() {
-        oci.close();
     }
 
     private Path lake() throws Exception {

@@ -29,27 +29,22 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real job, Spark local[2], from a local lake into the OCI emulator; everything read back through the SDK. */
 class MigrationJobIT {
-    private static EmulatorFixture oci;
+    @RegisterExtension
+    static final EmulatorFixture oci = EmulatorFixture.perClass();
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void start() throws Exception {
-        oci = new EmulatorFixture();
+    static void start() {
         SparkTestSession.get();
-    }
-
-    @AfterAll
-    static void stop() {
-        oci.close();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Spark job (local[2]) migrates an ADLS Gen2 lake (Azurite on 127.0.0.1, through the native ADLS source,
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class AdlsMigrationIT {
     private static AzuriteServer azurite;
     private static BlobContainerClient container;
-    private static EmulatorFixture oci;
+    @RegisterExtension
+    static final EmulatorFixture oci = EmulatorFixture.perClass();
     private static final Map<String, byte[]> LAKE = StoreMigration.sampleLake();
 
     @BeforeAll
@@ -42,13 +44,11 @@ class AdlsMigrationIT {
             container.getBlobClient(dir).uploadWithResponse(new BlobParallelUploadOptions(
                     BinaryData.fromBytes(new byte[0])).setMetadata(Map.of("hdi_isfolder", "true")), null, null);
         }
-        oci = new EmulatorFixture();
         SparkTestSession.get();
     }
 
     @AfterAll
     static void stop() {
-        oci.close();
         azurite.close();
     }
 

@@ -13,12 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP proxy in front of a server that cuts the first {@code cuts} connections whose answer grows past
- * {@code cutAfter} bytes: a source stream that breaks mid-file. Counts the cuts it made.
+ * {@code cutAfter} bytes: a source stream that breaks mid-file. Or, built with {@link #cuttingRequests}, whose
+ * request grows past it: an upload whose connection is reset while its body is sent. The client's side of a cut
+ * connection is reset, as a dropped connection looks. Counts the cuts it made.
  */
 public final class CuttingProxy implements AutoCloseable {
     private final ServerSocket server;
     private final InetSocketAddress upstream;
-    private final long cutAfter;
+    private final long answerLimit;
+    private final long requestLimit;
     private final AtomicInteger cutsLeft;
     private final AtomicInteger cuts = new AtomicInteger();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -27,12 +30,28 @@ public final class CuttingProxy implements AutoCloseable {
         return t;
     });
 
+    /** Cuts the first {@code cuts} connections whose answer grows past {@code cutAfter} bytes. */
     public CuttingProxy(String upstreamHost, int upstreamPort, long cutAfter, int cuts) throws IOException {
+        this(upstreamHost, upstreamPort, cutAfter, Long.MAX_VALUE, cuts);
+    }
+
+    private CuttingProxy(String upstreamHost, int upstreamPort, long answerLimit, long requestLimit, int cuts)
+            throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.upstream = new InetSocketAddress(upstreamHost, upstreamPort);
-        this.cutAfter = cutAfter;
+        this.answerLimit = answerLimit;
+        this.requestLimit = requestLimit;
         this.cutsLeft = new AtomicInteger(cuts);
         threads.submit(this::accept);
+    }
+
+    /**
+     * Cuts the first {@code cuts} connections whose requests grow past {@code cutAfter} bytes (headers included;
+     * a kept-alive connection counts all its requests), after passing that many on: smaller requests go through.
+     */
+    public static CuttingProxy cuttingRequests(String upstreamHost, int upstreamPort, long cutAfter, int cuts)
+            throws IOException {
+        return new CuttingProxy(upstreamHost, upstreamPort, Long.MAX_VALUE, cutAfter, cuts);
     }
 
     public int port() {
@@ -48,15 +67,15 @@ public final class CuttingProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket up = new Socket(upstream.getHostString(), upstream.getPort());
-                threads.submit(() -> pipe(client, up, Long.MAX_VALUE));
-                threads.submit(() -> pipe(up, client, cutAfter));
+                threads.submit(() -> pipe(client, up, requestLimit, client));
+                threads.submit(() -> pipe(up, client, answerLimit, client));
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pipe(Socket from, Socket to, long limit) {
+    private void pipe(Socket from, Socket to, long limit, Socket client) {
         byte[] buf = new byte[16 * 1024];
         long sent = 0;
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -65,7 +84,7 @@ public final class CuttingProxy implements AutoCloseable {
                     out.write(buf, 0, (int) Math.max(0, limit - sent));
                     out.flush();
                     cuts.incrementAndGet();
-                    to.setSoLinger(true, 0); // a reset, as a dropped connection looks
+                    client.setSoLinger(true, 0); // a reset, as a dropped connection looks
                     break;
                 }
                 out.write(buf, 0, n);

@@ -26,11 +26,14 @@ public final class JobRuns {
         this.oci = oci;
     }
 
-    /** A run through MigrationJob on the shared Spark session. */
+    /**
+     * A run through MigrationJob on the shared Spark session, with the emulator's OCI options and no progress
+     * lines; what {@code args} give wins (e.g. an {@code --oci-endpoint} in front of the emulator).
+     */
     public RunSummary run(String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(oci.ociArgs());
+        List<String> all = new ArrayList<>(oci.ociArgs());
         all.addAll(List.of("--progress-interval", "0"));
+        all.addAll(List.of(args));
         return new MigrationJob(SparkTestSession.get(), new PrintStream(new ByteArrayOutputStream()))
                 .run(ConfigLoader.load(all));
     }

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.Locale;
@@ -48,36 +45,12 @@ public final class ClientIdentity {
         if (Files.exists(keyFile)) {
             publicKey = Pem.readPublicKey(keyFile);
         } else {
-            KeyPair pair = generate();
-            writePrivate(keyFile, Pem.privateKey(pair.getPrivate()));
-            publicKey = pair.getPublic();
+            publicKey = Rsa.newKeyPairIn(keyFile).getPublic();
         }
         Files.writeString(configDir.resolve(PUBLIC_KEY_FILE), Pem.publicKey(publicKey), StandardCharsets.US_ASCII);
         ClientIdentity identity = new ClientIdentity(publicKey, configDir);
         Files.writeString(identity.configFile, identity.configText(), StandardCharsets.UTF_8);
         return identity;
-    }
-
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void writePrivate(Path file, String pem) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        try {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(temp); // not a POSIX file system
-        }
-        Files.writeString(temp, pem, StandardCharsets.US_ASCII);
-        Files.move(temp, file);
     }
 
     String configText() {

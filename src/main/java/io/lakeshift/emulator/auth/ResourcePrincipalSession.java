@@ -42,16 +42,16 @@ public record ResourcePrincipalSession(Path tokenFile, Path privateKeyFile, Stri
     public static ResourcePrincipalSession mint(SessionTokens tokens, Path dir, String tenancy, String compartment,
                                                 String region, Duration validFor) throws IOException {
         Files.createDirectories(dir);
-        KeyPair session = SessionTokens.rsa();
+        KeyPair session = Rsa.newKeyPair();
         String runId = ClientIdentity.ocid("dataflowrun", dir.toAbsolutePath().toString() + System.nanoTime());
         String token = tokens.mint(RES_TYPE, runId, compartment, tenancy, session.getPublic(), validFor);
         Path tokenFile = dir.resolve(TOKEN_FILE);
         Path keyFile = dir.resolve(KEY_FILE);
         Files.deleteIfExists(keyFile);
-        ClientIdentity.writePrivate(keyFile, Pem.privateKey(session.getPrivate()));
+        Rsa.writePrivate(keyFile, Pem.privateKey(session.getPrivate()));
         Path temp = dir.resolve(TOKEN_FILE + ".tmp");
         Files.deleteIfExists(temp);
-        ClientIdentity.writePrivate(temp, token);
+        Rsa.writePrivate(temp, token);
         Files.move(temp, tokenFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return new ResourcePrincipalSession(tokenFile, keyFile, runId, compartment, tenancy, region);

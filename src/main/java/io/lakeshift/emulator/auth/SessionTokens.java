@@ -7,16 +7,12 @@ import io.lakeshift.emulator.OciException;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
@@ -62,22 +58,10 @@ public final class SessionTokens {
         Files.createDirectories(configDir);
         Path file = configDir.resolve(ISSUER_KEY_FILE);
         if (!Files.exists(file)) {
-            KeyPair pair = rsa();
-            ClientIdentity.writePrivate(file, Pem.privateKey(pair.getPrivate()));
+            Rsa.newKeyPairIn(file);
         }
         PrivateKey key = Pem.readPrivateKey(file);
         return new SessionTokens(key, Pem.readPublicKey(file), clock);
-    }
-
-    /** A fresh RSA key pair, as the session keys of a resource principal are. */
-    public static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
@@ -106,7 +90,7 @@ public final class SessionTokens {
         claims.put("exp", now.plus(validFor).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
         String signingInput = part(header) + "." + part(claims);
-        return signingInput + "." + B64URL.encodeToString(sign(issuerKey, signingInput));
+        return signingInput + "." + B64URL.encodeToString(Rsa.sign(issuerKey, signingInput));
     }
 
     /** What a verified token says: its string claims, and the session key that must sign the request. */
@@ -131,7 +115,7 @@ public final class SessionTokens {
         } catch (IOException | IllegalArgumentException e) {
             throw OciException.notAuthenticated("The session token is not a well-formed JWT.");
         }
-        if (!"RS256".equals(header.get("alg")) || !verifySignature(parts[0] + "." + parts[1], signature)) {
+        if (!"RS256".equals(header.get("alg")) || !Rsa.verifies(issuerPublicKey, parts[0] + "." + parts[1], signature)) {
             throw OciException.notAuthenticated("The session token was not issued by this service.");
         }
         Object exp = claims.get("exp");
@@ -152,28 +136,6 @@ public final class SessionTokens {
             throw OciException.notAuthenticated("The session token carries no session key.");
         }
         return new Session(strings, sessionKey);
-    }
-
-    private boolean verifySignature(String signingInput, byte[] signature) {
-        try {
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(issuerPublicKey);
-            verifier.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
-    private static byte[] sign(PrivateKey key, String signingInput) {
-        try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(key);
-            signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signer.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String part(Map<String, Object> map) {

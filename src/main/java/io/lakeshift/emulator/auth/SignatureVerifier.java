@@ -2,10 +2,7 @@ package io.lakeshift.emulator.auth;
 
 import io.lakeshift.emulator.OciException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,7 +122,7 @@ public final class SignatureVerifier {
         }
         for (String host : hostCandidates(header.apply("host"))) {
             String signingString = signingString(signed, method, rawPath, rawQuery, header, host);
-            if (signingString != null && rsaVerify(key, signingString, sig)) {
+            if (signingString != null && Rsa.verifies(key, signingString, sig)) {
                 return new Verified(shownKeyId,
                         signed.contains("x-content-sha256") ? header.apply("x-content-sha256") : null, principal);
             }
@@ -203,17 +200,6 @@ public final class SignatureVerifier {
             sb.append(h).append(": ").append(value);
         }
         return sb.toString();
-    }
-
-    private static boolean rsaVerify(PublicKey key, String signingString, byte[] sig) {
-        try {
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(key);
-            verifier.update(signingString.getBytes(StandardCharsets.UTF_8));
-            return verifier.verify(sig);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 
     /** Parses {@code a="x",b="y"} with lower-cased names. */

@@ -142,14 +142,7 @@ final class BucketApi {
     void get(Call call, String name) throws IOException {
         Set<String> fields = fieldsParam(call, GET_FIELDS);
         BucketRecord bucket = find(name);
-        call.set("etag", bucket.etag());
-        String ifMatch = call.header("if-match");
-        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(bucket.etag())) {
-            throw OciException.ifMatchFailed(ifMatch);
-        }
-        String ifNoneMatch = call.header("if-none-match");
-        if (ifNoneMatch != null && (ifNoneMatch.equals("*") || ifNoneMatch.equals(bucket.etag()))) {
-            call.sendEmpty(304);
+        if (notModified(call, bucket)) {
             return;
         }
         Map<String, Object> out = bucketJson(bucket);
@@ -178,6 +171,24 @@ final class BucketApi {
         call.sendJson(200, out);
     }
 
+    /**
+     * Sets the bucket's ETag on the answer and applies the request's conditions on it: a failed If-Match is a 412;
+     * a matching If-None-Match is answered 304 here, and true is returned (nothing more to send).
+     */
+    private static boolean notModified(Call call, BucketRecord bucket) throws IOException {
+        call.set("etag", bucket.etag());
+        String ifMatch = call.header("if-match");
+        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(bucket.etag())) {
+            throw OciException.ifMatchFailed(ifMatch);
+        }
+        String ifNoneMatch = call.header("if-none-match");
+        if (ifNoneMatch != null && (ifNoneMatch.equals("*") || ifNoneMatch.equals(bucket.etag()))) {
+            call.sendEmpty(304);
+            return true;
+        }
+        return false;
+    }
+
     /** A comma-separated {@code fields} parameter whose values must all be in {@code allowed}. */
     private static Set<String> fieldsParam(Call call, Set<String> allowed) {
         Set<String> out = new HashSet<>();
@@ -197,14 +208,7 @@ final class BucketApi {
 
     void head(Call call, String name) throws IOException {
         BucketRecord bucket = find(name);
-        call.set("etag", bucket.etag());
-        String ifMatch = call.header("if-match");
-        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(bucket.etag())) {
-            throw OciException.ifMatchFailed(ifMatch);
-        }
-        String ifNoneMatch = call.header("if-none-match");
-        if (ifNoneMatch != null && (ifNoneMatch.equals("*") || ifNoneMatch.equals(bucket.etag()))) {
-            call.sendEmpty(304);
+        if (notModified(call, bucket)) {
             return;
         }
         call.sendEmpty(200);

@@ -116,7 +116,7 @@ class ResourcePrincipalTokenTest {
     void aRequestNotSignedByTheTokensSessionKeyIsRefused() throws Exception {
         try (OciEmulator emu = OciEmulator.builder().start()) {
             ResourcePrincipalSession rp = emu.mintResourcePrincipal(dir.resolve("rp"), Duration.ofHours(1));
-            Files.writeString(rp.privateKeyFile(), Pem.privateKey(SessionTokens.rsa().getPrivate()));
+            Files.writeString(rp.privateKeyFile(), Pem.privateKey(Rsa.newKeyPair().getPrivate()));
             BmcException e = refused(emu, rp);
             assertTrue(e.getMessage().contains("signature does not match"), e.getMessage());
         }
@@ -136,11 +136,11 @@ class ResourcePrincipalTokenTest {
     @Test
     void theVerifiedPrincipalIsTheResourceWithItsClaimsOrTheUserOfAnApiKey() throws Exception {
         SessionTokens tokens = SessionTokens.createIn(dir, Clock.systemUTC());
-        KeyPair session = SessionTokens.rsa();
+        KeyPair session = Rsa.newKeyPair();
         String token = tokens.mint("dataflowrun", "ocid1.dataflowrun.oc1..run", "ocid1.compartment.oc1..c",
                 "ocid1.tenancy.oc1..t", session.getPublic(), Duration.ofMinutes(5));
         KeyRing ring = new KeyRing();
-        KeyPair user = SessionTokens.rsa();
+        KeyPair user = Rsa.newKeyPair();
         String fingerprint = ring.trust(user.getPublic(), "ocid1.tenancy.oc1..t", "ocid1.user.oc1..u");
         SignatureVerifier verifier = new SignatureVerifier(ring, tokens, Clock.systemUTC());
 
