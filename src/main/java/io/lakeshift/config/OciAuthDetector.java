@@ -85,10 +85,6 @@ public final class OciAuthDetector {
             }
             return new Where(env, spark, system);
         }
-
-        public static Where thisProcess() {
-            return of(System.getenv());
-        }
     }
 
     /** The delegation token file Data Flow names, or null; the order is in the class comment. */

@@ -51,7 +51,7 @@ public final class HadoopExceptions {
     }
 
     /** Whether {@code e} or a cause is (a subclass of) one of the named classes. */
-    public static boolean is(Throwable e, Set<String> classNames) {
+    private static boolean is(Throwable e, Set<String> classNames) {
         Throwable t = e;
         for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
             for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
