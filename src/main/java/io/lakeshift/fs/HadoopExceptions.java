@@ -41,13 +41,24 @@ public final class HadoopExceptions {
         if (is(e, REFUSED)) {
             return new PermanentException(text, e);
         }
-        if (e instanceof FileNotFoundException) {
+        if (e instanceof FileNotFoundException || isUnknownStore(e)) {
             return new NotFoundException(text, e);
         }
         if (e instanceof AccessDeniedException || is(e, DENIED)) {
             return new DeniedException(text, e);
         }
         return new TransientException(text, e);
+    }
+
+    /** S3A's UnknownStoreException, or the store's NoSuchBucket answer, anywhere in the chain: no such bucket. */
+    public static boolean isUnknownStore(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("UnknownStoreException")
+                    || String.valueOf(t.getMessage()).contains("NoSuchBucket")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code e} or a cause is (a subclass of) one of the named classes. */

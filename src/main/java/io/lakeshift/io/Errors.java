@@ -11,6 +11,11 @@ public final class Errors {
         return Secrets.redact(plain(e));
     }
 
+    /** The first line of a text, secrets masked; empty for none. */
+    public static String oneLine(String text) {
+        return Secrets.redact(firstLine(text));
+    }
+
     /** The deepest cause's type and message, e.g. "SocketException: Connection reset" (what broke underneath). */
     public static String rootCause(Throwable e) {
         Throwable root = e;

@@ -59,7 +59,7 @@ public final class OciExceptions {
         if (b.isClientSide() || b.getStatusCode() <= 0) {
             return "request to OCI failed: " + (b.getCause() != null ? Errors.rootCause(b) : Errors.oneLine(b));
         }
-        String message = Errors.oneLine(new IOException(serviceMessage(b)));
+        String message = Errors.oneLine(serviceMessage(b));
         return "OCI answered " + b.getStatusCode() + " " + b.getServiceCode() + ": " + message + hint(b);
     }
 
@@ -67,7 +67,7 @@ public final class OciExceptions {
      * The service's own text. SDK 3.x keeps it in getUnmodifiedMessage(); getOriginalMessage() is null for service
      * errors, which left "OCI answered 404 BucketNotFound: " with no text.
      */
-    private static String serviceMessage(BmcException b) {
+    static String serviceMessage(BmcException b) {
         String original = b.getOriginalMessage();
         if (original != null && !original.isBlank()) {
             return original;

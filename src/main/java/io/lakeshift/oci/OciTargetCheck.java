@@ -8,6 +8,7 @@ import io.lakeshift.config.OciAuth;
 import io.lakeshift.config.OciSettings;
 import io.lakeshift.model.OciLocation;
 import io.lakeshift.io.DeniedException;
+import io.lakeshift.io.Errors;
 import io.lakeshift.io.NotFoundException;
 import io.lakeshift.io.PermanentException;
 import io.lakeshift.io.Retry;
@@ -40,7 +41,7 @@ public final class OciTargetCheck {
             throw e;
         } catch (RuntimeException | IOException e) {
             throw new PermanentException("cannot reach OCI Object Storage" + endpoint(oci) + ": "
-                    + io.lakeshift.io.Errors.oneLine(e), e);
+                    + Errors.oneLine(e), e);
         }
     }
 
@@ -62,7 +63,7 @@ public final class OciTargetCheck {
     private static StorageException explain(BmcException e, OciSettings oci, OciLocation t) {
         int status = e.getStatusCode();
         if (status == 401) {
-            String said = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+            String said = Errors.oneLine(OciExceptions.serviceMessage(e));
             return new DeniedException("OCI rejected the credentials of " + who(oci) + " (401 " + e.getServiceCode()
                     + (said.isBlank() ? "" : ": " + said.trim()) + "); " + signInHint(oci), e);
         }

@@ -4,7 +4,10 @@ import io.lakeshift.io.Errors;
 import io.lakeshift.io.Retry;
 
 import io.lakeshift.config.TransferSettings;
+import io.lakeshift.fs.HadoopExceptions;
 import io.lakeshift.fs.HadoopFileSystems;
+import io.lakeshift.io.NotFoundException;
+import io.lakeshift.io.PermanentException;
 import io.lakeshift.model.HadoopLocation;
 import io.lakeshift.model.TargetObject;
 import java.io.FileNotFoundException;
@@ -99,26 +102,17 @@ public record HadoopTarget(HadoopLocation location, HashMap<String, String> prop
                 }
             }
         } catch (IOException | RuntimeException e) {
-            if (isUnknownStore(e)) {
-                throw new IOException("target " + location + ": its bucket or container does not exist, or these"
-                        + " credentials may not see it; create it or fix --target", e);
+            if (HadoopExceptions.isUnknownStore(e)) {
+                throw new NotFoundException("target " + location + ": its bucket or container does not exist, or"
+                        + " these credentials may not see it; create it or fix --target", e);
             }
             if (!(e instanceof FileNotFoundException)) { // a folder not made yet holds nothing
-                throw new IOException("cannot list target " + location + ": " + Errors.oneLine(e), e);
+                String what = "cannot list target " + location;
+                throw e instanceof IOException io ? HadoopExceptions.translate(what, io)
+                        : new PermanentException(what + ": " + Errors.oneLine(e), e);
             }
         }
         return objects;
-    }
-
-    /** S3A's UnknownStoreException, or the store's NoSuchBucket answer, anywhere in the chain. */
-    private static boolean isUnknownStore(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().equals("UnknownStoreException")
-                    || String.valueOf(t.getMessage()).contains("NoSuchBucket")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Unfinished writes of a Hadoop file system are the file system's own business; none are tracked. */

@@ -18,8 +18,11 @@ public interface ObjectSink extends AutoCloseable {
      *
      * @param metadata user metadata (keys without a store prefix); a store without user metadata ignores it
      * @param check runs once all bytes are read, before the object is created
-     * @throws IOException naming the object, if the source ended early, ran long, the check threw, or the store
-     *     refused
+     * @throws io.lakeshift.io.ChangedException naming the object, if the source ended early or ran long (it
+     *     changed since it was listed)
+     * @throws io.lakeshift.io.PermanentException if what landed did not verify (the object was removed again)
+     * @throws IOException naming the object, if the check threw or the store refused: the store's answer as its
+     *     backend's translator types it ({@link io.lakeshift.io.TransientException} where trying again may help)
      */
     UploadResult upload(String objectName, InputStream in, long size, Map<String, String> metadata, CommitCheck check)
             throws IOException;
@@ -33,6 +36,8 @@ public interface ObjectSink extends AutoCloseable {
     /**
      * Deletes an object if it is still the version {@code etag} names (null: any version); an object already gone
      * is not an error.
+     *
+     * @throws io.lakeshift.io.ChangedException when the object is another version now (it is kept)
      */
     void delete(String objectName, String etag) throws IOException;
 

@@ -16,7 +16,13 @@ import java.util.Map;
 public interface Target extends Serializable {
     TargetLocation location();
 
-    /** Every object below the location, by name, from paged listings (no per-object request). */
+    /**
+     * Every object below the location, by name, from paged listings (no per-object request); a folder not made
+     * yet holds nothing.
+     *
+     * @throws io.lakeshift.io.NotFoundException naming the target, when its bucket or container does not exist
+     * @throws IOException naming the target, for any other failure of the listing (typed by the backend)
+     */
     Map<String, TargetObject> objects() throws IOException;
 
     /** Aborts unfinished uploads below the location started before {@code before} (epoch millis); how many. */

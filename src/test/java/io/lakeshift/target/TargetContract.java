@@ -162,7 +162,7 @@ abstract class TargetContract {
     void aMissingBucketIsAnErrorNamingTheTargetNotAnEmptyTarget() throws Exception {
         Target missing = inMissingBucket();
         assumeTrue(missing != null, "the store has no buckets");
-        IOException e = assertThrows(IOException.class, missing::objects);
+        io.lakeshift.io.NotFoundException e = assertThrows(io.lakeshift.io.NotFoundException.class, missing::objects);
         assertTrue(e.getMessage().contains(missing.location().toString()), e.getMessage());
     }
 
