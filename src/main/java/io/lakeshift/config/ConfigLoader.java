@@ -106,10 +106,6 @@ public final class ConfigLoader {
         return build(readArgs(args, NO_WARNINGS), where);
     }
 
-    public static MigrationConfig build(Given given, Map<String, String> env) {
-        return build(given, OciAuthDetector.Where.of(env));
-    }
-
     public static MigrationConfig build(Given given, OciAuthDetector.Where where) {
         Values v = new Values(given);
         String source = v.required(Option.SOURCE);
