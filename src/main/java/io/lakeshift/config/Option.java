@@ -1,7 +1,5 @@
 package io.lakeshift.config;
 
-import io.lakeshift.target.Target;
-
 
 import io.lakeshift.model.ByteSize;
 import java.util.Arrays;
