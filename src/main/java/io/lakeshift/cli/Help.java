@@ -58,6 +58,7 @@ final class Help {
                 Commands:
                   migrate    copy every file below --source into --target, verify each, write the migration log
                   plan       dry run: list, compare with the target, and write and print the plan; change nothing
+                  check      compare a source with a target filled by any tool: missing, differ, extra, match lists
                   status     one run from its log: summary, counts per status, every failed file
                   report     every run in a log location: files, bytes and throughput per run
                   demo       generate a sample Parquet lake and migrate it into a local OCI emulator
@@ -65,8 +66,9 @@ final class Help {
                   help       this text
 
                 Run 'lakeshift <command> --help' for the options of a command.
-                Exit codes: 0 all files copied; 1 some files failed (see the log); 2 bad command line or
-                settings; 3 the run could not start or finish (source, target or plan rejected).
+                Exit codes: 0 all files copied (check: everything matches); 1 some files failed, see the log
+                (check: some file missing, differing or not compared, or an object extra); 2 bad command line
+                or settings; 3 the run could not start or finish (source, target or plan rejected).
                 """;
     }
 
@@ -98,6 +100,46 @@ final class Help {
                   lakeshift migrate --source file:///data/lake --target oci://lake@mytenancy/raw/
                   spark-submit --class io.lakeshift.cli.Main lakeshift.jar migrate \\
                       --source s3a://old-lake/tables --target oci://lake@mytenancy/tables/ --oci-profile MIGRATION
+                """;
+    }
+
+    /** What only a migration uses; check takes every other option. */
+    static final List<Option> MIGRATE_ONLY = List.of(Option.MULTIPART_THRESHOLD, Option.PARALLEL_PARTS,
+            Option.PARALLEL_FILES, Option.MODE, Option.OVERWRITE, Option.MAX_DELETE, Option.DRY_RUN, Option.VERIFY,
+            Option.PARQUET_CHECK, Option.FILE_TIMEOUT, Option.ESTIMATE_RATE);
+    static final List<Option> CHECK_OPTIONS = Arrays.stream(Option.values()).filter(o -> !MIGRATE_ONLY.contains(o))
+            .toList();
+
+    static String check() {
+        return """
+                Usage: lakeshift check --source URI --target oci://bucket@namespace/prefix [options]
+
+                Compares every file below the source with the target, which any tool may have filled (no
+                lakeshift metadata needed). Files are listed, left out and named exactly as migrate would.
+                Each is then:
+                  missing  no object of its name;
+                  differ   the object's size differs, or its MD5 does;
+                  extra    an object below the prefix that no source file names (the log aside);
+                  match    same size, and the same MD5 where one can be had: MD5s the stores keep (OCI's
+                           Content-MD5, an S3 ETag of a single-part object, ADLS's Content-MD5) are compared,
+                           and a side that keeps none is read to compute it. A multipart object keeps only the
+                           MD5 of its parts' MD5s: the source is read cut at every part size that gives the
+                           object's number of parts (--part-size, the OCI SDK's and CLI's 128MiB, ...), and if
+                           none does, the object is read. Where neither side keeps an MD5 (file systems) the
+                           sizes decide, and the match says 'size'; --download reads both sides of every file;
+                  error    could not be compared (a read failed after --max-attempts), never a match.
+                The comparisons (and every read) run on the Spark executors. One JSON line per file goes to
+                <log>check/run_id=<id>/<result>-NNNNN.jsonl, with summary.json beside them.
+
+                Exit codes: 0 everything matches; 1 something does not (missing, differ, extra or error; see
+                the lists); 2 bad command line or settings; 3 the check could not start (source, target).
+
+                Options:
+                """ + options(CHECK_OPTIONS) + """
+
+                Examples:
+                  lakeshift check --source s3a://old-lake/tables --target oci://lake@mytenancy/tables/
+                  lakeshift check --source file:///data/lake --target oci://lake@mytenancy/raw/ --download
                 """;
     }
 

@@ -1,5 +1,6 @@
 package io.lakeshift.cli;
 
+import io.lakeshift.config.CheckConfig;
 import io.lakeshift.config.ConfigException;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.config.MigrationConfig;
@@ -8,8 +9,10 @@ import io.lakeshift.config.Suggestions;
 import io.lakeshift.emulator.EmulatorMain;
 import io.lakeshift.run.JobException;
 import io.lakeshift.io.Retry;
+import io.lakeshift.job.CheckJob;
 import io.lakeshift.job.MigrationJob;
 import io.lakeshift.run.MigrationRun;
+import io.lakeshift.log.CheckSummary;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.plan.PlanException;
 import io.lakeshift.io.Errors;
@@ -30,8 +33,10 @@ public final class Main {
     public static final int USAGE = 2;
     /** The run could not start or finish (source, target, plan); nothing or not everything ran. */
     public static final int CANNOT_RUN = 3;
+    /** check: not everything matched (a file missing, differing or not compared, or an object extra); see its lists. */
+    public static final int MISMATCH = 1;
 
-    static final List<String> COMMANDS = List.of("migrate", "plan", "status", "report", "demo", "emulator", "help");
+    static final List<String> COMMANDS = List.of("migrate", "plan", "check", "status", "report", "demo", "emulator", "help");
 
     private Main() {}
 
@@ -63,6 +68,8 @@ public final class Main {
                         : migrate(ConfigLoader.load(rest, env, warn), out, err);
                 case "plan" -> rest.contains("--help") ? help(out, Help.migrate())
                         : migrate(ConfigLoader.load(withDryRun(rest), env, warn), out, err);
+                case "check" -> rest.contains("--help") ? help(out, Help.check())
+                        : check(CheckConfig.load(rest, env, warn), out, err);
                 case "status" -> rest.contains("--help") ? help(out, Help.status())
                         : RunLogs.status(ConfigLoader.readArgs(rest, warn), env, out);
                 case "report" -> rest.contains("--help") ? help(out, Help.report())
@@ -114,6 +121,19 @@ public final class Main {
                 err.println("lakeshift: " + summary.failedCount() + " of " + summary.filesTotal()
                         + " files failed; see " + summary.log());
                 return FILES_FAILED;
+            }
+            return OK;
+        });
+    }
+
+    static int check(CheckConfig config, PrintStream out, PrintStream err) throws IOException {
+        MigrationRun.checkTarget(config.run(), Retry.attempts(config.run().maxAttempts()));
+        return MigrationJob.withSpark(config.run(), spark -> {
+            CheckSummary summary = new CheckJob(spark, out).run(config);
+            out.print(CheckText.of(summary));
+            if (!summary.allMatch()) {
+                err.println("lakeshift: check found differences: " + summary.files() + "; see " + summary.log());
+                return MISMATCH;
             }
             return OK;
         });

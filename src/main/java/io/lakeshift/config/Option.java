@@ -83,6 +83,8 @@ public enum Option {
             + " the source per line; any Hadoop URI or local path)."),
     VERIFY("verify", Spec.flag(), "After each upload, read the object back and compare its MD5 (costs a second"
             + " transfer)."),
+    DOWNLOAD("download", Spec.flag(), "check only: read every file on both sides and compare the MD5s of their"
+            + " bytes, instead of the MD5s the stores keep (costs reading both)."),
     PARQUET_CHECK("parquet-check", Spec.choice("MODE", ParquetCheck.class, "fail"), "Check *.parquet files (PAR1"
             + " at both ends, footer read from the streamed tail): fail = a corrupt file is failed and not uploaded;"
             + " warn = uploaded with a note; off."),

@@ -1,9 +1,9 @@
 package io.lakeshift.job;
 
-import io.lakeshift.log.RunTotals;
 import io.lakeshift.run.Cluster;
 import io.lakeshift.run.PartitionJob;
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ final class SparkCluster implements Cluster {
     }
 
     @Override
-    public List<RunTotals> run(Work work, PartitionJob job) {
+    public <T extends Serializable> List<T> run(Work work, PartitionJob<T> job) {
         LongAccumulator files = jsc.sc().longAccumulator("lakeshift files done");
         LongAccumulator bytes = jsc.sc().longAccumulator("lakeshift bytes done");
         ProgressTracker progress = new ProgressTracker(files, bytes, work.files(), work.bytes(), out);
@@ -48,7 +48,7 @@ final class SparkCluster implements Cluster {
         try {
             jsc.setJobGroup(group, work.description(), false);
             return jsc.parallelize(work.partitions(), Math.max(1, work.partitions().size()))
-                    .mapPartitionsWithIndex(new PartitionTask(job, files, bytes), false)
+                    .mapPartitionsWithIndex(new PartitionTask<>(job, files, bytes), false)
                     .collect();
         } finally {
             progress.close();

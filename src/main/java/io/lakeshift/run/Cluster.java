@@ -1,7 +1,7 @@
 package io.lakeshift.run;
 
-import io.lakeshift.log.RunTotals;
 import io.lakeshift.plan.PlannedFile;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +18,9 @@ public interface Cluster {
 
     /**
      * Runs {@code job} once on each partition (again, if a task is retried), showing progress toward the given
-     * totals, and returns each partition's totals, in no particular order.
+     * totals, and returns each partition's result (its totals), in no particular order.
      */
-    List<RunTotals> run(Work work, PartitionJob job);
+    <T extends Serializable> List<T> run(Work work, PartitionJob<T> job);
 
     /** What to run: the partitions and what they add up to, for the progress line. */
     record Work(String description, List<List<PlannedFile>> partitions, long files, long bytes,

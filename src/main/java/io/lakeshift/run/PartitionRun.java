@@ -24,7 +24,7 @@ import java.util.Map;
  * One partition of a run: the planned work for each file, then the partition's log lines written as one file
  * (written whole, so a retried task simply writes it again), and the partition's totals returned as data.
  */
-final class PartitionRun implements PartitionJob {
+final class PartitionRun implements PartitionJob<RunTotals> {
     private final Source source;
     private final Target target;
     private final MigrationConfig config;

@@ -77,6 +77,27 @@ class MainTest {
     }
 
     @Test
+    void checkHelpListsItsOptionsAndExitCodes() {
+        assertEquals(Main.OK, run("check", "--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertDocuments(help, Help.CHECK_OPTIONS);
+        assertTrue(Help.CHECK_OPTIONS.contains(Option.DOWNLOAD) && Help.CHECK_OPTIONS.contains(Option.INCLUDE));
+        assertFalse(Help.CHECK_OPTIONS.contains(Option.MODE));
+        assertTrue(help.contains("0 everything matches; 1 something does not"), help);
+        out.reset();
+        assertEquals(Main.OK, run("help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("  check  "), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void checkRefusesABadDownloadValueNamingIt() {
+        assertEquals(Main.USAGE, run("check", "--source", "file:///tmp/a/", "--target", "file:///tmp/b/",
+                "--download=maybe"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("--download") && e.lines().count() == 1, e);
+    }
+
+    @Test
     void demoHelpListsTheDemosOptionsWithTheirDefaults() {
         assertEquals(Main.OK, run("demo", "--help"));
         String help = out.toString(StandardCharsets.UTF_8);

@@ -1,7 +1,7 @@
 package io.lakeshift.run;
 
-import io.lakeshift.log.RunTotals;
 import io.lakeshift.plan.PlannedFile;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +23,9 @@ final class InThreadCluster implements Cluster {
     }
 
     @Override
-    public List<RunTotals> run(Work work, PartitionJob job) {
+    public <T extends Serializable> List<T> run(Work work, PartitionJob<T> job) {
         runs.add(work);
-        List<RunTotals> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (int i = 0; i < work.partitions().size(); i++) {
             List<PlannedFile> files = work.partitions().get(i);
             try {
