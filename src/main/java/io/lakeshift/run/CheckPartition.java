@@ -8,6 +8,7 @@ import io.lakeshift.log.CheckResult;
 import io.lakeshift.log.CheckTotals;
 import io.lakeshift.log.LogStore;
 import io.lakeshift.log.LogStores;
+import io.lakeshift.plan.Action;
 import io.lakeshift.plan.PlannedFile;
 import io.lakeshift.source.Source;
 import io.lakeshift.target.ObjectSink;
@@ -53,7 +54,7 @@ final class CheckPartition implements PartitionJob<CheckTotals> {
                 if (r != null) {
                     lists.computeIfAbsent(r.result(), k -> new ArrayList<>()).add(r);
                     totals.add(r);
-                    progress.fileDone(r.sourceSize() != null && r.targetSize() != null ? r.sourceSize() : 0);
+                    progress.fileDone(f.action() == Action.CHECK ? f.sourceSize() : 0);
                 }
             }
             totals.read(check.bytesRead());
