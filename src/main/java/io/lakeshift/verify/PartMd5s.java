@@ -39,8 +39,8 @@ public final class PartMd5s {
     /**
      * The part sizes that cut {@code size} bytes into exactly {@code parts} parts, every part but the last of the
      * same size (as every uploader cuts them): {@code preferred} first (the run's own --part-size, say), then the
-     * tools' defaults, then powers of two MiB, then every whole MiB in the possible range when it is narrow; for
-     * one part, the size itself.
+     * tools' defaults, then powers of two MiB, then the even split ({@code ceil(size / parts)}), then every whole
+     * MiB in the possible range when it is narrow; for one part, the size itself.
      */
     public static List<Long> partSizes(long size, int parts, List<Long> preferred) {
         if (parts <= 0 || size <= 0 && parts != 1) {
@@ -61,6 +61,8 @@ public final class PartMd5s {
         for (long p = MIB; p <= 5L * 1024 * MIB; p *= 2) {
             tried.add(p);
         }
+        // The even split itself: what an uploader cutting to a part limit uses (lakeshift above 10,000 parts).
+        tried.add(low);
         long firstMib = (low + MIB - 1) / MIB;
         long lastMib = high / MIB;
         if (lastMib - firstMib < MAX_RANGE) {

@@ -43,6 +43,8 @@ class PartMd5sTest {
                 "the OCI SDK's and CLI's default first");
         assertEquals(List.of(7 * MIB), PartMd5s.partSizes(70 * MIB, 10, List.of(7 * MIB)).subList(0, 1),
                 "the preferred size first");
+        long huge = 400_000L * MIB + 1; // lakeshift cuts above 10,000 parts evenly: ceil(size / 10,000) bytes
+        assertTrue(PartMd5s.partSizes(huge, 10_000, List.of(32 * MIB)).contains((huge + 9_999) / 10_000));
         assertEquals(List.of(4000L), PartMd5s.partSizes(4000, 1, List.of()));
         assertEquals(List.of(), PartMd5s.partSizes(10, 20, List.of()), "10 bytes cannot make 20 parts");
     }
