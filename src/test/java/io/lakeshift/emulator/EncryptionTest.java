@@ -93,8 +93,20 @@ class EncryptionTest {
                 .opcSseCustomerKeySha256(key.sha256());
     }
 
+    static PutObjectRequest.Builder put(OciEmulator on, String bucket, String name, byte[] body, Key key) {
+        return PutObjectRequest.builder().namespaceName(on.namespace()).bucketName(bucket).objectName(name)
+                .contentLength((long) body.length).putObjectBody(new ByteArrayInputStream(body))
+                .opcSseCustomerAlgorithm("AES256").opcSseCustomerKey(key.key()).opcSseCustomerKeySha256(key.sha256());
+    }
+
     static byte[] get(String name, Key key) throws Exception {
-        GetObjectRequest.Builder b = GetObjectRequest.builder().namespaceName(ns).bucketName("e").objectName(name);
+        return get(client, emu, "e", name, key);
+    }
+
+    static byte[] get(ObjectStorageClient client, OciEmulator on, String bucket, String name, Key key)
+            throws Exception {
+        GetObjectRequest.Builder b = GetObjectRequest.builder().namespaceName(on.namespace()).bucketName(bucket)
+                .objectName(name);
         if (key != null) {
             b.opcSseCustomerAlgorithm("AES256").opcSseCustomerKey(key.key()).opcSseCustomerKeySha256(key.sha256());
         }
