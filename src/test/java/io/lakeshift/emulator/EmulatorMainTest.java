@@ -40,7 +40,7 @@ class EmulatorMainTest {
 
     @Test
     void badOptionsAreOneLineNamingTheOption() {
-        for (String[] args : new String[][] {{"--bogus"}, {"--port", "x"}, {"--host"}}) {
+        for (String[] args : new String[][] {{"--bogus"}, {"--port", "x"}, {"--host"}, {"--restore-delay", "-1"}}) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             assertEquals(2, EmulatorMain.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)));
             List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();

@@ -12,6 +12,13 @@ import com.oracle.bmc.objectstorage.requests.CreateBucketRequest;
 import com.oracle.bmc.objectstorage.requests.GetBucketRequest;
 import com.oracle.bmc.objectstorage.requests.GetNamespaceRequest;
 import com.oracle.bmc.objectstorage.requests.ListObjectsRequest;
+import com.oracle.bmc.objectstorage.requests.PutObjectRequest;
+import com.oracle.bmc.objectstorage.requests.RestoreObjectsRequest;
+import com.oracle.bmc.objectstorage.requests.UpdateObjectStorageTierRequest;
+import com.oracle.bmc.objectstorage.model.RestoreObjectsDetails;
+import com.oracle.bmc.objectstorage.model.StorageTier;
+import com.oracle.bmc.objectstorage.model.UpdateObjectStorageTierDetails;
+import java.io.ByteArrayInputStream;
 import io.lakeshift.emulator.EmulatorMain;
 import io.lakeshift.emulator.OciEmulator;
 import io.lakeshift.emulator.Sdk;
@@ -108,6 +115,33 @@ class AuthorizerTest {
             assertThrows(BmcException.class, () -> Sdk.put(c, e, "lake", "x", new byte[1]));
             assertTrue(refusals.get(1).contains("needs OBJECT_OVERWRITE"), refusals.toString());
             c.close();
+        }
+    }
+
+    @Test
+    void restoringAndChangingTiersNeedManageObjects() throws Exception {
+        List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+        try (OciEmulator e = start("allow group team to manage buckets in tenancy\n"
+                + "allow group team to use objects in tenancy\n"
+                + "allow group team to manage objects in tenancy where request.permission = 'OBJECT_CREATE'", refusals);
+             ObjectStorageClient c = Sdk.client(e)) {
+            bucket(c, e, "lake");
+            c.putObject(PutObjectRequest.builder().namespaceName(e.namespace()).bucketName("lake").objectName("cold")
+                    .contentLength(1L).putObjectBody(new ByteArrayInputStream(new byte[1]))
+                    .storageTier(StorageTier.Archive).build());
+            BmcException restore = assertThrows(BmcException.class, () -> c.restoreObjects(RestoreObjectsRequest
+                    .builder().namespaceName(e.namespace()).bucketName("lake").restoreObjectsDetails(
+                            RestoreObjectsDetails.builder().objectName("cold").build()).build()));
+            assertEquals(404, restore.getStatusCode());
+            assertEquals("BucketNotFound", restore.getServiceCode());
+            assertTrue(refusals.get(0).contains("refused RestoreObjects") && refusals.get(0).contains(
+                    "needs OBJECT_RESTORE"), refusals.toString());
+            BmcException tier = assertThrows(BmcException.class, () -> c.updateObjectStorageTier(
+                    UpdateObjectStorageTierRequest.builder().namespaceName(e.namespace()).bucketName("lake")
+                            .updateObjectStorageTierDetails(UpdateObjectStorageTierDetails.builder().objectName("cold")
+                                    .storageTier(StorageTier.Standard).build()).build()));
+            assertEquals(404, tier.getStatusCode());
+            assertTrue(refusals.get(1).contains("needs OBJECT_UPDATE_TIER"), refusals.toString());
         }
     }
 
