@@ -66,7 +66,8 @@ final class Help {
 
                 Run 'lakeshift <command> --help' for the options of a command.
                 Exit codes: 0 all files copied; 1 some files failed (see the log); 2 bad command line or
-                settings; 3 the run could not start or finish (source, target or plan rejected).
+                settings; 3 the run could not start or finish (source, target or plan rejected); 4 stopped by
+                --max-transfer or --max-duration with files left (none failed): run again to continue.
                 """;
     }
 
@@ -90,6 +91,11 @@ final class Help {
                 part-size=64MiB; the command line wins. Sizes: 5000, 64KiB, 128MiB, 1GiB.
                 Flags (%s) are given alone, or as --verify=false;
                 in a --conf file as verify=true or false.
+
+                Exit codes: 0 every file copied and verified (warnings, such as a corrupt Parquet file copied
+                byte for byte, are in the summary); 1 some files failed; 2 bad settings; 3 the run could not
+                start or finish; 4 --max-transfer or --max-duration stopped it with files left and none
+                failed: run it again to continue.
 
                 Options:
                 """.formatted(flags()) + options(Arrays.asList(Option.values())) + """

@@ -13,6 +13,7 @@ import io.lakeshift.run.MigrationRun;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.plan.PlanException;
 import io.lakeshift.io.Errors;
+import io.lakeshift.model.ByteSize;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -30,6 +31,8 @@ public final class Main {
     public static final int USAGE = 2;
     /** The run could not start or finish (source, target, plan); nothing or not everything ran. */
     public static final int CANNOT_RUN = 3;
+    /** No file failed, but --max-transfer or --max-duration left files for the next run (which continues). */
+    public static final int STOPPED = 4;
 
     static final List<String> COMMANDS = List.of("migrate", "plan", "status", "report", "demo", "emulator", "help");
 
@@ -114,6 +117,12 @@ public final class Main {
                 err.println("lakeshift: " + summary.failedCount() + " of " + summary.filesTotal()
                         + " files failed; see " + summary.log());
                 return FILES_FAILED;
+            }
+            if (summary.stopped()) {
+                err.println("lakeshift: stopped by --" + summary.stoppedBy().replace(",", " and --") + ": "
+                        + summary.notStarted() + " files (" + ByteSize.format(summary.notStartedBytes())
+                        + ") not started; run again to continue");
+                return STOPPED;
             }
             return OK;
         });
