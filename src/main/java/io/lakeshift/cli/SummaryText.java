@@ -1,5 +1,6 @@
 package io.lakeshift.cli;
 
+import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.RunTotals;
 import io.lakeshift.model.ByteSize;
@@ -39,7 +40,9 @@ final class SummaryText {
                         s.warnedCount() - FAILURES_SHOWN));
                 break;
             }
-            sb.append(String.format("  WARNING  %s: %s%n", w.sourceName(), w.error()));
+            String note = w.error().startsWith(MigrationRecord.WARNING)
+                    ? w.error().substring(MigrationRecord.WARNING.length()) : w.error();
+            sb.append(String.format("  WARNING  %s: %s%n", w.sourceName(), note));
         }
         int shown = 0;
         for (RunTotals.Failure f : s.failedFiles()) {
