@@ -68,7 +68,8 @@ final class Help {
                 Run 'lakeshift <command> --help' for the options of a command.
                 Exit codes: 0 all files copied (check: everything matches); 1 some files failed, see the log
                 (check: some file missing, differing or not compared, or an object extra); 2 bad command line
-                or settings; 3 the run could not start or finish (source, target or plan rejected).
+                or settings; 3 the run could not start or finish (source, target or plan rejected); 4 stopped by
+                --max-transfer or --max-duration with files left (none failed): run again to continue.
                 """;
     }
 
@@ -93,6 +94,11 @@ final class Help {
                 Flags (%s) are given alone, or as --verify=false;
                 in a --conf file as verify=true or false.
 
+                Exit codes: 0 every file copied and verified (warnings, such as a corrupt Parquet file copied
+                byte for byte, are in the summary); 1 some files failed; 2 bad settings; 3 the run could not
+                start or finish; 4 --max-transfer or --max-duration stopped it with files left and none
+                failed: run it again to continue.
+
                 Options:
                 """.formatted(flags()) + options(Arrays.asList(Option.values())) + """
 
@@ -106,7 +112,8 @@ final class Help {
     /** What only a migration uses; check takes every other option. */
     static final List<Option> MIGRATE_ONLY = List.of(Option.MULTIPART_THRESHOLD, Option.PARALLEL_PARTS,
             Option.PARALLEL_FILES, Option.MODE, Option.OVERWRITE, Option.MAX_DELETE, Option.DRY_RUN, Option.VERIFY,
-            Option.PARQUET_CHECK, Option.FILE_TIMEOUT, Option.ESTIMATE_RATE);
+            Option.PARQUET_CHECK, Option.FILE_TIMEOUT, Option.ESTIMATE_RATE, Option.BWLIMIT, Option.BWLIMIT_SCHEDULE,
+            Option.MAX_TRANSFER, Option.MAX_DURATION);
     static final List<Option> CHECK_OPTIONS = Arrays.stream(Option.values()).filter(o -> !MIGRATE_ONLY.contains(o))
             .toList();
 

@@ -16,6 +16,7 @@ import io.lakeshift.log.CheckSummary;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.plan.PlanException;
 import io.lakeshift.io.Errors;
+import io.lakeshift.model.ByteSize;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -35,6 +36,8 @@ public final class Main {
     public static final int CANNOT_RUN = 3;
     /** check: not everything matched (a file missing, differing or not compared, or an object extra); see its lists. */
     public static final int MISMATCH = 1;
+    /** No file failed, but --max-transfer or --max-duration left files for the next run (which continues). */
+    public static final int STOPPED = 4;
 
     static final List<String> COMMANDS = List.of("migrate", "plan", "check", "status", "report", "demo", "emulator", "help");
 
@@ -121,6 +124,12 @@ public final class Main {
                 err.println("lakeshift: " + summary.failedCount() + " of " + summary.filesTotal()
                         + " files failed; see " + summary.log());
                 return FILES_FAILED;
+            }
+            if (summary.stopped()) {
+                err.println("lakeshift: stopped by --" + summary.stoppedBy().replace(",", " and --") + ": "
+                        + summary.notStarted() + " files (" + ByteSize.format(summary.notStartedBytes())
+                        + ") not started; run again to continue");
+                return STOPPED;
             }
             return OK;
         });

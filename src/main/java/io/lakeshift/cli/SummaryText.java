@@ -1,5 +1,6 @@
 package io.lakeshift.cli;
 
+import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.RunTotals;
 import io.lakeshift.model.ByteSize;
@@ -15,7 +16,8 @@ final class SummaryText {
     static String of(RunSummary s) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%nlakeshift run %s %s in %.1fs%n", s.runId(),
-                s.succeeded() ? "finished" : "finished with failures", s.durationSeconds()));
+                !s.succeeded() ? "finished with failures" : s.stopped() ? "stopped" : "finished",
+                s.durationSeconds()));
         sb.append(String.format(Locale.ROOT, "  source   %s%n  target   %s%n", s.source(), s.target()));
         String counts = s.files().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey()))
@@ -26,6 +28,22 @@ final class SummaryText {
                 ByteSize.format(s.bytesSent()), ByteSize.format(s.bytesTotal()), ByteSize.format(s.bytesPerSecond()),
                 s.partitions()));
         sb.append(String.format("  log      %s%n", s.log()));
+        if (s.stopped()) {
+            sb.append(String.format(Locale.ROOT, "  stopped  by --%s: %,d files (%s) not started; run again to"
+                    + " continue%n", s.stoppedBy().replace(",", " and --"), s.notStarted(),
+                    ByteSize.format(s.notStartedBytes())));
+        }
+        int warned = 0;
+        for (RunTotals.Failure w : s.warnedFiles()) {
+            if (warned++ == FAILURES_SHOWN) {
+                sb.append(String.format(Locale.ROOT, "  ... and %,d more files with warnings in the log%n",
+                        s.warnedCount() - FAILURES_SHOWN));
+                break;
+            }
+            String note = w.error().startsWith(MigrationRecord.WARNING)
+                    ? w.error().substring(MigrationRecord.WARNING.length()) : w.error();
+            sb.append(String.format("  WARNING  %s: %s%n", w.sourceName(), note));
+        }
         int shown = 0;
         for (RunTotals.Failure f : s.failedFiles()) {
             if (shown++ == FAILURES_SHOWN) {

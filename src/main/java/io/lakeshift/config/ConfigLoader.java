@@ -128,7 +128,21 @@ public final class ConfigLoader {
                 v.integer(Option.PROGRESS_INTERVAL), v.text(Option.MASTER),
                 v.choice(Option.MODE, Mode.class), v.choice(Option.OVERWRITE, Overwrite.class),
                 v.integer(Option.MAX_DELETE), v.flag(Option.DRY_RUN), filters,
-                v.number(Option.ESTIMATE_RATE), sourceSettings(v));
+                v.number(Option.ESTIMATE_RATE), sourceSettings(v), limits(v), v.flag(Option.KEEP_MARKERS));
+    }
+
+    /** --bwlimit or bwlimit-schedule (one of them), --max-transfer, --max-duration. */
+    private static LimitSettings limits(Values v) {
+        Long rate = v.optionalNumber(Option.BWLIMIT);
+        BandwidthSchedule schedule = v.text(Option.BWLIMIT_SCHEDULE) == null ? null
+                : v.parse(Option.BWLIMIT_SCHEDULE, BandwidthSchedule::parse);
+        if (rate != null && schedule != null) {
+            throw v.bad(Option.BWLIMIT_SCHEDULE, "set together with --bwlimit", "give one of the two");
+        }
+        BandwidthSchedule bandwidth = schedule != null ? schedule
+                : rate != null ? BandwidthSchedule.constant(rate) : null;
+        return new LimitSettings(bandwidth != null && bandwidth.caps() ? bandwidth : null,
+                v.optionalNumber(Option.MAX_TRANSFER), v.optionalNumber(Option.MAX_DURATION));
     }
 
     /** Every transfer setting at its default (the schema's). */

@@ -28,11 +28,14 @@ public record MigrationConfig(
         boolean dryRun,
         FilterSettings filters,
         long estimateRate,
-        SourceSettings sources) implements Serializable {
+        SourceSettings sources,
+        LimitSettings limits,
+        boolean keepMarkers) implements Serializable {
 
     public MigrationConfig {
         skip = List.copyOf(skip);
         sources = sources == null ? SourceSettings.defaults() : sources;
+        limits = limits == null ? LimitSettings.none() : limits;
     }
 
     /**

@@ -59,6 +59,8 @@ public enum Option {
                     + " time."),
     SKIP("skip", Spec.text(Kind.GLOBS, "GLOBS").orElse("_SUCCESS,_temporary,*.crc,_started_*,_committed_*,.DS_Store"),
             "Bookkeeping files and folders left out, as globs matched against each path element."),
+    KEEP_MARKERS("keep-markers", Spec.flag(), "Copy the markers downstream jobs wait for: _SUCCESS files (though"
+            + " --skip lists them) and empty folders, each as a zero-byte object named <folder>/."),
     PROGRESS_INTERVAL("progress-interval", Spec.number(Kind.INT, "SECONDS", "5").atLeast(0),
             "Seconds between progress lines; 0 = none."),
     MODE("mode", Spec.choice("MODE", Mode.class, "copy"), "copy: send new and changed files; sync: also delete"
@@ -85,13 +87,25 @@ public enum Option {
             + " transfer)."),
     DOWNLOAD("download", Spec.flag(), "check only: read every file on both sides and compare the MD5s of their"
             + " bytes, instead of the MD5s the stores keep (costs reading both)."),
-    PARQUET_CHECK("parquet-check", Spec.choice("MODE", ParquetCheck.class, "fail"), "Check *.parquet files (PAR1"
-            + " at both ends, footer read from the streamed tail): fail = a corrupt file is failed and not uploaded;"
-            + " warn = uploaded with a note; off."),
+    PARQUET_CHECK("parquet-check", Spec.choice("MODE", ParquetCheck.class, "warn"), "Check *.parquet files (PAR1"
+            + " at both ends, footer read from the streamed tail): warn = a corrupt file is copied byte for byte,"
+            + " its note and the summary say so; fail = it is failed and not uploaded (exit code 1); off."),
     MAX_ATTEMPTS("max-attempts", Spec.number(Kind.INT, "N", "5").between(1, 100, null), "Tries per request"
             + " (transient errors: 429, 5xx, time-outs, resets) and per file (a source read that breaks)."),
     FILE_TIMEOUT("file-timeout", Spec.number(Kind.DURATION, "DURATION", "6h").between(1000, Long.MAX_VALUE,
             "1s or more"), "Give up on a file after this long, retries included (90s, 30m, 6h)."),
+    BWLIMIT("bwlimit", Spec.number(Kind.RATE, "SIZE/s", null), "Bandwidth cap for the whole job (50MiB/s),"
+            + " shared out among the tasks running at once; off = none. For caps by time of day see"
+            + " bwlimit-schedule."),
+    BWLIMIT_SCHEDULE("bwlimit-schedule", Spec.text(Kind.TEXT, "SCHEDULE"), "Caps by time of day instead of"
+            + " --bwlimit: '08:00,50MiB 19:00,off' (HH:MM,rate pairs; UTC, or a zone first: 'Europe/Paris"
+            + " 08:00,50MiB 19:00,off'). The last one of a day holds until the first of the next."),
+    MAX_TRANSFER("max-transfer", Spec.number(Kind.SIZE, "SIZE", null).atLeast(1), "Start sending files of at"
+            + " most this many bytes in all, then stop (exit code 4); the files left are counted in the summary and"
+            + " the next run sends them."),
+    MAX_DURATION("max-duration", Spec.number(Kind.DURATION, "DURATION", null).between(1000, Long.MAX_VALUE,
+            "1s or more"), "Start no new file after this long from the run's start (files in flight finish),"
+            + " then stop (exit code 4); the next run continues."),
     ESTIMATE_RATE("estimate-rate", Spec.number(Kind.SIZE, "SIZE", "100MiB"), "Throughput per second the plan"
             + " assumes for its duration estimate."),
     ALLOW_HTTP("allow-http", Spec.flag(), "Allow a plain-http --oci-endpoint that is not on this machine"
@@ -138,6 +152,8 @@ public enum Option {
         FLAG("give --%s alone to turn it on, or --%s=false"),
         /** A byte count: 5000, 64KiB, 128MiB, 1GiB (binary units). */
         SIZE("give a size such as 5000, 64KiB, 128MiB or 1GiB"),
+        /** Bytes per second: 50MiB/s (the /s may be left out); 0 or off = no cap. */
+        RATE("give a rate such as 512KiB/s or 50MiB/s, or off"),
         /** A whole number. */
         INT("give a whole number"),
         /** 90s, 30m, 6h, 2d; a plain number is seconds. Held in milliseconds. */
@@ -346,6 +362,7 @@ public enum Option {
                             : "'" + t + "' is not a size");
                 }
             }
+            case RATE -> BandwidthSchedule.parseRate(t);
             case INT -> {
                 try {
                     yield Long.parseLong(t);
@@ -394,7 +411,7 @@ public enum Option {
      */
     public long check(long value) {
         if (value < spec.min || value > spec.max) {
-            String unit = spec.kind == Kind.SIZE ? " bytes" : spec.kind == Kind.DURATION ? " ms" : "";
+            String unit = spec.kind == Kind.SIZE ? " bytes" : spec.kind == Kind.RATE ? " bytes/s" : spec.kind == Kind.DURATION ? " ms" : "";
             throw ConfigException.badValue(this, null, value + unit + " is too " + (value < spec.min ? "small"
                     : "large"), whatToDo());
         }

@@ -54,4 +54,12 @@ public record MigrationRecord(
         Long rowCount,
         Integer columns,
         String note,
-        String error) implements Serializable {}
+        String error) implements Serializable {
+    /** How a note that warns begins (a corrupt Parquet file copied with --parquet-check warn). */
+    public static final String WARNING = "warning: ";
+
+    /** Whether the file landed but its note warns about it: the summary counts and lists these. */
+    public boolean warned() {
+        return status != Status.FAILED && note != null && note.startsWith(WARNING);
+    }
+}

@@ -26,6 +26,13 @@ import java.util.Map;
  * @param failedFiles the failed files (the first {@value RunTotals#MAX_FAILURES})
  * @param failedCount all failed files
  * @param abortedUploads unfinished multipart uploads of earlier runs found and aborted
+ * @param warnedFiles files that landed with a warning (a corrupt Parquet file under --parquet-check warn), the
+ *     note as the error (the first {@value RunTotals#MAX_FAILURES})
+ * @param warnedCount all such files
+ * @param stoppedBy the limit that stopped the run before every file was started ({@code max-transfer},
+ *     {@code max-duration}), or null
+ * @param notStarted planned files not started because of it: the next run picks them up
+ * @param notStartedBytes their bytes
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunSummary(
@@ -46,9 +53,23 @@ public record RunSummary(
         int partitions,
         List<RunTotals.Failure> failedFiles,
         long failedCount,
-        long abortedUploads) {
+        long abortedUploads,
+        List<RunTotals.Failure> warnedFiles,
+        long warnedCount,
+        String stoppedBy,
+        long notStarted,
+        long notStartedBytes) {
+
+    public RunSummary {
+        warnedFiles = warnedFiles == null ? List.of() : warnedFiles;
+    }
 
     public boolean succeeded() {
         return failedCount == 0;
+    }
+
+    /** Whether a limit left files for the next run. */
+    public boolean stopped() {
+        return notStarted > 0;
     }
 }

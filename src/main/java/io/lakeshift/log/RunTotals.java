@@ -17,10 +17,15 @@ public final class RunTotals implements Serializable {
     private final TreeMap<String, Long> bytes = new TreeMap<>();
     private final TreeMap<String, Long> planned = new TreeMap<>();
     private final ArrayList<Failure> failures = new ArrayList<>();
+    private final ArrayList<Failure> warnings = new ArrayList<>();
     private long failureCount;
+    private long warningCount;
+    private long notStarted;
+    private long notStartedBytes;
+    private long heldBack;
     private long bytesSent;
 
-    /** A failed file and why. */
+    /** A failed (or warned) file and why. */
     public record Failure(String sourceName, String error) implements Serializable {}
 
     public void add(MigrationRecord r) {
@@ -39,6 +44,25 @@ public final class RunTotals implements Serializable {
         } else if (r.parts() > 0 && r.targetSize() != null) {
             bytesSent += r.targetSize();
         }
+        if (r.warned()) {
+            warningCount++;
+            if (warnings.size() < MAX_FAILURES) {
+                warnings.add(new Failure(r.sourceName(), r.note()));
+            }
+        }
+    }
+
+    /** A planned file that this run did not start (a --max-transfer or --max-duration limit): no record is written. */
+    public void notStarted(long sourceBytes) {
+        notStarted++;
+        notStartedBytes += sourceBytes;
+    }
+
+    /** Files the driver held back before any task started (--max-transfer); they count as not started too. */
+    public void heldBack(long count, long sourceBytes) {
+        heldBack += count;
+        notStarted += count;
+        notStartedBytes += sourceBytes;
     }
 
     public RunTotals merge(RunTotals other) {
@@ -50,7 +74,16 @@ public final class RunTotals implements Serializable {
                 failures.add(f);
             }
         }
+        for (Failure w : other.warnings) {
+            if (warnings.size() < MAX_FAILURES) {
+                warnings.add(w);
+            }
+        }
         failureCount += other.failureCount;
+        warningCount += other.warningCount;
+        notStarted += other.notStarted;
+        notStartedBytes += other.notStartedBytes;
+        heldBack += other.heldBack;
         bytesSent += other.bytesSent;
         return this;
     }
@@ -86,5 +119,28 @@ public final class RunTotals implements Serializable {
 
     public List<Failure> failures() {
         return failures;
+    }
+
+    /** Files that landed with a warning in their note (the first {@value #MAX_FAILURES}), the note as the error. */
+    public List<Failure> warnings() {
+        return warnings;
+    }
+
+    public long warningCount() {
+        return warningCount;
+    }
+
+    /** Planned files left for the next run by a limit. */
+    public long notStarted() {
+        return notStarted;
+    }
+
+    public long notStartedBytes() {
+        return notStartedBytes;
+    }
+
+    /** Of the files not started, those the driver held back for --max-transfer. */
+    public long heldBack() {
+        return heldBack;
     }
 }

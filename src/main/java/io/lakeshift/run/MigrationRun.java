@@ -1,5 +1,6 @@
 package io.lakeshift.run;
 
+import io.lakeshift.config.LimitSettings;
 import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.config.Mode;
 import io.lakeshift.io.Errors;
@@ -14,6 +15,7 @@ import io.lakeshift.log.PlanReport;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.RunTotals;
 import io.lakeshift.model.ByteSize;
+import io.lakeshift.model.OciLocation;
 import io.lakeshift.model.TargetLocation;
 import io.lakeshift.model.TargetObject;
 import io.lakeshift.plan.Action;
@@ -29,6 +31,7 @@ import io.lakeshift.source.Source;
 import io.lakeshift.source.Sources;
 import io.lakeshift.target.Target;
 import io.lakeshift.target.Targets;
+import io.lakeshift.transfer.TaskLimits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -107,9 +110,12 @@ public final class MigrationRun {
         String files = config.filters().filesFrom();
         Filters filters = new Filters(config.filters(), files == null ? null : Manifest.read(files, hadoop));
         out.println("lakeshift: run " + config.runId() + ": listing " + config.source());
-        Planner planner = new Planner(location, new SkipRules(config.skip()), filters, targets, records,
-                config.overwrite(), config.mode(), location.nameInStore(logRoot));
+        Planner planner = new Planner(location, new SkipRules(config.skip(), config.keepMarkers()), filters,
+                targets, records, config.overwrite(), config.mode(), location.nameInStore(logRoot));
         source.list(planner::add);
+        if (config.keepMarkers()) {
+            keepEmptyFolders(source, location, planner);
+        }
         Plan plan = planner.finish(config.partitions(), cluster.parallelism());
         out.printf("lakeshift: %,d files, %s in the source (%,d bookkeeping files skipped); %,d to copy, %,d to"
                         + " check, %,d equal, %,d excluded, %,d to delete; listed and compared in %.1fs%n",
@@ -117,6 +123,20 @@ public final class MigrationRun {
                 plan.count(Action.COPY_NEW) + plan.count(Action.COPY_UPDATE), plan.count(Action.CHECK),
                 plan.count(Action.SKIP_EQUAL), plan.count(Action.EXCLUDE), plan.count(Action.DELETE), seconds(start));
         return plan;
+    }
+
+    /**
+     * --keep-markers: each empty folder becomes a zero-byte object named {@code <folder>/}, as the OCI HDFS
+     * connector writes a directory (and S3 consoles a folder). A Hadoop file-system target has real folders and
+     * lists only files, so there the markers would be sent again on every run: it keeps the _SUCCESS files only.
+     */
+    private void keepEmptyFolders(Source source, TargetLocation location, Planner planner) throws IOException {
+        if (location instanceof OciLocation) {
+            source.listEmptyFolders(planner::add);
+        } else {
+            out.println("lakeshift: --keep-markers: empty folders are not kept on a Hadoop file-system target"
+                    + " (only _SUCCESS files)");
+        }
     }
 
     /** Refuses a plan that is surely a mistake: nothing to migrate, or more deletes than --max-delete. */
@@ -163,15 +183,43 @@ public final class MigrationRun {
     private RunTotals copy(MigrationConfig config, Source source, Target target, String logLocation,
             Map<String, String> stores, Plan plan, Instant start) {
         List<List<PlannedFile>> partitions = plan.partitions();
+        RunTotals totals = new RunTotals();
+        LimitSettings limits = config.limits();
+        long bytesToSend = plan.bytesToSend();
+        if (limits.maxTransfer() != null && !config.dryRun()) {
+            TransferBudget.Selection kept = TransferBudget.select(partitions, limits.maxTransfer());
+            partitions = kept.partitions();
+            totals.heldBack(kept.heldBack(), kept.heldBackBytes());
+            bytesToSend -= kept.heldBackBytes();
+            if (kept.heldBack() > 0) {
+                out.printf("lakeshift: --max-transfer %s: %,d files (%s) left for the next run%n",
+                        ByteSize.format(limits.maxTransfer()), kept.heldBack(),
+                        ByteSize.format(kept.heldBackBytes()));
+            }
+        }
         long files = partitions.stream().mapToLong(List::size).sum();
         String description = String.format("lakeshift: %s %,d files (%s to send) to %s",
                 config.dryRun() ? "plan" : config.mode().name().toLowerCase(), files,
-                ByteSize.format(plan.bytesToSend()), target.location());
-        PartitionRun job = new PartitionRun(source, target, config, logLocation, stores, start);
-        RunTotals totals = new RunTotals();
-        cluster.run(new Cluster.Work(description, partitions, files, plan.bytesToSend(),
+                ByteSize.format(bytesToSend), target.location());
+        PartitionRun job = new PartitionRun(source, target, config, logLocation, stores, start,
+                taskLimits(config, start, partitions.size()));
+        cluster.run(new Cluster.Work(description, partitions, files, bytesToSend,
                 config.progressIntervalSeconds()), job).forEach(totals::merge);
         return totals;
+    }
+
+    /**
+     * What each task is held to: the deadline (the same instant for all, on the wall clock, as every node keeps
+     * it) and its share of the cap, the cap divided by the tasks that run at once.
+     */
+    private TaskLimits taskLimits(MigrationConfig config, Instant start, int partitions) {
+        LimitSettings limits = config.limits();
+        if (config.dryRun()) {
+            return TaskLimits.NONE;
+        }
+        long deadline = limits.maxDurationMillis() == null ? 0 : start.toEpochMilli() + limits.maxDurationMillis();
+        int atOnce = Math.max(1, Math.min(partitions, cluster.parallelism()));
+        return new TaskLimits(deadline, limits.bandwidth() == null ? null : limits.bandwidth().share(atOnce));
     }
 
     /** plan.json for a dry run, summary.json for a real one; the summary either way. */
@@ -209,7 +257,21 @@ public final class MigrationRun {
         return new RunSummary(config.runId(), config.source(), target.toString(), logLocation,
                 LogTimes.date(start), LogTimes.date(end), seconds, plan.fileCount(), plan.totalBytes(),
                 totals.files(), totals.bytes(), totals.bytesSent(), (long) (totals.bytesSent() / seconds),
-                plan.skipped(), plan.partitions().size(), totals.failures(), totals.failureCount(), aborted);
+                plan.skipped(), plan.partitions().size(), totals.failures(), totals.failureCount(), aborted,
+                totals.warnings(), totals.warningCount(), stoppedBy(totals), totals.notStarted(),
+                totals.notStartedBytes());
+    }
+
+    /** Which limit left files for the next run, or null. */
+    private static String stoppedBy(RunTotals totals) {
+        List<String> by = new java.util.ArrayList<>();
+        if (totals.heldBack() > 0) {
+            by.add("max-transfer");
+        }
+        if (totals.notStarted() > totals.heldBack()) {
+            by.add("max-duration");
+        }
+        return by.isEmpty() ? null : String.join(",", by);
     }
 
     private static double seconds(Instant since) {

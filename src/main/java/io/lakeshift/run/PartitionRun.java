@@ -14,6 +14,8 @@ import io.lakeshift.source.Source;
 import io.lakeshift.target.Target;
 import io.lakeshift.transfer.FileTransfer;
 import io.lakeshift.transfer.PartitionWork;
+import io.lakeshift.transfer.TaskLimits;
+import io.lakeshift.transfer.Ticker;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,15 +33,17 @@ final class PartitionRun implements PartitionJob<RunTotals> {
     private final String logLocation;
     private final HashMap<String, String> hadoopProperties;
     private final Instant runStart;
+    private final TaskLimits limits;
 
     PartitionRun(Source source, Target target, MigrationConfig config, String logLocation,
-            Map<String, String> hadoopProperties, Instant runStart) {
+            Map<String, String> hadoopProperties, Instant runStart, TaskLimits limits) {
         this.source = source;
         this.target = target;
         this.config = config;
         this.logLocation = logLocation;
         this.hadoopProperties = new HashMap<>(hadoopProperties);
         this.runStart = runStart;
+        this.limits = limits;
     }
 
     @Override
@@ -47,16 +51,17 @@ final class PartitionRun implements PartitionJob<RunTotals> {
         List<MigrationRecord> records = new ArrayList<>();
         RunTotals totals = new RunTotals();
         Retry retry = Retry.attempts(config.transfer().maxAttempts());
+        Source paced = limits.pace(source, Ticker.SYSTEM); // one pace for all of this task's threads
         PartitionWork work = new PartitionWork(
                 () -> target.openSink(config.transfer(), retry),
-                sink -> new FileTransfer(source, sink, config.transfer(), config.mode(), config.overwrite(),
+                sink -> new FileTransfer(paced, sink, config.transfer(), config.mode(), config.overwrite(),
                         config.dryRun(), config.runId(), runStart),
                 config.transfer());
         work.run(files, (file, r) -> {
             records.add(r);
             totals.add(r);
             progress.fileDone(file.action().sendsBytes() || file.action() == Action.CHECK ? file.sourceSize() : 0);
-        });
+        }, f -> limits.mayStart(f, Ticker.SYSTEM), f -> totals.notStarted(f.sourceSize()));
         LogStore log = LogStores.open(logLocation, config.oci(), hadoopProperties, retry);
         log.write(LogFormat.partFile(partition), LogFormat.jsonLines(records));
         log.write(ParquetLog.partFile(partition), ParquetLog.write(records)); // the same lines, for ADW

@@ -16,6 +16,25 @@ final class Settings {
                 ByteSize.format(c.transfer().multipartThreshold()), ByteSize.format(c.transfer().partSize()),
                 c.transfer().parallelParts(), c.transfer().parallelFiles(),
                 c.partitions() == 0 ? "auto" : String.valueOf(c.partitions()),
-                c.transfer().verify(), c.transfer().parquetCheck().name().toLowerCase(), c.transfer().maxAttempts());
+                c.transfer().verify(), c.transfer().parquetCheck().name().toLowerCase(), c.transfer().maxAttempts())
+                + limits(c);
+    }
+
+    /** The throttles, budgets and markers, only when set. */
+    private static String limits(MigrationConfig c) {
+        StringBuilder sb = new StringBuilder();
+        if (c.limits().bandwidth() != null) {
+            sb.append(" bwlimit=").append(c.limits().bandwidth().toString().replace(' ', ';'));
+        }
+        if (c.limits().maxTransfer() != null) {
+            sb.append(" max-transfer=").append(ByteSize.format(c.limits().maxTransfer()).replace(" ", ""));
+        }
+        if (c.limits().maxDurationMillis() != null) {
+            sb.append(" max-duration=").append(java.time.Duration.ofMillis(c.limits().maxDurationMillis()));
+        }
+        if (c.keepMarkers()) {
+            sb.append(" keep-markers=true");
+        }
+        return sb.toString();
     }
 }

@@ -96,6 +96,50 @@ public final class HadoopSource implements Source {
         }
     }
 
+    /**
+     * A walk of the folders with plain listings (one per folder, so only when asked): a folder that lists nothing is
+     * empty, whether it is an HDFS or local directory or an S3 zero-byte {@code folder/} marker S3A shows as one.
+     */
+    @Override
+    public void listEmptyFolders(Consumer<SourceFile> sink) throws IOException {
+        Path rootPath = new Path(root);
+        try {
+            FileSystem fs = fileSystem(rootPath);
+            FileStatus rootStatus = fs.getFileStatus(rootPath);
+            if (rootStatus.isFile()) {
+                return;
+            }
+            String rootDir = fs.makeQualified(rootPath).toUri().getPath();
+            String prefix = rootDir.endsWith("/") ? rootDir : rootDir + "/";
+            java.util.ArrayDeque<FileStatus> folders = new java.util.ArrayDeque<>();
+            folders.push(rootStatus);
+            while (!folders.isEmpty()) {
+                FileStatus folder = folders.pop();
+                RemoteIterator<FileStatus> children = fs.listStatusIterator(folder.getPath());
+                boolean empty = true;
+                while (children.hasNext()) {
+                    FileStatus child = children.next();
+                    empty = false;
+                    if (child.isDirectory()) {
+                        folders.push(child);
+                    }
+                }
+                String path = folder.getPath().toUri().getPath();
+                if (empty && path.startsWith(prefix) && path.length() > prefix.length()) {
+                    String relative = path.substring(prefix.length()) + "/";
+                    sink.accept(new SourceFile(folder.getPath().toUri().toString(), relative, 0,
+                            folder.getModificationTime(), null, null));
+                }
+            }
+        } catch (FileNotFoundException e) {
+            throw new SourceException("source " + root + " does not exist; check --source");
+        } catch (AccessDeniedException e) {
+            throw new SourceException(denied(e), e);
+        } catch (IOException | RuntimeException e) {
+            throw new SourceException("cannot list the folders of source " + root + ": " + Errors.oneLine(e), e);
+        }
+    }
+
     /** One line naming the store and the settings to fix; S3A's message names the path, never a key. */
     private String denied(AccessDeniedException e) {
         URI uri = URI.create(root);
@@ -108,7 +152,7 @@ public final class HadoopSource implements Source {
 
     @Override
     public InputStream open(SourceFile file) throws IOException {
-        return openAt(file, 0);
+        return Source.isFolderMarker(file) ? InputStream.nullInputStream() : openAt(file, 0);
     }
 
     /**
@@ -147,6 +191,9 @@ public final class HadoopSource implements Source {
 
     @Override
     public InputStream open(SourceFile file, long offset, long length) throws IOException {
+        if (Source.isFolderMarker(file)) {
+            return InputStream.nullInputStream();
+        }
         return new BoundedInputStream(openAt(file, offset), length);
     }
 

@@ -26,6 +26,19 @@ public interface Source extends Serializable {
      */
     void list(Consumer<SourceFile> sink) throws IOException;
 
+    /**
+     * Lists the empty folders below the root ({@code --keep-markers}), each as a zero-byte {@link SourceFile} whose
+     * relative path ends in '/' ({@link #isFolderMarker}); it reads as no bytes. A store without folders, or that
+     * cannot tell, lists none (this default).
+     */
+    default void listEmptyFolders(Consumer<SourceFile> sink) throws IOException {
+    }
+
+    /** Whether a listed file stands for an empty folder ({@link #listEmptyFolders}). */
+    static boolean isFolderMarker(SourceFile file) {
+        return file.relativePath().endsWith("/");
+    }
+
     /** Opens a listed file's content from its first byte. */
     InputStream open(SourceFile file) throws IOException;
 

@@ -186,7 +186,7 @@ public final class FileTransfer {
                 ParquetInfo info = ParquetFooter.check(in.head(), in.tail(), src.size());
                 r.rowCount = info.rows();
                 r.columns = info.columns();
-                r.note = info.corrupt() ? "warning: " + info.problem() : info.note();
+                r.note = info.corrupt() ? MigrationRecord.WARNING + info.problem() : info.note();
                 if (info.corrupt() && settings.parquetCheck() == ParquetCheck.FAIL) {
                     throw new PermanentException(info.problem() + " (--parquet-check fail; use warn to copy it anyway)");
                 }

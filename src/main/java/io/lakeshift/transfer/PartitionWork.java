@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -43,22 +44,41 @@ public final class PartitionWork {
         this.settings = settings;
     }
 
+    /** Says, just before a file would start, whether it may (a --max-duration deadline). */
+    @FunctionalInterface
+    public interface Gate {
+        Gate OPEN = f -> true;
+
+        boolean mayStart(PlannedFile f);
+    }
+
     /** Processes every file; {@code done} is called once per file, never by two threads at once. */
     public void run(List<PlannedFile> files, BiConsumer<PlannedFile, MigrationRecord> done) throws IOException {
+        run(files, done, Gate.OPEN, f -> { });
+    }
+
+    /**
+     * Processes each file the gate lets start, and hands each other one to {@code notStarted} (no record: the next
+     * run picks it up). Both callbacks are called once per file, never by two threads at once.
+     */
+    public void run(List<PlannedFile> files, BiConsumer<PlannedFile, MigrationRecord> done, Gate gate,
+            Consumer<PlannedFile> notStarted) throws IOException {
         List<PlannedFile> small = new ArrayList<>();
         try (ObjectSink sink = sinks.open()) {
             FileTransfer transfer = transfers.apply(sink);
             for (PlannedFile f : files) {
                 if (settings.parallelFiles() > 1 && !isMultipart(f)) {
                     small.add(f);
-                } else {
+                } else if (gate.mayStart(f)) {
                     done.accept(f, transfer.process(f));
+                } else {
+                    notStarted.accept(f);
                 }
             }
         }
         // After the multipart files' sink is closed and its part buffers are free.
         if (!small.isEmpty()) {
-            runConcurrently(small, done);
+            runConcurrently(small, done, gate, notStarted);
         }
     }
 
@@ -66,8 +86,8 @@ public final class PartitionWork {
         return f.source() != null && f.sourceSize() >= settings.multipartThreshold();
     }
 
-    private void runConcurrently(List<PlannedFile> files, BiConsumer<PlannedFile, MigrationRecord> done)
-            throws IOException {
+    private void runConcurrently(List<PlannedFile> files, BiConsumer<PlannedFile, MigrationRecord> done, Gate gate,
+            Consumer<PlannedFile> notStarted) throws IOException {
         int workers = Math.min(settings.parallelFiles(), files.size());
         long budgetBytes = Math.max(settings.parallelParts() * settings.partSize(), settings.multipartThreshold());
         int budget = (int) Math.min(Integer.MAX_VALUE, Math.max(1, budgetBytes / KIB));
@@ -90,6 +110,12 @@ public final class PartitionWork {
                 memory.acquire(permits);
                 running.add(pool.submit(() -> {
                     try {
+                        if (!gate.mayStart(f)) { // asked when a worker takes it up, not when it was queued
+                            synchronized (lock) {
+                                notStarted.accept(f);
+                            }
+                            return null;
+                        }
                         FileTransfer transfer = perWorker.get();
                         if (transfer == null) {
                             ObjectSink sink = sinks.open();

@@ -79,7 +79,7 @@ class AdwLogIT {
         }
         Lakes.write(lake, "sales/good.parquet", ParquetLog.write(List.of(ParquetLogTest.COPIED,
                 ParquetLogTest.FAILED))); // a real Parquet file: its rows and columns are logged
-        Lakes.write(lake, "sales/broken.parquet", 4000, 9); // no PAR1 magic: failed
+        Lakes.write(lake, "sales/broken.parquet", 4000, 9); // no PAR1 magic: failed (--parquet-check fail)
         JobRuns jobs = new JobRuns(oci);
         Map<String, String> run = new HashMap<>(Map.of("source", lake.toUri().toString(),
                 "target", target.toString(), "log", log.toString()));
@@ -125,7 +125,10 @@ class AdwLogIT {
     }
 
     private static JobRuns.Outcome migrate(JobRuns jobs, DataflowApplication app, Map<String, String> parameters) {
-        JobRuns.Outcome o = jobs.main(app.arguments(parameters).toArray(String[]::new));
+        // The broken Parquet file is to fail, for failed rows in the log: the default (warn) would copy it.
+        List<String> args = new java.util.ArrayList<>(app.arguments(parameters));
+        args.addAll(List.of("--parquet-check", "fail"));
+        JobRuns.Outcome o = jobs.main(args.toArray(String[]::new));
         assertTrue(o.code() == Main.OK || o.code() == Main.FILES_FAILED, o.err());
         return o;
     }

@@ -60,6 +60,39 @@ class MigrationRunTest {
     }
 
     @Test
+    void aBudgetLeavesFilesForTheNextRunWhichContinues() throws Exception {
+        lake("a/1.txt", "1".repeat(100));
+        lake("a/2.txt", "2".repeat(100));
+        lake("a/3.txt", "3".repeat(100));
+        RunSummary first = run("--run-id", "b1", "--max-transfer", "250");
+        assertTrue(first.succeeded(), first.toString());
+        assertTrue(first.stopped());
+        assertEquals("max-transfer", first.stoppedBy());
+        assertEquals(1, first.notStarted());
+        assertEquals(100, first.notStartedBytes());
+        assertEquals(2L, first.files().get("new"));
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("--max-transfer 250 B: 1 files (100 B) left"
+                + " for the next run"), console.toString(StandardCharsets.UTF_8));
+        RunSummary second = run("--run-id", "b2", "--max-transfer", "250");
+        assertEquals(1L, second.files().get("new"));
+        assertEquals(2L, second.files().get("equal"), "equal files cost nothing from the budget");
+        assertFalse(second.stopped());
+    }
+
+    @Test
+    void keepMarkersOnAHadoopTargetKeepsTheSuccessFlagsOnly() throws Exception {
+        lake("t/part-0.txt", "rows");
+        lake("t/_SUCCESS", "");
+        Files.createDirectories(tmp.resolve("lake/t/empty"));
+        RunSummary s = run("--run-id", "m1", "--keep-markers");
+        assertEquals(2L, s.files().get("new"));
+        assertTrue(Files.isRegularFile(tmp.resolve("target/t/_SUCCESS")));
+        assertFalse(Files.exists(tmp.resolve("target/t/empty")), "no folder markers on a file-system target");
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("empty folders are not kept on a Hadoop"
+                + " file-system target"), console.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aDryRunWritesThePlanAndCopiesNothing() throws Exception {
         lake("x.txt", "x");
         run("--dry-run", "--run-id", "p1");

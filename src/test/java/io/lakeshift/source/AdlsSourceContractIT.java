@@ -53,6 +53,11 @@ class AdlsSourceContractIT extends SourceContract {
     }
 
     @Override
+    boolean listsEmptyFolders() {
+        return false;
+    }
+
+    @Override
     void putDirectory(String root, String relative) {
         container.getBlobClient(blob(root, relative)).uploadWithResponse(
                 new BlobParallelUploadOptions(BinaryData.fromBytes(new byte[0]))

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,11 @@ abstract class SourceContract {
 
     /** Whether the store lists an ETag for every file. */
     abstract boolean listsEtags();
+
+    /** Whether the source finds empty folders for --keep-markers (the native ADLS reader lists none). */
+    boolean listsEmptyFolders() {
+        return true;
+    }
 
     /** The secrets the source was given, which must never show in its text. */
     List<String> secrets() {
@@ -108,6 +114,27 @@ abstract class SourceContract {
         }
         assertEquals(files.size(), new HashSet<>(listed.values().stream().map(SourceFile::uri).toList()).size(),
                 "every file has its own URI");
+    }
+
+    @Test
+    void listsTheEmptyFoldersAsZeroByteMarkersWhenAsked() throws Exception {
+        String root = root("folders");
+        put(root, "full/part-0.bin", bytes(10, 7));
+        putDirectory(root, "full");
+        putDirectory(root, "empty");
+        putDirectory(root, "a/b/empty-below");
+        Source source = source(root, 1000);
+        Map<String, SourceFile> folders = new TreeMap<>();
+        source.listEmptyFolders(f -> folders.put(f.relativePath(), f));
+
+        assertEquals(listsEmptyFolders() ? Set.of("a/b/empty-below/", "empty/") : Set.of(), folders.keySet(),
+                "only folders with nothing in them, each named with a trailing '/'");
+        for (SourceFile f : folders.values()) {
+            assertTrue(Source.isFolderMarker(f));
+            assertEquals(0, f.size());
+            assertEquals(0, read(source.open(f)).length, "a marker reads as no bytes");
+        }
+        assertEquals(Set.of("full/part-0.bin"), list(source).keySet(), "the file listing is unchanged");
     }
 
     @Test

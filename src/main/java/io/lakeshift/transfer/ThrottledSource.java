@@ -1,0 +1,51 @@
+package io.lakeshift.transfer;
+
+import io.lakeshift.model.SourceFile;
+import io.lakeshift.source.Source;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Consumer;
+
+/**
+ * A task's source with its reads held to the task's share of the bandwidth cap: what is read is what is sent, so
+ * pacing the reads paces the upload, for every kind of source and target alike.
+ */
+public final class ThrottledSource implements Source {
+    private final Source source;
+    private final TokenBucket bucket;
+
+    public ThrottledSource(Source source, TokenBucket bucket) {
+        this.source = source;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public String root() {
+        return source.root();
+    }
+
+    @Override
+    public void list(Consumer<SourceFile> sink) throws IOException {
+        source.list(sink);
+    }
+
+    @Override
+    public void listEmptyFolders(Consumer<SourceFile> sink) throws IOException {
+        source.listEmptyFolders(sink);
+    }
+
+    @Override
+    public InputStream open(SourceFile file) throws IOException {
+        return new ThrottledInputStream(source.open(file), bucket);
+    }
+
+    @Override
+    public InputStream open(SourceFile file, long offset, long length) throws IOException {
+        return new ThrottledInputStream(source.open(file, offset, length), bucket);
+    }
+
+    @Override
+    public void delete(SourceFile file) throws IOException {
+        source.delete(file);
+    }
+}
