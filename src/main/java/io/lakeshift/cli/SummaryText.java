@@ -2,6 +2,7 @@ package io.lakeshift.cli;
 
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.RunTotals;
+import io.lakeshift.log.Status;
 import io.lakeshift.model.ByteSize;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -26,6 +27,12 @@ final class SummaryText {
                 ByteSize.format(s.bytesSent()), ByteSize.format(s.bytesTotal()), ByteSize.format(s.bytesPerSecond()),
                 s.partitions()));
         sb.append(String.format("  log      %s%n", s.log()));
+        long archived = s.files().getOrDefault(Status.ARCHIVED.label(), 0L);
+        if (archived > 0) {
+            sb.append(String.format(Locale.ROOT, "  ARCHIVED %,d source file(s) in an archive tier, not attempted (the"
+                    + " log's note says the tier and any restore): restore them (--restore), then run again%n",
+                    archived));
+        }
         int shown = 0;
         for (RunTotals.Failure f : s.failedFiles()) {
             if (shown++ == FAILURES_SHOWN) {

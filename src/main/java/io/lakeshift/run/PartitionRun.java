@@ -50,7 +50,7 @@ final class PartitionRun implements PartitionJob {
         PartitionWork work = new PartitionWork(
                 () -> target.openSink(config.transfer(), retry),
                 sink -> new FileTransfer(source, sink, config.transfer(), config.mode(), config.overwrite(),
-                        config.dryRun(), config.runId(), runStart),
+                        config.dryRun(), config.runId(), runStart).restoringArchived(config.plan().restore() ? config.plan().restoreDays() : 0),
                 config.transfer());
         work.run(files, (file, r) -> {
             records.add(r);
