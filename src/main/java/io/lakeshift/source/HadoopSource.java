@@ -155,10 +155,11 @@ public final class HadoopSource implements Source {
     public void restore(SourceFile file, int days) throws IOException {
         Path path = new Path(URI.create(file.uri()));
         FileSystem fs = fileSystem(path);
-        if (!"s3a".equals(fs.getScheme())) {
+        if ("s3a".equals(fs.getScheme())) {
+            S3aListing.restore(fs, path, days);
+        } else {
             Source.super.restore(file, days);
         }
-        S3aListing.restore(fs, path, days);
     }
 
     /** The objects one listing request returns at most: 1,000 for S3, 5,000 for ABFS; 0 where requests are free. */

@@ -131,8 +131,7 @@ public final class FileTransfer {
             return r.done(Status.ARCHIVED, f.note() + "; not copied; --restore asks the source to restore it");
         }
         source.restore(f.source(), restoreDays);
-        return r.done(Status.ARCHIVED, f.note() + "; restore requested (" + restoreDays + " days), the next run after"
-                + " it is done copies it");
+        return r.done(Status.ARCHIVED, f.note() + "; restore requested, the next run after it is done copies it");
     }
 
     private MigrationRecord equal(PlannedFile f, Record r, ObjectInfo checked) throws IOException {
