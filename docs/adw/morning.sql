@@ -2,7 +2,8 @@
 -- Needs: MIGRATION_LOG filled by load_json.sql (or, with the table name changed, MIGRATION_LOG_EXT of
 --   external_table.sql: the columns are the same); no parameters.
 -- Statuses: new and updated were copied; moved was copied (or found equal) and its source deleted; equal was
--- already there; failed was not copied; deleted, excluded and planned (dry run) copy nothing.
+-- already there; failed was not copied; archived was not attempted (in an archive tier, to restore first; counted
+-- as not copied yet); deleted, excluded and planned (dry run) copy nothing.
 
 -- 1. Files that failed in the last run, with the reason.
 SELECT source_name, source_size, error, end_date

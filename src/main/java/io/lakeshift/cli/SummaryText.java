@@ -3,6 +3,7 @@ package io.lakeshift.cli;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.RunTotals;
+import io.lakeshift.log.Status;
 import io.lakeshift.model.ByteSize;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -43,6 +44,12 @@ final class SummaryText {
             String note = w.error().startsWith(MigrationRecord.WARNING)
                     ? w.error().substring(MigrationRecord.WARNING.length()) : w.error();
             sb.append(String.format("  WARNING  %s: %s%n", w.sourceName(), note));
+        }
+        long archived = s.files().getOrDefault(Status.ARCHIVED.label(), 0L);
+        if (archived > 0) {
+            sb.append(String.format(Locale.ROOT, "  ARCHIVED %,d source file(s) in an archive tier, not attempted (the"
+                    + " log's note says the tier and any restore): restore them (--restore), then run again%n",
+                    archived));
         }
         int shown = 0;
         for (RunTotals.Failure f : s.failedFiles()) {

@@ -128,7 +128,8 @@ public final class ConfigLoader {
                 v.integer(Option.PROGRESS_INTERVAL), v.text(Option.MASTER),
                 v.choice(Option.MODE, Mode.class), v.choice(Option.OVERWRITE, Overwrite.class),
                 v.integer(Option.MAX_DELETE), v.flag(Option.DRY_RUN), filters,
-                v.number(Option.ESTIMATE_RATE), sourceSettings(v), limits(v), v.flag(Option.KEEP_MARKERS));
+                v.number(Option.ESTIMATE_RATE), sourceSettings(v), limits(v), v.flag(Option.KEEP_MARKERS),
+                plan(v));
     }
 
     /** --bwlimit or bwlimit-schedule (one of them), --max-transfer, --max-duration. */
@@ -143,6 +144,19 @@ public final class ConfigLoader {
                 : rate != null ? BandwidthSchedule.constant(rate) : null;
         return new LimitSettings(bandwidth != null && bandwidth.caps() ? bandwidth : null,
                 v.optionalNumber(Option.MAX_TRANSFER), v.optionalNumber(Option.MAX_DURATION));
+    }
+
+    /** Every plan setting at its default (the schema's). */
+    static PlanSettings defaultPlan() {
+        return plan(new Values(Given.none()));
+    }
+
+    private static PlanSettings plan(Values v) {
+        return new PlanSettings(v.flag(Option.RESTORE), v.integer(Option.RESTORE_DAYS), v.integer(Option.PROBE),
+                v.parse(Option.STORAGE_PRICE, PlanSettings::parseStoragePrices),
+                v.parse(Option.REQUEST_PRICE, PlanSettings::parsePrice),
+                v.text(Option.EGRESS_PRICE) == null ? null : v.parse(Option.EGRESS_PRICE, PlanSettings::parsePrice),
+                PlanSettings.DEFAULT_TIER);
     }
 
     /** Every transfer setting at its default (the schema's). */

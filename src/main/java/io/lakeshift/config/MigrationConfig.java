@@ -30,12 +30,14 @@ public record MigrationConfig(
         long estimateRate,
         SourceSettings sources,
         LimitSettings limits,
-        boolean keepMarkers) implements Serializable {
+        boolean keepMarkers,
+        PlanSettings plan) implements Serializable {
 
     public MigrationConfig {
         skip = List.copyOf(skip);
         sources = sources == null ? SourceSettings.defaults() : sources;
         limits = limits == null ? LimitSettings.none() : limits;
+        plan = plan == null ? PlanSettings.defaults() : plan;
     }
 
     /**

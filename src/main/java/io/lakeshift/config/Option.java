@@ -106,8 +106,29 @@ public enum Option {
     MAX_DURATION("max-duration", Spec.number(Kind.DURATION, "DURATION", null).between(1000, Long.MAX_VALUE,
             "1s or more"), "Start no new file after this long from the run's start (files in flight finish),"
             + " then stop (exit code 4); the next run continues."),
-    ESTIMATE_RATE("estimate-rate", Spec.number(Kind.SIZE, "SIZE", "100MiB"), "Throughput per second the plan"
-            + " assumes for its duration estimate."),
+    ESTIMATE_RATE("estimate-rate", Spec.number(Kind.SIZE, "SIZE", "100MiB"), "Throughput per second"
+            + " the plan assumes the whole job carries at most (the network and OCI, which a dry run does not"
+            + " measure); the plan's time is the longer of this and the --probe measurement."),
+    PROBE("probe", Spec.number(Kind.INT, "N", "3").between(0, 100, null), "Files a dry run reads from the source"
+            + " (at most 8MiB of each; reads only, nothing is written) to measure time to first byte and bytes per"
+            + " second for the plan's time estimate; 0 = none."),
+    STORAGE_PRICE("storage-price", Spec.text(Kind.TEXT, "PRICES")
+            .orElse("Standard=0.0255,InfrequentAccess=0.01,Archive=0.0026")
+            .todo("give Standard=P,InfrequentAccess=P,Archive=P with each P a price per GB-month such as 0.0255"),
+            "OCI storage price per GB-month of each tier, for the plan's monthly cost (defaults: OCI's public list"
+                    + " price in USD; your region or contract may differ)."),
+    REQUEST_PRICE("request-price", Spec.text(Kind.TEXT, "PRICE").orElse("0.0034")
+            .todo("give a price per 10,000 requests such as 0.0034"),
+            "OCI price of 10,000 Object Storage requests, for the plan's request cost (default: OCI's public list"
+                    + " price in USD)."),
+    EGRESS_PRICE("egress-price", Spec.text(Kind.TEXT, "PRICE").todo("give a price per GB such as 0.09"),
+            "Price per GB the source charges to send data out (S3 or Azure egress to the internet); the plan"
+                    + " then shows the migration's egress cost. Default: not shown."),
+    RESTORE("restore", Spec.flag(), "Ask the source to restore archived files (S3 GLACIER and DEEP_ARCHIVE, Azure"
+            + " Archive), which a run otherwise reports as archived and does not attempt; a run after the restore"
+            + " copies them."),
+    RESTORE_DAYS("restore-days", Spec.number(Kind.INT, "N", "7").between(1, 365, null), "Days S3 keeps a"
+            + " restored copy (--restore); Azure changes the blob's tier to Hot instead, for good."),
     ALLOW_HTTP("allow-http", Spec.flag(), "Allow a plain-http --oci-endpoint that is not on this machine"
             + " (credentials and data would cross the network unencrypted)."),
 

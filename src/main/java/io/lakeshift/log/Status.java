@@ -21,7 +21,10 @@ public enum Status {
     /** Left out by a filter or by --overwrite never; the note says which. */
     EXCLUDED,
     /** Dry run: what would happen is in the note. */
-    PLANNED;
+    PLANNED,
+    /** Not attempted (not failed): the source file is in an archive tier; the note names the tier and whether a
+     * restore was asked for or is in progress. A run after the restore copies it. */
+    ARCHIVED;
 
     @JsonValue
     public String label() {

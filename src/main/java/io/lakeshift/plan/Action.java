@@ -14,7 +14,10 @@ public enum Action {
     /** sync: a target object with no source file. */
     DELETE,
     /** Left out by a filter or by --overwrite never. */
-    EXCLUDE;
+    EXCLUDE,
+    /** Not attempted: the source file sits in an archive tier (S3 Glacier, Azure Archive) and must be restored
+     * first; with --restore the run asks the source to restore it, and a later run copies it. */
+    ARCHIVED;
 
     public boolean sendsBytes() {
         return this == COPY_NEW || this == COPY_UPDATE;

@@ -93,6 +93,13 @@ public final class Planner {
         CopyRecord recorded = records.get(name);
         Action action = Decision.decide(file, existing, recorded, overwrite);
         String note = action == Action.EXCLUDE ? "target exists and differs; --overwrite never" : null;
+        boolean reads = action.sendsBytes() || action == Action.CHECK
+                || mode == Mode.MOVE && action == Action.SKIP_EQUAL; // move reads an equal file's MD5 first
+        if (file.archived() != null && reads) {
+            // Its bytes cannot be read until the store restores them: reported, not attempted.
+            action = Action.ARCHIVED;
+            note = "archived (" + file.archived().describe() + ")";
+        }
         files.add(new PlannedFile(file, name, file.relativePath(), action, existing,
                 recorded == null ? null : recorded.md5(), note));
         totalBytes += file.size();

@@ -69,6 +69,7 @@ public final class MigrationRun {
                 hadoop);
         Target target = Targets.open(location, config.oci(), stores, config.transfer(), retry);
         Map<String, TargetObject> targets = target.objects(); // first: a Hadoop target is checked by it
+        long targetObjects = targets.size(); // the planner takes matched ones out
         String logLocation = logRoot + LogFormat.runFolder(config.runId());
         Map<String, CopyRecord> records = history(config, logRoot, stores, retry);
 
@@ -76,6 +77,7 @@ public final class MigrationRun {
         Plan plan = plan(config, source, location, targets, records, logRoot, hadoop);
         checkPlan(config, plan, location);
         SourceReadCheck.run(source, plan, config.dryRun());
+        PlanCosting costing = config.dryRun() ? costing(config, source, plan, targetObjects) : null;
 
         long aborted = config.dryRun() ? 0 : prepare(config, target, location, logLocation, stores, retry, start);
         RunTotals totals = copy(config, source, target, logLocation, stores, plan, start);
@@ -83,7 +85,27 @@ public final class MigrationRun {
             // Tasks run again after a lost executor may have left uploads no one will finish.
             aborted += target.abortLeftovers(System.currentTimeMillis());
         }
-        return report(config, location, logLocation, stores, retry, plan, totals, start, aborted);
+        return report(config, location, logLocation, stores, retry, plan, totals, start, aborted, costing);
+    }
+
+    /** A dry run's requests, prices and time, with the read-only probe of the source. */
+    private record PlanCosting(Map<String, Long> requests, PlanReport.Cost cost, PlanReport.Probe probe,
+            long estimatedSeconds) {}
+
+    private PlanCosting costing(MigrationConfig config, Source source, Plan plan, long targetObjects) {
+        Map<String, Long> requests = PlanCost.requests(plan, targetObjects,
+                new PlanCost.SourceRequests(source.listPageSize(), source::readRequests), config.transfer());
+        PlanReport.Cost cost = PlanCost.cost(plan, requests, config.plan());
+        PlanReport.Probe probe = null;
+        long sourceSeconds = 0;
+        if (config.plan().probeFiles() > 0 && plan.bytesToSend() > 0) {
+            SourceProbe.Measured m = SourceProbe.run(source, plan, config.plan().probeFiles());
+            sourceSeconds = PlanCost.sourceSeconds(plan, m, config.transfer(), cluster.parallelism());
+            probe = new PlanReport.Probe(m.files(), m.bytes(), m.firstByteMillis(), m.bytesPerSecond(), sourceSeconds,
+                    m.problem());
+        }
+        return new PlanCosting(requests, cost, probe,
+                PlanCost.estimatedSeconds(plan, config.estimateRate(), sourceSeconds));
     }
 
     /** Credentials and bucket; run by the CLI before Spark takes seconds to start, and again here. */
@@ -118,10 +140,13 @@ public final class MigrationRun {
         }
         Plan plan = planner.finish(config.partitions(), cluster.parallelism());
         out.printf("lakeshift: %,d files, %s in the source (%,d bookkeeping files skipped); %,d to copy, %,d to"
-                        + " check, %,d equal, %,d excluded, %,d to delete; listed and compared in %.1fs%n",
+                        + " check, %,d equal, %,d excluded, %,d to delete%s; listed and compared in %.1fs%n",
                 plan.fileCount(), ByteSize.format(plan.totalBytes()), plan.skipped(),
                 plan.count(Action.COPY_NEW) + plan.count(Action.COPY_UPDATE), plan.count(Action.CHECK),
-                plan.count(Action.SKIP_EQUAL), plan.count(Action.EXCLUDE), plan.count(Action.DELETE), seconds(start));
+                plan.count(Action.SKIP_EQUAL), plan.count(Action.EXCLUDE), plan.count(Action.DELETE),
+                plan.count(Action.ARCHIVED) == 0 ? "" : String.format(", %,d archived (not attempted%s)",
+                        plan.count(Action.ARCHIVED), config.plan().restore() && !config.dryRun() ? "; restores asked for" : ""),
+                seconds(start));
         return plan;
     }
 
@@ -224,11 +249,11 @@ public final class MigrationRun {
 
     /** plan.json for a dry run, summary.json for a real one; the summary either way. */
     private RunSummary report(MigrationConfig config, TargetLocation location, String logLocation,
-            Map<String, String> stores, Retry retry, Plan plan, RunTotals totals, Instant start, long aborted)
-            throws IOException {
+            Map<String, String> stores, Retry retry, Plan plan, RunTotals totals, Instant start, long aborted,
+            PlanCosting costing) throws IOException {
         LogStore log = LogStores.open(logLocation, config.oci(), stores, retry);
         if (config.dryRun()) {
-            PlanReport report = planReport(config, location, logLocation, plan, totals);
+            PlanReport report = planReport(config, location, logLocation, plan, totals, costing);
             log.write(LogFormat.PLAN, LogFormat.pretty(report));
             out.print(PlanText.of(report));
         }
@@ -240,14 +265,13 @@ public final class MigrationRun {
     }
 
     private static PlanReport planReport(MigrationConfig config, TargetLocation target, String logLocation, Plan plan,
-            RunTotals totals) {
+            RunTotals totals, PlanCosting costing) {
         Map<String, Long> bytes = new TreeMap<>();
         plan.byAction().forEach((a, c) -> bytes.put(a.name().toLowerCase(), c[1]));
-        long estimate = plan.bytesToSend() / Math.max(1, config.estimateRate());
         return new PlanReport(config.runId(), config.source(), target.toString(), logLocation, totals.planned(),
-                bytes, plan.bytesToSend(), estimate, config.estimateRate(),
+                bytes, plan.bytesToSend(), costing.estimatedSeconds(), config.estimateRate(),
                 plan.largest().stream().map(f -> new PlanReport.Item(f.relativePath(), f.sourceSize())).toList(),
-                plan.skipped());
+                plan.skipped(), costing.requests(), costing.cost(), costing.probe());
     }
 
     private static RunSummary summary(MigrationConfig config, TargetLocation target, String logLocation, Plan plan,

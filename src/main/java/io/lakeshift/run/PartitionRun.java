@@ -55,7 +55,8 @@ final class PartitionRun implements PartitionJob<RunTotals> {
         PartitionWork work = new PartitionWork(
                 () -> target.openSink(config.transfer(), retry),
                 sink -> new FileTransfer(paced, sink, config.transfer(), config.mode(), config.overwrite(),
-                        config.dryRun(), config.runId(), runStart),
+                        config.dryRun(), config.runId(), runStart)
+                        .restoringArchived(config.plan().restore() ? config.plan().restoreDays() : 0),
                 config.transfer());
         work.run(files, (file, r) -> {
             records.add(r);

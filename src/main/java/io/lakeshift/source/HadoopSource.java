@@ -73,6 +73,11 @@ public final class HadoopSource implements Source {
                 return;
             }
             String prefix = rootDir.endsWith("/") ? rootDir : rootDir + "/";
+            if ("s3a".equals(fs.getScheme())) {
+                // With each object's storage class, which S3A's listing drops (archived objects).
+                S3aListing.list(fs, rootPath, prefix.substring(1), sink);
+                return;
+            }
             RemoteIterator<? extends FileStatus> files = "file".equals(fs.getScheme())
                     ? new LocalWalk(fs, rootStatus.getPath()) : fs.listFiles(rootPath, true);
             while (files.hasNext()) {
@@ -187,6 +192,32 @@ public final class HadoopSource implements Source {
         if (!fileSystem(path).delete(path, false) && fileSystem(path).exists(path)) {
             throw new SourceException("cannot delete source file " + file.uri());
         }
+    }
+
+    /** s3a:// only: RestoreObject for an archived object (S3 Glacier). */
+    @Override
+    public void restore(SourceFile file, int days) throws IOException {
+        Path path = new Path(URI.create(file.uri()));
+        FileSystem fs = fileSystem(path);
+        if ("s3a".equals(fs.getScheme())) {
+            S3aListing.restore(fs, path, days);
+        } else {
+            Source.super.restore(file, days);
+        }
+    }
+
+    /** The objects one listing request returns at most: 1,000 for S3, 5,000 for ABFS; 0 where requests are free. */
+    @Override
+    public int listPageSize() {
+        String scheme = URI.create(root).getScheme();
+        if (scheme == null) {
+            return 0;
+        }
+        return switch (scheme) {
+            case "s3a", "gs" -> 1000;
+            case "abfs", "abfss", "wasb", "wasbs" -> 5000;
+            default -> 0;
+        };
     }
 
     @Override

@@ -52,6 +52,30 @@ public interface Source extends Serializable {
     }
 
     /**
+     * Asks the store to restore an archived file ({@link SourceFile#archived()}) so that a later run can read it:
+     * for {@code days} where the store restores a temporary copy (S3), for good where it changes the tier (Azure).
+     * The request returns at once; the restore takes hours.
+     *
+     * @throws IOException naming the file if the store refuses, or cannot restore at all
+     */
+    default void restore(SourceFile file, int days) throws IOException {
+        throw new SourceException("source " + root() + " cannot restore archived files (" + file.uri() + ")");
+    }
+
+    /**
+     * Objects a listing request returns at most, for the plan's request count; 0 for a store whose requests are
+     * not billed (a local or HDFS folder).
+     */
+    default int listPageSize() {
+        return 0;
+    }
+
+    /** GET requests the copy of a file of {@code size} bytes makes (one, unless the source reads in ranges). */
+    default long readRequests(long size) {
+        return size == 0 ? 0 : 1;
+    }
+
+    /**
      * Opens {@code length} bytes of a listed file from {@code offset} (a ranged read). The stream ends after
      * those bytes, or at the end of the file if it comes first. This default reads and drops the bytes before
      * {@code offset}; stores with ranged reads do better.

@@ -47,6 +47,7 @@ public final class FileTransfer {
     private final Retry retry;
     private final String runId;
     private final String runDate;
+    private int restoreDays;
 
     public FileTransfer(Source source, ObjectSink sink, TransferSettings settings, Mode mode, Overwrite overwrite,
             boolean dryRun, String runId, Instant runStart) {
@@ -59,6 +60,15 @@ public final class FileTransfer {
         this.retry = Retry.attempts(settings.maxAttempts());
         this.runId = runId;
         this.runDate = LogTimes.date(runStart);
+    }
+
+    /**
+     * With --restore: archived source files are not only reported but the source is asked to restore them (for
+     * {@code days}, where the store keeps a restored copy for a time), so that a later run copies them.
+     */
+    public FileTransfer restoringArchived(int days) {
+        this.restoreDays = days;
+        return this;
     }
 
     public MigrationRecord process(PlannedFile f) {
@@ -83,6 +93,7 @@ public final class FileTransfer {
                     r.targetEtag = f.target().etag();
                     yield r.done(Status.DELETED, f.note());
                 }
+                case ARCHIVED -> archived(f, r);
                 case SKIP_EQUAL -> equal(f, r, checked);
                 case COPY_NEW -> copy(f, r, Status.NEW);
                 case COPY_UPDATE -> copy(f, r, Status.UPDATED);
@@ -93,7 +104,7 @@ public final class FileTransfer {
         }
     }
 
-    private static String planned(Action action, PlannedFile f) {
+    private String planned(Action action, PlannedFile f) {
         String outcome = switch (action) {
             case COPY_NEW -> "new";
             case COPY_UPDATE -> "updated";
@@ -101,8 +112,26 @@ public final class FileTransfer {
             case DELETE -> "deleted";
             case EXCLUDE -> "excluded";
             case CHECK -> "check";
+            case ARCHIVED -> "archived";
         };
+        if (action == Action.ARCHIVED) {
+            // The tier, and what a real run would do about it (a dry run asks for no restore).
+            return f.note() + (f.source().archived().restoring() ? "" : restoreDays > 0 ? ": --restore would ask"
+                    + " the source to restore it" : ": not copied; --restore asks the source to restore it");
+        }
         return f.note() == null || action != Action.EXCLUDE ? outcome : outcome + ": " + f.note();
+    }
+
+    /** Reported, not attempted; with --restore the source is asked to restore it (once: not while in progress). */
+    private MigrationRecord archived(PlannedFile f, Record r) throws IOException {
+        if (f.source().archived().restoring()) {
+            return r.done(Status.ARCHIVED, f.note() + "; the next run after it is done copies it");
+        }
+        if (restoreDays <= 0) {
+            return r.done(Status.ARCHIVED, f.note() + "; not copied; --restore asks the source to restore it");
+        }
+        source.restore(f.source(), restoreDays);
+        return r.done(Status.ARCHIVED, f.note() + "; restore requested, the next run after it is done copies it");
     }
 
     private MigrationRecord equal(PlannedFile f, Record r, ObjectInfo checked) throws IOException {

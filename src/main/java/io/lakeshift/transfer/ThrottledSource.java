@@ -48,4 +48,19 @@ public final class ThrottledSource implements Source {
     public void delete(SourceFile file) throws IOException {
         source.delete(file);
     }
+
+    @Override
+    public void restore(SourceFile file, int days) throws IOException {
+        source.restore(file, days);
+    }
+
+    @Override
+    public int listPageSize() {
+        return source.listPageSize();
+    }
+
+    @Override
+    public long readRequests(long size) {
+        return source.readRequests(size);
+    }
 }

@@ -37,6 +37,25 @@ class PlannerTest {
     }
 
     @Test
+    void archivedFilesAreNotSentButReportedWithTheirTier() {
+        Planner p = new Planner(TARGET, DEFAULT_SKIP);
+        p.add(file("warm.bin", 10));
+        p.add(new SourceFile("s3a://b/cold.bin", "cold.bin", 1000, 0, "e", null,
+                new io.lakeshift.model.Archived("GLACIER", false)));
+        p.add(new SourceFile("s3a://b/thawing.bin", "thawing.bin", 2000, 0, "e", null,
+                new io.lakeshift.model.Archived("DEEP_ARCHIVE", true)));
+        Plan plan = p.finish(1, 1);
+        assertEquals(2, plan.count(Action.ARCHIVED));
+        assertEquals(3000, plan.bytes(Action.ARCHIVED));
+        assertEquals(10, plan.bytesToSend(), "archived bytes are not sent");
+        assertTrue(plan.largest().stream().noneMatch(f -> f.action() == Action.ARCHIVED));
+        List<String> notes = plan.partitions().get(0).stream().filter(f -> f.action() == Action.ARCHIVED)
+                .map(PlannedFile::note).sorted().toList();
+        assertEquals(List.of("archived (DEEP_ARCHIVE, restore in progress)", "archived (GLACIER)"), notes);
+        assertEquals(3, plan.fileCount());
+    }
+
+    @Test
     void bookkeepingFilesAreSkippedAtAnyDepth() {
         Planner p = new Planner(TARGET, DEFAULT_SKIP);
         for (String rel : List.of("t/_SUCCESS", "t/_temporary/0/part-1.parquet", "t/.part-0.parquet.crc",

@@ -1,0 +1,120 @@
+package io.lakeshift.source;
+
+import com.amazonaws.AmazonClientException;
+import com.amazonaws.AmazonServiceException;
+import com.amazonaws.services.s3.AmazonS3;
+import com.amazonaws.services.s3.model.GlacierJobParameters;
+import com.amazonaws.services.s3.model.ListObjectsV2Request;
+import com.amazonaws.services.s3.model.ListObjectsV2Result;
+import com.amazonaws.services.s3.model.ObjectMetadata;
+import com.amazonaws.services.s3.model.RestoreObjectRequest;
+import com.amazonaws.services.s3.model.S3ObjectSummary;
+import com.amazonaws.services.s3.model.Tier;
+import io.lakeshift.model.Archived;
+import io.lakeshift.model.SourceFile;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.s3a.S3AFileSystem;
+import org.apache.hadoop.fs.s3a.S3AUtils;
+
+/**
+ * The listing of an s3a:// folder with each object's storage class, and the restore of archived objects, through
+ * the AWS SDK client S3A itself built (same credentials, endpoint, region, path style, retries). S3A 3.3.4's own
+ * listing drops the StorageClass that ListObjectsV2 returns for every object, so an object in GLACIER or
+ * DEEP_ARCHIVE (readable only after a RestoreObject) could not be told apart before its GET failed with 403
+ * InvalidObjectState. This sends the same ListObjectsV2 requests S3A would (1,000 keys a page), and one HEAD per
+ * archived object only, for its restore state: the {@code x-amz-restore} header, {@code ongoing-request="true"}
+ * while a restore runs, {@code ongoing-request="false", expiry-date="..."} once the restored copy can be read
+ * (Amazon S3 API Reference, HeadObject, API version 2006-03-01). Only s3a:// roots load this class.
+ */
+final class S3aListing {
+    /** Storage classes whose objects must be restored before a GET (GLACIER_IR reads at once). */
+    static final Set<String> ARCHIVE_CLASSES = Set.of("GLACIER", "DEEP_ARCHIVE");
+    static final int PAGE_SIZE = 1000;
+    /** S3A asks for the client "for testing"; it is the same one its own requests go through. */
+    private static final String PURPOSE = "lakeshift: listing with storage classes, restores";
+
+    private S3aListing() {}
+
+    /**
+     * Lists every object below {@code prefix} (a key prefix ending in '/', or "" for the bucket), leaving out
+     * directory markers (keys ending in '/'), as S3A's recursive listing does.
+     */
+    static void list(FileSystem fs, Path root, String prefix, Consumer<SourceFile> sink) throws IOException {
+        AmazonS3 s3 = client(fs);
+        String bucket = root.toUri().getHost();
+        ListObjectsV2Request request = new ListObjectsV2Request().withBucketName(bucket).withPrefix(prefix)
+                .withMaxKeys(PAGE_SIZE);
+        try {
+            ListObjectsV2Result page;
+            do {
+                page = s3.listObjectsV2(request);
+                for (S3ObjectSummary o : page.getObjectSummaries()) {
+                    if (o.getKey().endsWith("/")) {
+                        continue;
+                    }
+                    Archived archived = ARCHIVE_CLASSES.contains(o.getStorageClass())
+                            ? restoreState(s3, bucket, o.getKey(), o.getStorageClass()) : null;
+                    URI uri = fs.makeQualified(new Path("/" + o.getKey())).toUri();
+                    sink.accept(new SourceFile(uri.toString(), o.getKey().substring(prefix.length()), o.getSize(),
+                            o.getLastModified().getTime(), o.getETag() == null || o.getETag().isEmpty() ? null
+                            : o.getETag(), null, archived));
+                }
+                request.setContinuationToken(page.getNextContinuationToken());
+            } while (page.isTruncated());
+        } catch (AmazonClientException e) {
+            throw S3AUtils.translateException("list", root, e);
+        }
+    }
+
+    /** An archived object's state: still archived, being restored, or (null) restored and readable. */
+    private static Archived restoreState(AmazonS3 s3, String bucket, String key, String storageClass) {
+        ObjectMetadata head = s3.getObjectMetadata(bucket, key);
+        return archived(storageClass, head.getOngoingRestore());
+    }
+
+    /**
+     * @param ongoingRestore the parsed {@code x-amz-restore} header: null without one (no restore asked), true
+     *     while it runs, false once the restored copy can be read
+     */
+    static Archived archived(String storageClass, Boolean ongoingRestore) {
+        if (Boolean.FALSE.equals(ongoingRestore)) {
+            return null;
+        }
+        return new Archived(storageClass, Boolean.TRUE.equals(ongoingRestore));
+    }
+
+    /**
+     * RestoreObject for {@code days}, Standard retrieval (3 to 5 hours for GLACIER, within 12 for DEEP_ARCHIVE). A
+     * restore already running is not an error: S3 answers 409 RestoreAlreadyInProgress (Amazon S3 API Reference,
+     * RestoreObject, API version 2006-03-01).
+     */
+    static void restore(FileSystem fs, Path path, int days) throws IOException {
+        URI uri = path.toUri();
+        try {
+            client(fs).restoreObjectV2(request(uri.getHost(), uri.getPath().substring(1), days));
+        } catch (AmazonServiceException e) {
+            if (e.getStatusCode() != 409 || !"RestoreAlreadyInProgress".equals(e.getErrorCode())) {
+                throw S3AUtils.translateException("restore", path, e);
+            }
+        } catch (AmazonClientException e) {
+            throw S3AUtils.translateException("restore", path, e);
+        }
+    }
+
+    static RestoreObjectRequest request(String bucket, String key, int days) {
+        return new RestoreObjectRequest(bucket, key).withExpirationInDays(days)
+                .withGlacierJobParameters(new GlacierJobParameters().withTier(Tier.Standard));
+    }
+
+    private static AmazonS3 client(FileSystem fs) throws IOException {
+        if (!(fs instanceof S3AFileSystem s3a)) {
+            throw new SourceException("not an S3A file system: " + fs.getUri());
+        }
+        return s3a.getAmazonS3ClientForTesting(PURPOSE);
+    }
+}
