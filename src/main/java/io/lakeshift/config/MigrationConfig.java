@@ -28,11 +28,13 @@ public record MigrationConfig(
         boolean dryRun,
         FilterSettings filters,
         long estimateRate,
-        SourceSettings sources) implements Serializable {
+        SourceSettings sources,
+        ObjectSettings objects) implements Serializable {
 
     public MigrationConfig {
         skip = List.copyOf(skip);
         sources = sources == null ? SourceSettings.defaults() : sources;
+        objects = objects == null ? ObjectSettings.defaults() : objects;
     }
 
     /**

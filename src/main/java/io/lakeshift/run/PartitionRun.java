@@ -14,6 +14,7 @@ import io.lakeshift.source.Source;
 import io.lakeshift.target.Target;
 import io.lakeshift.transfer.FileTransfer;
 import io.lakeshift.transfer.PartitionWork;
+import io.lakeshift.transfer.TargetProperties;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ final class PartitionRun implements PartitionJob {
         PartitionWork work = new PartitionWork(
                 () -> target.openSink(config.transfer(), retry),
                 sink -> new FileTransfer(source, sink, config.transfer(), config.mode(), config.overwrite(),
-                        config.dryRun(), config.runId(), runStart),
+                        config.dryRun(), config.runId(), runStart, TargetProperties.of(config.objects())),
                 config.transfer());
         work.run(files, (file, r) -> {
             records.add(r);
