@@ -23,6 +23,8 @@ public final class EmulatorMain {
         TRUST_KEY("trust-key", "FILE", null, "Also accept requests signed with this PEM key (repeatable)."),
         POLICY("policy", "FILE", null, "Enforce the OCI IAM policy statements in FILE (docs/emulator.md, IAM)."
                 + " Default: allow every signed request."),
+        RESTORE_DELAY("restore-delay", "SECONDS", "0", "How long RestoreObjects leaves an Archive object"
+                + " Restoring before it can be read (OCI: up to an hour); 0 restores at once."),
         HELP("help", null, null, "Show this help.");
 
         final String key;
@@ -114,7 +116,8 @@ public final class EmulatorMain {
      */
     public static OciEmulator start(String[] args, PrintStream out) throws IOException {
         OciEmulator.Builder builder = OciEmulator.builder().host(Arg.HOST.defaultValue)
-                .port(port(Arg.PORT.defaultValue)).namespace(Arg.NAMESPACE.defaultValue);
+                .port(port(Arg.PORT.defaultValue)).namespace(Arg.NAMESPACE.defaultValue)
+                .restoreDelay(seconds(Arg.RESTORE_DELAY, Arg.RESTORE_DELAY.defaultValue));
         Path policyFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -133,6 +136,7 @@ public final class EmulatorMain {
                 case DATA_DIR -> builder.dataDir(Path.of(value(args, ++i, a)));
                 case CONFIG_DIR -> builder.configDir(Path.of(value(args, ++i, a)));
                 case TRUST_KEY -> builder.trustPublicKey(Path.of(value(args, ++i, a)));
+                case RESTORE_DELAY -> builder.restoreDelay(seconds(a, value(args, ++i, a)));
                 case POLICY -> {
                     Path file = Path.of(value(args, ++i, a));
                     try {
@@ -178,6 +182,19 @@ public final class EmulatorMain {
                     + option.usage());
         }
         return args[i];
+    }
+
+    private static Duration seconds(Arg option, String text) {
+        try {
+            long seconds = Long.parseLong(text);
+            if (seconds < 0 || seconds > 86_400) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + option.key + ": '" + text + "' is not a number of seconds; give"
+                    + " 0 to 86400");
+        }
     }
 
     private static int port(String text) {

@@ -10,7 +10,12 @@ import io.lakeshift.emulator.auth.SignatureVerifier;
 import io.lakeshift.emulator.http.ObjectStorageHandler;
 import io.lakeshift.emulator.iam.Authorizer;
 import io.lakeshift.emulator.iam.Policy;
+import io.lakeshift.emulator.storage.BucketRecord;
 import io.lakeshift.emulator.storage.DiskStorage;
+import io.lakeshift.emulator.storage.ListQuery;
+import io.lakeshift.emulator.storage.ObjectListing;
+import io.lakeshift.emulator.storage.ObjectRecord;
+import io.lakeshift.emulator.storage.Restore;
 import io.lakeshift.emulator.storage.MemoryStorage;
 import io.lakeshift.emulator.storage.Storage;
 
@@ -76,7 +81,7 @@ public final class OciEmulator implements AutoCloseable {
         Authorizer authorizer = b.policy == null ? null : new Authorizer(b.policy, storage, namespace,
                 identity.tenancy(), b.refusals);
         ObjectStorageHandler handler = new ObjectStorageHandler(storage, namespace, identity.tenancy(),
-                new SignatureVerifier(keys, sessionTokens, Clock.systemUTC()), b.faults, authorizer);
+                new SignatureVerifier(keys, sessionTokens, Clock.systemUTC()), b.faults, authorizer, b.restoreDelay);
         this.executor = newExecutor(b.threads);
         try {
             this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
@@ -175,6 +180,30 @@ public final class OciEmulator implements AutoCloseable {
         return configDir;
     }
 
+    /**
+     * Ends every restore under way: Archive objects that RestoreObjects left Restoring (with a
+     * {@link Builder#restoreDelay}) become Restored now, for the hours they were asked for. Returns how many.
+     */
+    public int completeRestores() {
+        long now = System.currentTimeMillis();
+        int done = 0;
+        for (BucketRecord bucket : storage.buckets()) {
+            String start = null;
+            do {
+                ObjectListing page = storage.list(bucket.name(), new ListQuery(null, start, null, null, null, 1000));
+                for (ObjectRecord o : page.objects()) {
+                    if ("Restoring".equals(o.archivalState(now))) {
+                        storage.updateObject(bucket.name(), o.name(), r -> r.restore() == null ? r
+                                : r.withRestore(new Restore(now, now + r.restore().until() - r.restore().readyAt())));
+                        done++;
+                    }
+                }
+                start = page.nextStartWith();
+            } while (start != null);
+        }
+        return done;
+    }
+
     /** The IAM policy requests are checked against, or null when everything is allowed. */
     public Policy policy() {
         return policy;
@@ -216,6 +245,7 @@ public final class OciEmulator implements AutoCloseable {
         private int threads = 32;
         private Policy policy;
         private Consumer<String> refusals = Logger.getLogger(Authorizer.class.getName())::warning;
+        private Duration restoreDelay = Duration.ZERO;
 
         private Builder() {
         }
@@ -296,6 +326,19 @@ public final class OciEmulator implements AutoCloseable {
         /** Where a refused request is reported, one line naming the missing permission (default: a log warning). */
         public Builder onRefusal(Consumer<String> refusals) {
             this.refusals = refusals;
+            return this;
+        }
+
+        /**
+         * How long RestoreObjects leaves an Archive object Restoring before it can be read (OCI: up to an hour).
+         * Zero, the default, restores at once; tests that need the Restoring state give a long delay and end it
+         * with {@link OciEmulator#completeRestores()} instead of waiting.
+         */
+        public Builder restoreDelay(Duration delay) {
+            if (delay == null || delay.isNegative()) {
+                throw new IllegalArgumentException("restoreDelay must be zero or more");
+            }
+            this.restoreDelay = delay;
             return this;
         }
 

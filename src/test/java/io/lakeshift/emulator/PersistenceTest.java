@@ -4,7 +4,9 @@ import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.objectstorage.model.CommitMultipartUploadDetails;
 import com.oracle.bmc.objectstorage.model.CommitMultipartUploadPartDetails;
 import com.oracle.bmc.objectstorage.model.CreateMultipartUploadDetails;
+import com.oracle.bmc.objectstorage.model.ArchivalState;
 import com.oracle.bmc.objectstorage.model.MultipartUploadPartSummary;
+import com.oracle.bmc.objectstorage.model.StorageTier;
 import com.oracle.bmc.objectstorage.requests.CommitMultipartUploadRequest;
 import com.oracle.bmc.objectstorage.requests.CreateMultipartUploadRequest;
 import com.oracle.bmc.objectstorage.requests.GetBucketRequest;
@@ -26,7 +28,10 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A restarted emulator with the same data directory sees the same buckets, objects, metadata and uploads. */
+/**
+ * A restarted emulator with the same data directory sees the same buckets, objects, metadata, tiers, encryption
+ * (an SSE-C object still needs its key) and uploads.
+ */
 class PersistenceTest {
     @TempDir
     Path data;
@@ -46,6 +51,11 @@ class PersistenceTest {
             etag = client.putObject(PutObjectRequest.builder().namespaceName(emu.namespace()).bucketName("durable")
                     .objectName("dir/obj.bin").contentLength((long) body.length).contentType("application/x-test")
                     .opcMeta(Map.of("k", "v")).putObjectBody(new ByteArrayInputStream(body)).build()).getETag();
+            client.putObject(EncryptionTest.put(emu, "durable", "sse-c", body, EncryptionTest.KEY)
+                    .storageTier(StorageTier.InfrequentAccess).opcMeta(Map.of("m", "1")).build());
+            client.putObject(PutObjectRequest.builder().namespaceName(emu.namespace()).bucketName("durable")
+                    .objectName("cold").contentLength(1L).putObjectBody(new ByteArrayInputStream(new byte[] {9}))
+                    .storageTier(StorageTier.Archive).opcSseKmsKeyId(EncryptionTest.KMS).build());
             Sdk.put(client, emu, "durable", "replaced", new byte[] {1});
             Sdk.put(client, emu, "durable", "replaced", new byte[] {2});
             uploadId = client.createMultipartUpload(CreateMultipartUploadRequest.builder()
@@ -57,7 +67,7 @@ class PersistenceTest {
                     .uploadPartBody(new ByteArrayInputStream(part1)).build());
         }
         try (Stream<Path> blobs = Files.list(data.resolve("blobs"))) {
-            assertEquals(3, blobs.count(), "one blob per live object and part: replaced bodies are deleted");
+            assertEquals(5, blobs.count(), "one blob per live object and part: replaced bodies are deleted");
         }
         try (OciEmulator emu = OciEmulator.builder().dataDir(data).configDir(config).start();
              ObjectStorageClient client = Sdk.client(emu)) {
@@ -70,6 +80,13 @@ class PersistenceTest {
             assertEquals(Map.of("k", "v"), head.getOpcMeta());
             assertArrayEquals(body, Sdk.get(client, emu, "durable", "dir/obj.bin"));
             assertArrayEquals(new byte[] {2}, Sdk.get(client, emu, "durable", "replaced"));
+            FailsLikeOciTest.assertOci(400, "MissingParameter", () -> Sdk.get(client, emu, "durable", "sse-c"));
+            assertArrayEquals(body, EncryptionTest.get(client, emu, "durable", "sse-c", EncryptionTest.KEY));
+            HeadObjectResponse cold = client.headObject(HeadObjectRequest.builder().namespaceName(emu.namespace())
+                    .bucketName("durable").objectName("cold").build());
+            assertEquals(ArchivalState.Archived, cold.getArchivalState());
+            assertEquals(EncryptionTest.KMS, RawClient.forEmulator(emu).send("HEAD", "/n/" + emu.namespace()
+                    + "/b/durable/o/cold").headers().firstValue("opc-sse-kms-key-id").orElse(null));
 
             List<MultipartUploadPartSummary> parts = client.listMultipartUploadParts(ListMultipartUploadPartsRequest
                     .builder().namespaceName(emu.namespace()).bucketName("durable").objectName("pending")

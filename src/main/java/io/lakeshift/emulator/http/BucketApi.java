@@ -68,10 +68,6 @@ final class BucketApi {
         if (tier != null && !tier.equals("Standard") && !tier.equals("Archive")) {
             throw OciException.invalidParameter("storageTier must be Standard or Archive");
         }
-        if ("Archive".equals(tier)) {
-            throw OciException.notImplemented("The OCI emulator does not implement Archive buckets (objects there"
-                    + " need RestoreObjects before they can be read)");
-        }
         Map<String, String> metadata = new LinkedHashMap<>();
         if (body.path("metadata").isObject()) {
             body.get("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));

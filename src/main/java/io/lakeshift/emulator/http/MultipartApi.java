@@ -3,6 +3,7 @@ package io.lakeshift.emulator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lakeshift.emulator.OciException;
 import io.lakeshift.emulator.storage.ContentHeaders;
+import io.lakeshift.emulator.storage.Encryption;
 import io.lakeshift.emulator.storage.ObjectRecord;
 import io.lakeshift.emulator.storage.ObjectWrite;
 import io.lakeshift.emulator.storage.PartRecord;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,6 +38,7 @@ final class MultipartApi {
 
     void create(Call call, String bucket) throws IOException {
         Refusals.uploadHeaders(call);
+        Encryption encryption = Sse.forWrite(call);
         JsonNode body = call.jsonBody();
         Refusals.knownFields(body, CREATE_FIELDS, "CreateMultipartUploadDetails");
         String object = BucketApi.text(body, "object");
@@ -48,18 +49,12 @@ final class MultipartApi {
         storage.bucket(bucket).orElseThrow(() -> OciException.bucketNotFound(bucket));
         ObjectApi.writePrecondition(call)
                 .check(storage.object(bucket, object).orElse(null));
-        Map<String, String> metadata = new LinkedHashMap<>();
-        if (body.path("metadata").isObject()) {
-            body.get("metadata").fields().forEachRemaining(e -> {
-                String key = e.getKey().toLowerCase(Locale.ROOT);
-                metadata.put(key.startsWith("opc-meta-") ? key.substring(9) : key, e.getValue().asText());
-            });
-        }
+        Map<String, String> metadata = UserMetadata.fromJson(body.get("metadata"));
         ContentHeaders content = new ContentHeaders(BucketApi.text(body, "contentType"),
                 BucketApi.text(body, "contentEncoding"), BucketApi.text(body, "contentLanguage"),
                 BucketApi.text(body, "contentDisposition"), BucketApi.text(body, "cacheControl"));
         UploadRecord upload = storage.createUpload(bucket, new ObjectWrite(object,
-                Refusals.objectTier(BucketApi.text(body, "storageTier")), content, metadata));
+                ObjectApi.storageTier(BucketApi.text(body, "storageTier")), content, metadata, encryption));
         call.set("Location", "/n/" + upload.namespace() + "/b/" + bucket + "/u/" + object + "?uploadId=" + upload.uploadId());
         call.sendJson(200, uploadJson(upload));
     }
@@ -75,11 +70,16 @@ final class MultipartApi {
         }
         ObjectApi.requireLength(call);
         Refusals.bodyHeaders(call);
+        String customerKey = Sse.customerKey(call);
+        String kmsKeyId = Sse.kmsKeyId(call);
         // UploadPart's if-match / if-none-match apply to the part already uploaded with this number (OCI API
         // reference, UploadPart; the SDK's UploadManager sends if-none-match: * so that a retried part cannot
         // replace one that already arrived).
         Precondition precondition = ObjectApi.writePrecondition(call);
-        storage.upload(bucket, object, uploadId); // 404 before reading the body
+        UploadRecord upload = storage.upload(bucket, object, uploadId); // 404 before reading the body
+        // the parts of an SSE-C upload carry its key, as reads of the object do
+        Sse.checkKey(upload.encryption(), customerKey, "upload");
+        Sse.checkKms(upload.encryption(), kmsKeyId);
         if (precondition.ifMatch() != null || precondition.ifNoneMatch() != null) {
             String existing = null;
             for (PartRecord p : storage.parts(bucket, object, uploadId)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lakeshift.emulator.OciException;
 import io.lakeshift.emulator.storage.Blob;
 import io.lakeshift.emulator.storage.ContentHeaders;
+import io.lakeshift.emulator.storage.Encryption;
 import io.lakeshift.emulator.storage.ListQuery;
 import io.lakeshift.emulator.storage.ObjectListing;
 import io.lakeshift.emulator.storage.ObjectRecord;
@@ -35,8 +36,8 @@ final class ObjectApi {
     static final Set<String> RENAME_FIELDS = Set.of("sourceName", "newName", "srcObjIfMatchETag", "newObjIfMatchETag",
             "newObjIfNoneMatchETag");
     /**
-     * ListObjects' {@code fields} values (OCI API reference, ListObjects). archivalState only applies to Archive
-     * objects, which the emulator does not keep, so it is accepted and never reported.
+     * ListObjects' {@code fields} values (OCI API reference, ListObjects). archivalState is reported for Archive
+     * objects only (ObjectSummary.archivalState: set only for objects in the Archive tier).
      */
     static final Set<String> LIST_FIELDS = Set.of("name", "size", "etag", "timecreated", "md5", "timemodified",
             "storagetier", "archivalstate");
@@ -56,8 +57,8 @@ final class ObjectApi {
         storage.bucket(bucket).orElseThrow(() -> OciException.bucketNotFound(bucket));
         precondition.check(storage.object(bucket, name).orElse(null));
         byte[] expectedMd5 = contentMd5(call);
-        ObjectWrite write = new ObjectWrite(name, Refusals.objectTier(call.header("storage-tier")), contentHeaders(call),
-                metadata(call));
+        ObjectWrite write = new ObjectWrite(name, storageTier(call.header("storage-tier")), contentHeaders(call),
+                UserMetadata.fromHeaders(call), Sse.forWrite(call));
         StagedBody body = receive(call, expectedMd5);
         ObjectRecord stored = storage.putObject(bucket, write, body, precondition);
         call.set("etag", stored.etag()).set("opc-content-md5", stored.md5())
@@ -129,13 +130,18 @@ final class ObjectApi {
     }
 
     void get(Call call, String bucket, String name) throws IOException {
-        Refusals.readHeaders(call);
+        String customerKey = Sse.customerKey(call);
         Map<String, String> overrides = responseOverrides(call);
         Storage.OpenedObject opened = storage.open(bucket, name);
         try (Blob blob = opened.blob()) {
             ObjectRecord o = opened.record();
             checkVersion(call, bucket, o);
-            setObjectHeaders(call, o);
+            Sse.checkKey(o.encryption(), customerKey, "object");
+            long now = System.currentTimeMillis();
+            if (!call.method.equals("HEAD")) {
+                ArchiveApi.checkReadable(o, now);
+            }
+            setObjectHeaders(call, o, now);
             overrides.forEach(call::set);
             String ifMatch = call.header("if-match");
             if (ifMatch != null && !etagMatches(ifMatch, o.etag())) {
@@ -178,7 +184,7 @@ final class ObjectApi {
         }
     }
 
-    private static void setObjectHeaders(Call call, ObjectRecord o) {
+    private static void setObjectHeaders(Call call, ObjectRecord o, long now) {
         ContentHeaders c = o.content() == null ? ContentHeaders.NONE : o.content();
         call.set("etag", o.etag())
                 .set("last-modified", HttpDates.header(o.timeModified()))
@@ -189,6 +195,12 @@ final class ObjectApi {
                 .set("Content-Disposition", c.contentDisposition())
                 .set("Cache-Control", c.cacheControl())
                 .set("storage-tier", o.storageTier())
+                .set("archival-state", o.archivalState(now))
+                .set("time-of-archival", "Restored".equals(o.archivalState(now))
+                        ? HttpDates.json(o.restore().until()) : null)
+                // not in OCI's HeadObject/GetObject response models (SDK 3.77.2): sent so that tests can see the
+                // key an object was written with (docs/emulator.md, differences)
+                .set(Sse.KMS_KEY_ID, Encryption.of(o.encryption()).kmsKeyId())
                 .set("opc-content-md5", o.md5())
                 .set("opc-multipart-md5", o.multipartMd5())
                 .set("version-id", versionId(o));
@@ -272,6 +284,7 @@ final class ObjectApi {
         ListQuery query = new ListQuery(emptyToNull(call.param("prefix")), emptyToNull(call.param("start")),
                 emptyToNull(call.param("startAfter")), emptyToNull(call.param("end")), delimiter, BucketApi.limit(call));
         ObjectListing listing = storage.list(bucket, query);
+        long now = System.currentTimeMillis();
         List<Map<String, Object>> objects = new ArrayList<>(listing.objects().size());
         for (ObjectRecord o : listing.objects()) {
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -293,6 +306,9 @@ final class ObjectApi {
             }
             if (fields.contains("storagetier")) {
                 summary.put("storageTier", o.storageTier());
+            }
+            if (fields.contains("archivalstate") && o.archivalState(now) != null) {
+                summary.put("archivalState", o.archivalState(now));
             }
             objects.add(summary);
         }
@@ -366,17 +382,6 @@ final class ObjectApi {
     private static ContentHeaders contentHeaders(Call call) {
         return new ContentHeaders(call.header("content-type"), call.header("content-encoding"),
                 call.header("content-language"), call.header("content-disposition"), call.header("cache-control"));
-    }
-
-    private static Map<String, String> metadata(Call call) {
-        Map<String, String> out = new LinkedHashMap<>();
-        call.requestHeaders().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith(META) && lower.length() > META.length() && !values.isEmpty()) {
-                out.put(lower.substring(META.length()), values.get(0));
-            }
-        });
-        return out;
     }
 
     private static boolean etagMatches(String header, String etag) {

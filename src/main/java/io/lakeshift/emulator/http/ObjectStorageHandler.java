@@ -12,6 +12,7 @@ import io.lakeshift.emulator.storage.IncompleteBodyException;
 import io.lakeshift.emulator.storage.Storage;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +32,7 @@ public final class ObjectStorageHandler implements HttpHandler {
     private final ObjectApi objects;
     private final MultipartApi multipart;
     private final Authorizer authorizer;
+    private final ArchiveApi archive;
 
     public ObjectStorageHandler(Storage storage, String namespace, String tenancy, SignatureVerifier verifier,
                                 FaultPolicy faults) {
@@ -40,6 +42,13 @@ public final class ObjectStorageHandler implements HttpHandler {
     /** @param authorizer checks each request against an IAM policy; null allows everything */
     public ObjectStorageHandler(Storage storage, String namespace, String tenancy, SignatureVerifier verifier,
                                 FaultPolicy faults, Authorizer authorizer) {
+        this(storage, namespace, tenancy, verifier, faults, authorizer, Duration.ZERO);
+    }
+
+    /** @param restoreDelay how long RestoreObjects leaves an Archive object Restoring (zero: Restored at once) */
+    public ObjectStorageHandler(Storage storage, String namespace, String tenancy, SignatureVerifier verifier,
+                                FaultPolicy faults, Authorizer authorizer, Duration restoreDelay) {
+        this.archive = new ArchiveApi(storage, restoreDelay);
         this.authorizer = authorizer;
         this.namespace = namespace;
         this.verifier = verifier;
@@ -114,6 +123,8 @@ public final class ObjectStorageHandler implements HttpHandler {
             case "ListMultipartUploadParts" -> multipart.listParts(call, route.bucket(), route.object());
             case "CommitMultipartUpload" -> multipart.commit(call, route.bucket(), route.object());
             case "AbortMultipartUpload" -> multipart.abort(call, route.bucket(), route.object());
+            case "RestoreObjects" -> archive.restore(call, route.bucket());
+            case "UpdateObjectStorageTier" -> archive.updateTier(call, route.bucket());
             default -> throw route.unsupported();
         }
     }

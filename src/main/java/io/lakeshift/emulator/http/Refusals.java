@@ -16,11 +16,6 @@ import java.util.Set;
  * {@code InvalidParameter} ("A parameter is invalid or incorrectly formatted", OCI API Errors reference).
  */
 final class Refusals {
-    /** SSE-C: PutObject, UploadPart, CreateMultipartUpload, GetObject, HeadObject (and CopyObject). */
-    static final List<String> SSE_CUSTOMER = List.of("opc-sse-customer-algorithm", "opc-sse-customer-key",
-            "opc-sse-customer-key-sha256");
-    /** A Vault key for the object: PutObject, UploadPart, CreateMultipartUpload (and CopyObject). */
-    static final String SSE_KMS = "opc-sse-kms-key-id";
     /** Additional checksums: PutObject, UploadPart; the algorithm also on CreateMultipartUpload. */
     static final String CHECKSUM_ALGORITHM = "opc-checksum-algorithm";
     static final List<String> CHECKSUMS = List.of("opc-content-crc32c", "opc-content-sha256", "opc-content-sha384");
@@ -28,23 +23,14 @@ final class Refusals {
     private Refusals() {
     }
 
-    /** GetObject and HeadObject: SSE-C keys to decrypt with. */
-    static void readHeaders(Call call) {
-        refuseAny(call, SSE_CUSTOMER, "customer-provided encryption keys (SSE-C)");
-    }
-
     /** PutObject and UploadPart. */
     static void bodyHeaders(Call call) {
-        refuseAny(call, SSE_CUSTOMER, "customer-provided encryption keys (SSE-C)");
-        refuseAny(call, List.of(SSE_KMS), "Vault master encryption keys (opc-sse-kms-key-id)");
         refuseAny(call, List.of(CHECKSUM_ALGORITHM), "additional checksums (opc-checksum-algorithm)");
         refuseAny(call, CHECKSUMS, "additional checksums (CRC32C, SHA-256, SHA-384)");
     }
 
     /** CreateMultipartUpload. */
     static void uploadHeaders(Call call) {
-        refuseAny(call, SSE_CUSTOMER, "customer-provided encryption keys (SSE-C)");
-        refuseAny(call, List.of(SSE_KMS), "Vault master encryption keys (opc-sse-kms-key-id)");
         refuseAny(call, List.of(CHECKSUM_ALGORITHM), "additional checksums (opc-checksum-algorithm)");
     }
 
@@ -68,18 +54,5 @@ final class Refusals {
                 throw OciException.invalidParameter("Unknown field '" + name + "' in " + model);
             }
         }
-    }
-
-    /** An OCI storage tier for an object: Archive is refused because restoring (RestoreObjects) is not served. */
-    static String objectTier(String tier) {
-        if (tier == null) {
-            return null;
-        }
-        String known = ObjectApi.storageTier(tier);
-        if (known.equals("Archive")) {
-            throw OciException.notImplemented("The OCI emulator does not implement the Archive tier (objects there"
-                    + " need RestoreObjects before they can be read)");
-        }
-        return known;
     }
 }

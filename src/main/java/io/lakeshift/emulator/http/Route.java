@@ -20,7 +20,8 @@ record Route(String operation, String namespace, String bucket, String object) {
     static final Set<String> SERVED = Set.of("GetNamespace", "GetNamespaceMetadata", "CreateBucket", "ListBuckets",
             "GetBucket", "HeadBucket", "DeleteBucket", "ListObjects", "PutObject", "GetObject", "HeadObject",
             "DeleteObject", "RenameObject", "CreateMultipartUpload", "ListMultipartUploads", "UploadPart",
-            "ListMultipartUploadParts", "CommitMultipartUpload", "AbortMultipartUpload");
+            "ListMultipartUploadParts", "CommitMultipartUpload", "AbortMultipartUpload", "RestoreObjects",
+            "UpdateObjectStorageTier");
 
     static Route of(String method, String rawPath) {
         if (rawPath.equals("/workRequests") || rawPath.startsWith("/workRequests/")) {

@@ -10,6 +10,8 @@ import static io.lakeshift.emulator.iam.Permission.OBJECT_DELETE;
 import static io.lakeshift.emulator.iam.Permission.OBJECT_INSPECT;
 import static io.lakeshift.emulator.iam.Permission.OBJECT_OVERWRITE;
 import static io.lakeshift.emulator.iam.Permission.OBJECT_READ;
+import static io.lakeshift.emulator.iam.Permission.OBJECT_RESTORE;
+import static io.lakeshift.emulator.iam.Permission.OBJECT_UPDATE_TIER;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +43,8 @@ public final class Operations {
         FIXED.put("ListMultipartUploadParts", Requirement.allOf(OBJECT_INSPECT));
         FIXED.put("ListMultipartUploads", Requirement.allOf(BUCKET_READ));
         FIXED.put("AbortMultipartUpload", Requirement.allOf(OBJECT_DELETE));
+        FIXED.put("RestoreObjects", Requirement.allOf(OBJECT_RESTORE));
+        FIXED.put("UpdateObjectStorageTier", Requirement.allOf(OBJECT_UPDATE_TIER));
     }
 
     private Operations() {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.UnaryOperator;
 
 /**
  * The bucket/object/upload index both stores share. Reads are lock-free (concurrent maps); a write to a bucket
@@ -181,7 +182,8 @@ public abstract class IndexedStorage implements Storage {
             previous = state.objects.get(write.name());
             precondition.check(previous);
             created = new ObjectRecord(write.name(), body.size(), md5, null, newEtag(), now, now,
-                    tier(write.storageTier(), state), write.content(), write.metadata(), body.blobId());
+                    tier(write.storageTier(), state), write.content(), write.metadata(), body.blobId(),
+                    Encryption.of(write.encryption()), null);
             persistObject(bucket, created);
             state.objects.put(write.name(), created);
         } catch (RuntimeException e) {
@@ -213,6 +215,28 @@ public abstract class IndexedStorage implements Storage {
             return new OpenedObject(record, openBlob(record.blobId()));
         } finally {
             state.lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public ObjectRecord updateObject(String bucket, String name, UnaryOperator<ObjectRecord> change) {
+        BucketState state = state(bucket);
+        state.lock.writeLock().lock();
+        try {
+            checkAlive(state);
+            ObjectRecord current = state.objects.get(name);
+            if (current == null) {
+                throw OciException.objectNotFound(bucket, name);
+            }
+            ObjectRecord changed = change.apply(current);
+            if (!changed.name().equals(name) || !changed.blobId().equals(current.blobId())) {
+                throw new IllegalArgumentException("an update keeps the object's name and body");
+            }
+            persistObject(bucket, changed);
+            state.objects.put(name, changed);
+            return changed;
+        } finally {
+            state.lock.writeLock().unlock();
         }
     }
 
@@ -318,7 +342,7 @@ public abstract class IndexedStorage implements Storage {
             checkAlive(state);
             UploadRecord upload = new UploadRecord(UUID.randomUUID().toString(), state.record.namespace(), bucket,
                     write.name(), System.currentTimeMillis(), tier(write.storageTier(), state), write.content(),
-                    write.metadata());
+                    write.metadata(), Encryption.of(write.encryption()));
             UploadState us = new UploadState(upload);
             persistUpload(bucket, upload, us.parts.values());
             state.uploads.put(upload.uploadId(), us);
@@ -410,7 +434,7 @@ public abstract class IndexedStorage implements Storage {
                 long now = System.currentTimeMillis();
                 UploadRecord u = us.record;
                 created = new ObjectRecord(object, size, null, multipartMd5, newEtag(), now, now, u.storageTier(),
-                        u.content(), u.metadata(), blobId);
+                        u.content(), u.metadata(), blobId, Encryption.of(u.encryption()), null);
                 persistObject(bucket, created);
                 unpersistUpload(bucket, uploadId);
                 state.objects.put(object, created);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What the REST layer needs from a store. Errors are {@link io.lakeshift.emulator.OciException}s.
@@ -36,6 +37,12 @@ public interface Storage extends Closeable {
 
     /** The object's record and its opened body; the caller closes the blob. */
     OpenedObject open(String bucket, String name) throws IOException;
+
+    /**
+     * Replaces an object's record with {@code change(current)} in one atomic step (tier, restore state); the name
+     * and body stay. {@code change} may throw an OciException to refuse. 404 when there is no such object.
+     */
+    ObjectRecord updateObject(String bucket, String name, UnaryOperator<ObjectRecord> change);
 
     ObjectRecord deleteObject(String bucket, String name, String ifMatch);
 

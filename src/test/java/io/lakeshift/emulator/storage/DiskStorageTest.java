@@ -3,6 +3,7 @@ package io.lakeshift.emulator.storage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakeshift.testing.Lakes;
@@ -93,6 +94,50 @@ class DiskStorageTest extends StorageContract {
         System.arraycopy(part2, 0, joined, part1.length, part2.length);
         assertArrayEquals(joined, read("durable", "pending"), "an upload begun before the restart completes after");
         assertEquals(5, blobs(), "one body per object; replaced, deleted and committed parts' bodies are gone");
+    }
+
+    @Test
+    void encryptionTiersAndRestoresSurviveAReopen() throws Exception {
+        bucket("kept");
+        Encryption customer = new Encryption(null, "c2hhLTI1Ni1vZi10aGUta2V5");
+        Encryption vault = new Encryption("ocid1.key.oc1..k", null);
+        storage.putObject("kept", new ObjectWrite("sse-c", "InfrequentAccess", ContentHeaders.NONE, Map.of(),
+                customer), stage(Lakes.random(10, 1)), Precondition.NONE);
+        storage.putObject("kept", new ObjectWrite("cold", "Archive", ContentHeaders.NONE, Map.of(), vault),
+                stage(Lakes.random(10, 2)), Precondition.NONE);
+        ObjectRecord restored = storage.updateObject("kept", "cold", o -> o.withRestore(new Restore(5L, 10L)));
+        UploadRecord pending = storage.createUpload("kept", new ObjectWrite("pending", "Archive",
+                ContentHeaders.NONE, Map.of(), customer));
+
+        reopen();
+
+        assertEquals(customer, storage.object("kept", "sse-c").orElseThrow().encryption());
+        assertEquals("InfrequentAccess", storage.object("kept", "sse-c").orElseThrow().storageTier());
+        assertEquals(restored, storage.object("kept", "cold").orElseThrow());
+        assertEquals(new Restore(5L, 10L), storage.object("kept", "cold").orElseThrow().restore());
+        assertEquals(pending, storage.upload("kept", "pending", pending.uploadId()));
+        assertEquals(customer, storage.upload("kept", "pending", pending.uploadId()).encryption());
+    }
+
+    @Test
+    void recordsWrittenBeforeEncryptionWasKeptStillLoad() throws Exception {
+        bucket("old");
+        put("old", "o", Lakes.random(10, 3));
+        Path objectFile;
+        try (Stream<Path> files = Files.walk(data.resolve("buckets"))) {
+            objectFile = files.filter(f -> f.getParent().getFileName().toString().equals("objects")).findFirst()
+                    .orElseThrow();
+        }
+        String json = Files.readString(objectFile);
+        Files.writeString(objectFile, json.replaceAll(",\\s*\"encryption\"\\s*:\\s*\\{[^}]*\\}", "")
+                .replaceAll(",\\s*\"restore\"\\s*:\\s*null", ""));
+        assertFalse(Files.readString(objectFile).contains("encryption"), Files.readString(objectFile));
+
+        reopen();
+
+        ObjectRecord o = storage.object("old", "o").orElseThrow();
+        assertEquals(Encryption.NONE, Encryption.of(o.encryption()));
+        assertNull(o.restore());
     }
 
     @Test

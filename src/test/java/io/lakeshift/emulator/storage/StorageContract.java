@@ -630,4 +630,55 @@ abstract class StorageContract {
         assertOci(404, "NoSuchUpload", () -> storage.upload("mp-list", "b", "no-such-upload"));
         assertOci(404, "NoSuchUpload", () -> storage.upload("mp-list", "a", b1.uploadId()));
     }
+
+    // ---- encryption, tiers and restores
+
+    @Test
+    void encryptionIsKeptThroughPutsCommitsAndRenames() throws Exception {
+        bucket("enc");
+        Encryption customer = new Encryption(null, "c2hhLTI1Ni1vZi10aGUta2V5");
+        Encryption vault = new Encryption("ocid1.key.oc1..k", null);
+        ObjectRecord single = storage.putObject("enc", new ObjectWrite("single", "Archive", ContentHeaders.NONE,
+                Map.of(), customer), stage(Lakes.random(10, 1)), Precondition.NONE);
+        assertEquals(customer, single.encryption());
+        assertEquals("Archived", single.archivalState(System.currentTimeMillis()));
+        UploadRecord upload = storage.createUpload("enc", new ObjectWrite("multi", null, ContentHeaders.NONE,
+                Map.of(), vault));
+        assertEquals(vault, storage.upload("enc", "multi", upload.uploadId()).encryption());
+        PartRecord p = storage.putPart("enc", "multi", upload.uploadId(), 1, stage(Lakes.random(10, 2)),
+                Precondition.NONE);
+        ObjectRecord multi = storage.commitUpload("enc", "multi", upload.uploadId(),
+                List.of(new Storage.PartRef(1, p.etag())), List.of(), Precondition.NONE);
+        assertEquals(vault, multi.encryption());
+        assertEquals(customer, storage.renameObject("enc", "single", "renamed", Precondition.NONE,
+                Precondition.NONE).encryption());
+        assertEquals(Encryption.NONE, put("enc", "plain", Lakes.random(3, 3)).encryption());
+    }
+
+    @Test
+    void updateObjectChangesTheRecordNotTheBody() throws Exception {
+        bucket("upd");
+        byte[] body = Lakes.random(100, 4);
+        ObjectRecord before = storage.putObject("upd", new ObjectWrite("o", "Archive", ContentHeaders.NONE,
+                Map.of("k", "v")), stage(body), Precondition.NONE);
+        Restore restore = new Restore(1_000L, 2_000L);
+        ObjectRecord after = storage.updateObject("upd", "o", o -> o.withRestore(restore));
+        assertEquals(restore, after.restore());
+        assertEquals(after, storage.object("upd", "o").orElseThrow());
+        assertEquals(before.etag(), after.etag());
+        assertEquals("Restoring", after.archivalState(999L));
+        assertEquals("Restored", after.archivalState(1_000L));
+        assertEquals("Archived", after.archivalState(2_000L), "archived again when the period ends");
+        ObjectRecord moved = storage.updateObject("upd", "o", o -> o.withTier("InfrequentAccess"));
+        assertNull(moved.restore());
+        assertNull(moved.archivalState(1_500L));
+        assertArrayEquals(body, read("upd", "o"));
+
+        assertOci(409, "Refused", () -> storage.updateObject("upd", "o", o -> {
+            throw new OciException(409, "Refused", "no");
+        }));
+        assertEquals(moved, storage.object("upd", "o").orElseThrow(), "a refused change changes nothing");
+        assertOci(404, "ObjectNotFound", () -> storage.updateObject("upd", "none", o -> o));
+        assertOci(404, "BucketNotFound", () -> storage.updateObject("no-bucket", "o", o -> o));
+    }
 }
