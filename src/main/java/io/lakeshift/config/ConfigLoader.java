@@ -147,7 +147,8 @@ public final class ConfigLoader {
     private static ObjectSettings objects(Values v, TargetLocation target) {
         String kms = v.text(Option.KMS_KEY_ID);
         if (kms != null && !kms.startsWith("ocid1.key.")) {
-            throw v.bad(Option.KMS_KEY_ID, "'" + kms + "' is not the OCID of a Vault key", Option.KMS_KEY_ID.whatToDo());
+            throw v.bad(Option.KMS_KEY_ID, "'" + kms + "' is not the OCID of a Vault key",
+                    Option.KMS_KEY_ID.whatToDo());
         }
         SecretRef sseC = v.secret(Option.SSE_C_KEY);
         if (kms != null && sseC != null) {

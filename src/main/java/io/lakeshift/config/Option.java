@@ -98,8 +98,9 @@ public enum Option {
     // Target objects (docs/objects.md): tier, encryption, content headers and metadata. All but --content-type and
     // --drop-metadata are OCI's alone and refused for a Hadoop target.
     STORAGE_TIER("storage-tier", Spec.choice("TIER", StorageTier.class, "standard"), "OCI storage tier of each"
-            + " object: standard | infrequentaccess | archive (any case, so OCI's InfrequentAccess too), unless a --storage-tier-* glob below picks"
-            + " another. Archive objects must be restored before they can be read."),
+            + " object: standard | infrequentaccess | archive (any case, so OCI's InfrequentAccess too), unless a"
+            + " --storage-tier-* glob below picks another. Archive objects must be restored before they can be"
+            + " read."),
     STORAGE_TIER_ARCHIVE("storage-tier-archive", Spec.text(Kind.GLOBS, "GLOBS"), "Files matching one of these globs"
             + " (as --include) land in Archive, whatever --storage-tier says; checked first."),
     STORAGE_TIER_INFREQUENT_ACCESS("storage-tier-infrequent-access", Spec.text(Kind.GLOBS, "GLOBS"), "Files"

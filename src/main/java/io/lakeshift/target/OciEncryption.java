@@ -52,7 +52,8 @@ public record OciEncryption(String kmsKeyId, Secret customerKey) implements Seri
             return null;
         }
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(key())));
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(key()));
+            return Base64.getEncoder().encodeToString(sha);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -30,7 +30,8 @@ public final class TargetProperties implements Serializable {
             Map.entry("csv", "text/csv"), Map.entry("tsv", "text/tab-separated-values"),
             Map.entry("txt", "text/plain"), Map.entry("log", "text/plain"), Map.entry("md", "text/markdown"),
             Map.entry("xml", "application/xml"), Map.entry("html", "text/html"), Map.entry("yaml", "application/yaml"),
-            Map.entry("yml", "application/yaml"), Map.entry("gz", "application/gzip"), Map.entry("zip", "application/zip"),
+            Map.entry("yml", "application/yaml"), Map.entry("gz", "application/gzip"),
+            Map.entry("zip", "application/zip"),
             Map.entry("zst", "application/zstd"), Map.entry("pdf", "application/pdf"), Map.entry("png", "image/png"),
             Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"));
     /** What stores answer for a file nobody typed: not worth carrying over a type from the extension. */

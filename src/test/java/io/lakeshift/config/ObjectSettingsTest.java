@@ -88,7 +88,8 @@ class ObjectSettingsTest {
 
     @Test
     void theOciOnlySettingsAreRefusedForAHadoopTargetInOneLine() {
-        for (String[] given : new String[][] {{"--storage-tier", "archive"}, {"--storage-tier-infrequent-access", "a/**"},
+        for (String[] given : new String[][] {{"--storage-tier", "archive"},
+                {"--storage-tier-infrequent-access", "a/**"},
                 {"--kms-key-id", "ocid1.key.oc1..k"}, {"--sse-c-key", KEY}, {"--content-type", "text/csv"}}) {
             String line = refused("s3a://other/lake/", given);
             assertEquals(given[0] + ": applies to an OCI target only, and --target is s3a://other/lake/; leave it"

@@ -100,7 +100,8 @@ class ObjectEncryptionIT {
 
     @Test
     void anSseCObjectIsReadOnlyWithItsKeyAndTheHeadCheckSendsIt() throws Exception {
-        assertEquals(Map.of("new", 2L), run("c1", "--sse-c-key", KEY).files());
+        assertEquals(Map.of("new", 2L), run("c1", "--sse-c-key", KEY, "--verify").files(),
+                "--verify reads back with the key");
 
         for (String name : List.of("t/year=2018/small.bin", "t/year=2024/big.bin")) {
             BmcException without = assertThrows(BmcException.class, () -> oci.get(bucket, name));
