@@ -129,7 +129,7 @@ public final class ConfigLoader {
                 v.choice(Option.MODE, Mode.class), v.choice(Option.OVERWRITE, Overwrite.class),
                 v.integer(Option.MAX_DELETE), v.flag(Option.DRY_RUN), filters,
                 v.number(Option.ESTIMATE_RATE), sourceSettings(v), limits(v), v.flag(Option.KEEP_MARKERS),
-                plan(v));
+                plan(v), objects(v, target));
     }
 
     /** --bwlimit or bwlimit-schedule (one of them), --max-transfer, --max-duration. */
@@ -156,7 +156,64 @@ public final class ConfigLoader {
                 v.parse(Option.STORAGE_PRICE, PlanSettings::parseStoragePrices),
                 v.parse(Option.REQUEST_PRICE, PlanSettings::parsePrice),
                 v.text(Option.EGRESS_PRICE) == null ? null : v.parse(Option.EGRESS_PRICE, PlanSettings::parsePrice),
-                PlanSettings.DEFAULT_TIER);
+                v.choice(Option.STORAGE_TIER, StorageTier.class).ociName());
+    }
+
+    /** Every object setting at its default (the schema's). */
+    static ObjectSettings defaultObjects() {
+        return objects(new Values(Given.none()), null);
+    }
+
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private static final java.util.regex.Pattern MEDIA_TYPE = java.util.regex.Pattern.compile(
+            TOKEN + "/" + TOKEN + "(\\s*;\\s*" + TOKEN + "=(" + TOKEN + "|\"[^\"\\p{Cntrl}]*\"))*");
+
+    /**
+     * --storage-tier*, --kms-key-id, --sse-c-key, --content-type, --drop-metadata; {@code target} null for the
+     * defaults alone. The OCI-only ones are refused for a Hadoop target, where nothing would honour them.
+     */
+    private static ObjectSettings objects(Values v, TargetLocation target) {
+        String kms = v.text(Option.KMS_KEY_ID);
+        if (kms != null && !kms.startsWith("ocid1.key.")) {
+            throw v.bad(Option.KMS_KEY_ID, "'" + kms + "' is not the OCID of a Vault key",
+                    Option.KMS_KEY_ID.whatToDo());
+        }
+        SecretRef sseC = v.secret(Option.SSE_C_KEY);
+        if (kms != null && sseC != null) {
+            throw v.bad(Option.SSE_C_KEY, "given with --kms-key-id; an object has one encryption key",
+                    "give one of --sse-c-key and --kms-key-id");
+        }
+        String contentType = v.required(Option.CONTENT_TYPE).trim();
+        boolean keyword = contentType.equalsIgnoreCase(ObjectSettings.AUTO)
+                || contentType.equalsIgnoreCase(ObjectSettings.SOURCE);
+        if (!keyword && !MEDIA_TYPE.matcher(contentType).matches()) {
+            throw v.bad(Option.CONTENT_TYPE, "'" + contentType + "' is not a media type",
+                    Option.CONTENT_TYPE.whatToDo());
+        }
+        ObjectSettings objects = new ObjectSettings(v.choice(Option.STORAGE_TIER, StorageTier.class),
+                v.list(Option.STORAGE_TIER_STANDARD), v.list(Option.STORAGE_TIER_INFREQUENT_ACCESS),
+                v.list(Option.STORAGE_TIER_ARCHIVE), kms, sseC, contentType, v.flag(Option.DROP_METADATA));
+        if (target != null && !(target instanceof io.lakeshift.model.OciLocation)) {
+            for (Option o : List.of(Option.STORAGE_TIER, Option.STORAGE_TIER_ARCHIVE,
+                    Option.STORAGE_TIER_INFREQUENT_ACCESS, Option.STORAGE_TIER_STANDARD, Option.KMS_KEY_ID,
+                    Option.SSE_C_KEY, Option.CONTENT_TYPE)) {
+                if (v.text(o) != null && v.given().get(o) != null) {
+                    throw v.bad(o, "applies to an OCI target only, and --target is " + target,
+                            "leave it out for a Hadoop target");
+                }
+            }
+        }
+        if (target != null && !(target instanceof io.lakeshift.model.OciLocation)) {
+            // A Hadoop target stores no content headers or user metadata: reading the source's would be wasted.
+            objects = new ObjectSettings(objects.tier(), List.of(), List.of(), List.of(), null, null,
+                    ObjectSettings.AUTO, true);
+        }
+        if (objects.mayArchive() && v.flag(Option.VERIFY)) {
+            throw v.bad(Option.VERIFY, "cannot read back Archive objects (--storage-tier"
+                    + (objects.archiveGlobs().isEmpty() ? " archive" : "-archive") + "): OCI serves them only after"
+                    + " a restore", "leave out --verify, or land those files in another tier");
+        }
+        return objects;
     }
 
     /** Every transfer setting at its default (the schema's). */

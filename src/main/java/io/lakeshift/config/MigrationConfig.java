@@ -31,13 +31,15 @@ public record MigrationConfig(
         SourceSettings sources,
         LimitSettings limits,
         boolean keepMarkers,
-        PlanSettings plan) implements Serializable {
+        PlanSettings plan,
+        ObjectSettings objects) implements Serializable {
 
     public MigrationConfig {
         skip = List.copyOf(skip);
         sources = sources == null ? SourceSettings.defaults() : sources;
         limits = limits == null ? LimitSettings.none() : limits;
         plan = plan == null ? PlanSettings.defaults() : plan;
+        objects = objects == null ? ObjectSettings.defaults() : objects;
     }
 
     /**

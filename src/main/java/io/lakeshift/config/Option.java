@@ -132,6 +132,31 @@ public enum Option {
     ALLOW_HTTP("allow-http", Spec.flag(), "Allow a plain-http --oci-endpoint that is not on this machine"
             + " (credentials and data would cross the network unencrypted)."),
 
+    // Target objects (docs/objects.md): tier, encryption, content headers and metadata. All but --content-type and
+    // --drop-metadata are OCI's alone and refused for a Hadoop target.
+    STORAGE_TIER("storage-tier", Spec.choice("TIER", StorageTier.class, "standard"), "OCI storage tier of each"
+            + " object: standard | infrequentaccess | archive (any case, so OCI's InfrequentAccess too), unless a"
+            + " --storage-tier-* glob below picks another. Archive objects must be restored before they can be"
+            + " read."),
+    STORAGE_TIER_ARCHIVE("storage-tier-archive", Spec.text(Kind.GLOBS, "GLOBS"), "Files matching one of these globs"
+            + " (as --include) land in Archive, whatever --storage-tier says; checked first."),
+    STORAGE_TIER_INFREQUENT_ACCESS("storage-tier-infrequent-access", Spec.text(Kind.GLOBS, "GLOBS"), "Files"
+            + " matching one of these globs land in InfrequentAccess (e.g. **/year=201*/**); checked second."),
+    STORAGE_TIER_STANDARD("storage-tier-standard", Spec.text(Kind.GLOBS, "GLOBS"), "Files matching one of these"
+            + " globs land in Standard; checked third."),
+    KMS_KEY_ID("kms-key-id", Spec.text(Kind.TEXT, "OCID").todo("give the OCID of an OCI Vault master encryption"
+            + " key: ocid1.key.<realm>.<region>..<id>"), "Encrypt each object with this OCI Vault master encryption"
+            + " key instead of the bucket's key."),
+    SSE_C_KEY("sse-c-key", Spec.text(Kind.SECRET, "SECRET"), "Encrypt each object with this key of your own (SSE-C):"
+            + " a base64 AES-256 key (32 bytes). OCI keeps only its SHA-256; every read needs the key."),
+    CONTENT_TYPE("content-type", Spec.text(Kind.TEXT, "TYPE").orElse("source").todo("give auto, source or a media"
+            + " type such as text/csv"), "Content-Type of each object: auto (from the file's extension; Parquet is"
+            + " application/vnd.apache.parquet) | source (the source's where it has one, else auto) | a media type"
+            + " for every object."),
+    DROP_METADATA("drop-metadata", Spec.flag(), "Do not carry the source's user metadata (S3 x-amz-meta-*, ADLS"
+            + " metadata, as opc-meta-*) and its Cache-Control, Content-Encoding, Content-Disposition and"
+            + " Content-Language (saves an S3 source one HEAD per file)."),
+
     MASTER("master", Spec.text(Kind.TEXT, "URL").orElse("local[*]"),
             "Spark master when not run by spark-submit (which sets its own)."),
     // Sources (docs/sources.md). A SECRET is a literal value, env:VARIABLE, or oci-vault:<secret OCID>.

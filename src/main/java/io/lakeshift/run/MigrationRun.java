@@ -32,6 +32,8 @@ import io.lakeshift.source.Sources;
 import io.lakeshift.target.Target;
 import io.lakeshift.target.Targets;
 import io.lakeshift.transfer.TaskLimits;
+import io.lakeshift.oci.OciVault;
+import io.lakeshift.secrets.SecretResolver;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -67,7 +69,8 @@ public final class MigrationRun {
         // The target's and the log's settings: Spark's, plus --s3-* for s3a:// (the source adds its own).
         Map<String, String> stores = Sources.hadoopProperties(location.toString(), config.sources(), config.oci(),
                 hadoop);
-        Target target = Targets.open(location, config.oci(), stores, config.transfer(), retry);
+        Target target = Targets.open(location, config.oci(), stores, config.transfer(), retry, config.objects(),
+                new SecretResolver(System.getenv(), new OciVault(config.oci())));
         Map<String, TargetObject> targets = target.objects(); // first: a Hadoop target is checked by it
         long targetObjects = targets.size(); // the planner takes matched ones out
         String logLocation = logRoot + LogFormat.runFolder(config.runId());

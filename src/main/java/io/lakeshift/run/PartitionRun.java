@@ -16,6 +16,7 @@ import io.lakeshift.transfer.FileTransfer;
 import io.lakeshift.transfer.PartitionWork;
 import io.lakeshift.transfer.TaskLimits;
 import io.lakeshift.transfer.Ticker;
+import io.lakeshift.transfer.TargetProperties;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +56,7 @@ final class PartitionRun implements PartitionJob<RunTotals> {
         PartitionWork work = new PartitionWork(
                 () -> target.openSink(config.transfer(), retry),
                 sink -> new FileTransfer(paced, sink, config.transfer(), config.mode(), config.overwrite(),
-                        config.dryRun(), config.runId(), runStart)
+                        config.dryRun(), config.runId(), runStart, TargetProperties.of(config.objects()))
                         .restoringArchived(config.plan().restore() ? config.plan().restoreDays() : 0),
                 config.transfer());
         work.run(files, (file, r) -> {

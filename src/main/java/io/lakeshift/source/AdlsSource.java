@@ -20,6 +20,7 @@ import com.azure.storage.blob.options.BlobInputStreamOptions;
 import com.azure.storage.blob.specialized.BlobInputStream;
 import com.azure.core.util.Context;
 import io.lakeshift.model.Archived;
+import io.lakeshift.model.ObjectHeaders;
 import io.lakeshift.model.SourceFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -203,6 +204,21 @@ public final class AdlsSource implements Source {
                     .setRange(new BlobRange(offset, count))
                     .setRequestConditions(conditions(file)).setBlockSize(STREAM_BLOCK));
             return new BoundedInputStream(in, length);
+        } catch (BlobStorageException e) {
+            throw readFailed(e, file);
+        } catch (ClientAuthenticationException e) {
+            throw new SourceException(signInFailed(e), e);
+        }
+    }
+
+    /** The blob's properties: one request, pinned to the listed ETag (a blob changed since is this file's failure). */
+    @Override
+    public ObjectHeaders headers(SourceFile file) throws IOException {
+        try {
+            com.azure.storage.blob.models.BlobProperties p = blob(file)
+                    .getPropertiesWithResponse(conditions(file), null, Context.NONE).getValue();
+            return new ObjectHeaders(p.getContentType(), p.getContentEncoding(), p.getContentLanguage(),
+                    p.getContentDisposition(), p.getCacheControl(), p.getMetadata());
         } catch (BlobStorageException e) {
             throw readFailed(e, file);
         } catch (ClientAuthenticationException e) {

@@ -3,6 +3,7 @@ package io.lakeshift.source;
 import io.lakeshift.io.Errors;
 import io.lakeshift.secrets.Secrets;
 import io.lakeshift.fs.HadoopFileSystems;
+import io.lakeshift.model.ObjectHeaders;
 import io.lakeshift.model.SourceFile;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -184,6 +185,25 @@ public final class HadoopSource implements Source {
             }
         }
         return read;
+    }
+
+    /**
+     * s3a:// only: S3A serves an object's headers and user metadata as XAttrs ({@code header.Content-Type},
+     * {@code header.<key>} for {@code x-amz-meta-<key>}; HeaderProcessing in hadoop-aws 3.3.4), one HEAD per
+     * call. Other file systems keep none that lakeshift carries.
+     */
+    @Override
+    public ObjectHeaders headers(SourceFile file) throws IOException {
+        Path path = new Path(URI.create(file.uri()));
+        FileSystem fs = fileSystem(path);
+        if (!"s3a".equals(fs.getScheme())) {
+            return ObjectHeaders.NONE;
+        }
+        try {
+            return S3aHeaders.of(fs.getXAttrs(path));
+        } catch (FileNotFoundException e) {
+            throw new SourceChangedException("source file " + file.uri() + " has disappeared since it was listed", e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lakeshift.source;
 
+import io.lakeshift.model.ObjectHeaders;
 import io.lakeshift.model.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,16 @@ public interface Source extends Serializable {
 
     /** Opens a listed file's content from its first byte. */
     InputStream open(SourceFile file) throws IOException;
+
+    /**
+     * A listed file's content headers and user metadata as the store keeps them ({@link ObjectHeaders#NONE} for a
+     * store without them, such as a file system). May cost a request per file.
+     *
+     * @throws IOException naming the file, typed as {@link #open} types its errors
+     */
+    default ObjectHeaders headers(SourceFile file) throws IOException {
+        return ObjectHeaders.NONE;
+    }
 
     /**
      * Deletes the file (move mode, once its target is verified).

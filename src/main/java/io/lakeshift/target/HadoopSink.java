@@ -85,7 +85,7 @@ public final class HadoopSink implements ObjectSink {
     }
 
     @Override
-    public UploadResult upload(String objectName, InputStream in, long size, Map<String, String> metadata,
+    public UploadResult upload(String objectName, InputStream in, long size, ObjectProperties properties,
             CommitCheck check) throws IOException {
         Path path = path(root, objectName);
         MessageDigest md5 = Md5.newDigest();

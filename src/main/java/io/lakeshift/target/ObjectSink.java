@@ -16,7 +16,8 @@ public interface ObjectSink extends AutoCloseable {
     /**
      * Uploads exactly {@code size} bytes from {@code in} to {@code objectName}.
      *
-     * @param metadata user metadata (keys without a store prefix); a store without user metadata ignores it
+     * @param properties user metadata (keys without a store prefix), content headers and tier; a store without
+     *     them ignores them
      * @param check runs once all bytes are read, before the object is created
      * @throws io.lakeshift.io.ChangedException naming the object, if the source ended early or ran long (it
      *     changed since it was listed)
@@ -24,8 +25,14 @@ public interface ObjectSink extends AutoCloseable {
      * @throws IOException naming the object, if the check threw or the store refused: the store's answer as its
      *     backend's translator types it ({@link io.lakeshift.io.TransientException} where trying again may help)
      */
-    UploadResult upload(String objectName, InputStream in, long size, Map<String, String> metadata, CommitCheck check)
+    UploadResult upload(String objectName, InputStream in, long size, ObjectProperties properties, CommitCheck check)
             throws IOException;
+
+    /** An upload with user metadata alone (no content headers, the store's default tier). */
+    default UploadResult upload(String objectName, InputStream in, long size, Map<String, String> metadata,
+            CommitCheck check) throws IOException {
+        return upload(objectName, in, size, ObjectProperties.of(metadata), check);
+    }
 
     /** Bytes this sink holds in memory while it uploads a file of {@code size} bytes below the multipart threshold. */
     long memoryFor(long size);

@@ -29,6 +29,8 @@ import com.oracle.bmc.objectstorage.responses.PutObjectResponse;
 import com.oracle.bmc.objectstorage.responses.UploadPartResponse;
 import io.lakeshift.config.TransferSettings;
 import io.lakeshift.model.Fingerprint;
+import io.lakeshift.model.ObjectHeaders;
+import com.oracle.bmc.objectstorage.model.StorageTier;
 import io.lakeshift.verify.Md5;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -61,10 +63,18 @@ public final class OciObjectSink implements ObjectSink {
     private final String bucket;
     private final TransferSettings settings;
     private final Retry retry;
+    private final OciEncryption encryption;
     private final ExecutorService partSenders;
     private BufferPool buffers;
 
     public OciObjectSink(ObjectStorage client, String namespace, String bucket, TransferSettings settings, Retry retry) {
+        this(client, namespace, bucket, settings, retry, OciEncryption.NONE);
+    }
+
+    /** @param encryption the Vault key or SSE-C key every write (and, for SSE-C, every read) carries */
+    public OciObjectSink(ObjectStorage client, String namespace, String bucket, TransferSettings settings, Retry retry,
+            OciEncryption encryption) {
+        this.encryption = encryption;
         this.client = client;
         this.namespace = namespace;
         this.bucket = bucket;
@@ -78,17 +88,19 @@ public final class OciObjectSink implements ObjectSink {
         });
     }
 
-    /** Metadata keys go out with the {@code opc-meta-} prefix. */
+    /** Metadata keys go out with the {@code opc-meta-} prefix; the tier, headers and encryption with each write. */
     @Override
-    public UploadResult upload(String objectName, InputStream in, long size, Map<String, String> metadata,
+    public UploadResult upload(String objectName, InputStream in, long size, ObjectProperties properties,
             CommitCheck check) throws IOException {
         return size < settings.multipartThreshold()
-                ? putSingle(objectName, in, (int) size, metadata, check)
-                : putMultipart(objectName, in, size, metadata, check);
+                ? putSingle(objectName, in, (int) size, properties, check)
+                : putMultipart(objectName, in, size, properties, check);
     }
 
-    private UploadResult putSingle(String name, InputStream in, int size, Map<String, String> metadata,
+    private UploadResult putSingle(String name, InputStream in, int size, ObjectProperties properties,
             CommitCheck check) throws IOException {
+        Map<String, String> metadata = properties.metadata();
+        ObjectHeaders h = properties.headers();
         byte[] body = new byte[size];
         int n = Streams.readFully(in, body, size);
         Streams.checkLength(name, size, n, in);
@@ -100,20 +112,31 @@ public final class OciObjectSink implements ObjectSink {
                 () -> client.putObject(PutObjectRequest.builder()
                         .namespaceName(namespace).bucketName(bucket).objectName(name)
                         .contentLength((long) size).contentMD5(md5).opcMeta(meta)
+                        .contentType(h.contentType()).contentEncoding(h.contentEncoding())
+                        .contentLanguage(h.contentLanguage()).contentDisposition(h.contentDisposition())
+                        .cacheControl(h.cacheControl()).storageTier(tier(properties))
+                        .opcSseKmsKeyId(encryption.kmsKeyId()).opcSseCustomerAlgorithm(encryption.algorithm())
+                        .opcSseCustomerKey(encryption.key()).opcSseCustomerKeySha256(encryption.keySha256())
                         .putObjectBody(new ByteArrayInputStream(body)).build())));
         verifyLanded(name, "opc-content-md5", md5, put.value().getOpcContentMd5(), put.value().getETag());
         return new UploadResult(size, md5, put.value().getETag(), 1, put.attempts());
     }
 
-    private UploadResult putMultipart(String name, InputStream in, long size, Map<String, String> metadata,
+    private UploadResult putMultipart(String name, InputStream in, long size, ObjectProperties properties,
             CommitCheck check) throws IOException {
+        ObjectHeaders h = properties.headers();
         long partSize = settings.partSizeFor(size);
         BufferPool pool = buffers(partSize);
         String uploadId = retry.call(() -> OciExceptions.call("start of multipart upload of " + name,
                 () -> client.createMultipartUpload(CreateMultipartUploadRequest.builder()
                         .namespaceName(namespace).bucketName(bucket)
+                        .opcSseKmsKeyId(encryption.kmsKeyId()).opcSseCustomerAlgorithm(encryption.algorithm())
+                        .opcSseCustomerKey(encryption.key()).opcSseCustomerKeySha256(encryption.keySha256())
                         .createMultipartUploadDetails(CreateMultipartUploadDetails.builder()
-                                .object(name).metadata(metadata).build()).build())))
+                                .object(name).metadata(properties.metadata())
+                                .contentType(h.contentType()).contentEncoding(h.contentEncoding())
+                                .contentLanguage(h.contentLanguage()).contentDisposition(h.contentDisposition())
+                                .cacheControl(h.cacheControl()).storageTier(tier(properties)).build()).build())))
                 .value().getMultipartUpload().getUploadId();
         List<Future<Part>> sent = new ArrayList<>();
         try {
@@ -179,6 +202,8 @@ public final class OciObjectSink implements ObjectSink {
                             .namespaceName(namespace).bucketName(bucket).objectName(name)
                             .uploadId(uploadId).uploadPartNum(number)
                             .contentLength((long) length).contentMD5(md5)
+                            .opcSseCustomerAlgorithm(encryption.algorithm()).opcSseCustomerKey(encryption.key())
+                            .opcSseCustomerKeySha256(encryption.keySha256())
                             .uploadPartBody(new ByteArrayInputStream(buf, 0, length)).build())));
             expectSame(name + " part " + number, "opc-content-md5", md5, r.value().getOpcContentMd5());
             return new Part(number, r.value().getETag(), digest, r.attempts());
@@ -270,7 +295,9 @@ public final class OciObjectSink implements ObjectSink {
         try {
             HeadObjectResponse h = retry.call(() -> OciExceptions.call("HEAD of " + name,
                     () -> client.headObject(HeadObjectRequest.builder()
-                            .namespaceName(namespace).bucketName(bucket).objectName(name).build()))).value();
+                            .namespaceName(namespace).bucketName(bucket).objectName(name)
+                            .opcSseCustomerAlgorithm(encryption.algorithm()).opcSseCustomerKey(encryption.key())
+                            .opcSseCustomerKeySha256(encryption.keySha256()).build()))).value();
             return new ObjectInfo(h.getContentLength(), h.getETag(), h.getContentMd5(),
                     h.getOpcMeta() == null ? Map.of() : h.getOpcMeta());
         } catch (NotFoundException e) {
@@ -294,10 +321,16 @@ public final class OciObjectSink implements ObjectSink {
     public String readMd5(String name) throws IOException {
         GetObjectResponse r = retry.call(() -> OciExceptions.call("read-back of " + name,
                 () -> client.getObject(GetObjectRequest.builder()
-                        .namespaceName(namespace).bucketName(bucket).objectName(name).build()))).value();
+                        .namespaceName(namespace).bucketName(bucket).objectName(name)
+                        .opcSseCustomerAlgorithm(encryption.algorithm()).opcSseCustomerKey(encryption.key())
+                        .opcSseCustomerKeySha256(encryption.keySha256()).build()))).value();
         try (InputStream in = r.getInputStream()) {
             return Md5.base64(Md5.of(in));
         }
+    }
+
+    private static StorageTier tier(ObjectProperties properties) {
+        return properties.storageTier() == null ? null : StorageTier.create(properties.storageTier());
     }
 
     private BufferPool buffers(long partSize) {

@@ -11,12 +11,22 @@ import io.lakeshift.model.TargetObject;
 import java.io.IOException;
 import java.util.Map;
 
-/** An OCI bucket and prefix, reached with the OCI Java SDK. */
-public record OciTarget(OciLocation location, OciSettings oci, Retry retry) implements Target {
+/**
+ * An OCI bucket and prefix, reached with the OCI Java SDK.
+ *
+ * @param encryption what every object's writes (and SSE-C reads) carry
+ */
+public record OciTarget(OciLocation location, OciSettings oci, Retry retry, OciEncryption encryption)
+        implements Target {
     public OciTarget {
         if (location.namespace() == null) {
             throw new IllegalArgumentException("target " + location + " needs its namespace resolved");
         }
+        encryption = encryption == null ? OciEncryption.NONE : encryption;
+    }
+
+    public OciTarget(OciLocation location, OciSettings oci, Retry retry) {
+        this(location, oci, retry, OciEncryption.NONE);
     }
 
     /** The location only: the settings may hold keys. */
@@ -37,6 +47,7 @@ public record OciTarget(OciLocation location, OciSettings oci, Retry retry) impl
 
     @Override
     public ObjectSink openSink(TransferSettings settings, Retry retry) {
-        return new OciObjectSink(OciClients.get(oci), location.namespace(), location.bucket(), settings, retry);
+        return new OciObjectSink(OciClients.get(oci), location.namespace(), location.bucket(), settings, retry,
+                encryption);
     }
 }

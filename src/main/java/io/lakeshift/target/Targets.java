@@ -1,6 +1,9 @@
 package io.lakeshift.target;
 
+import io.lakeshift.config.ObjectSettings;
 import io.lakeshift.config.OciSettings;
+import io.lakeshift.secrets.SecretException;
+import io.lakeshift.secrets.SecretResolver;
 import io.lakeshift.config.TransferSettings;
 import io.lakeshift.io.Retry;
 import io.lakeshift.io.StorageException;
@@ -31,5 +34,21 @@ public final class Targets {
             TransferSettings transfer, Retry retry) {
         return location instanceof OciLocation o ? new OciTarget(o, oci, retry)
                 : HadoopTarget.of((HadoopLocation) location, hadoop, transfer);
+    }
+
+    /**
+     * The same, an OCI target's objects encrypted as {@code objects} says: the SSE-C key resolved here, on the
+     * driver, with {@code secrets} (the config refused both options for a Hadoop target).
+     *
+     * @throws io.lakeshift.config.ConfigException naming --sse-c-key when its value is no AES-256 key
+     */
+    public static Target open(TargetLocation location, OciSettings oci, Map<String, String> hadoop,
+            TransferSettings transfer, Retry retry, ObjectSettings objects, SecretResolver secrets)
+            throws SecretException {
+        if (!(location instanceof OciLocation o)) {
+            return open(location, oci, hadoop, transfer, retry);
+        }
+        return new OciTarget(o, oci, retry,
+                new OciEncryption(objects.kmsKeyId(), secrets.resolve(objects.sseCustomerKey())));
     }
 }

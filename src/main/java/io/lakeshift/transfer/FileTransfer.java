@@ -1,6 +1,9 @@
 package io.lakeshift.transfer;
 
 import io.lakeshift.config.Mode;
+import io.lakeshift.config.ObjectSettings;
+import io.lakeshift.model.ObjectHeaders;
+import io.lakeshift.target.ObjectProperties;
 import io.lakeshift.config.Overwrite;
 import io.lakeshift.config.ParquetCheck;
 import io.lakeshift.config.TransferSettings;
@@ -48,9 +51,18 @@ public final class FileTransfer {
     private final String runId;
     private final String runDate;
     private int restoreDays;
+    private final TargetProperties objects;
 
     public FileTransfer(Source source, ObjectSink sink, TransferSettings settings, Mode mode, Overwrite overwrite,
             boolean dryRun, String runId, Instant runStart) {
+        this(source, sink, settings, mode, overwrite, dryRun, runId, runStart,
+                TargetProperties.of(ObjectSettings.defaults()));
+    }
+
+    /** @param objects the tier, content headers and metadata of each object */
+    public FileTransfer(Source source, ObjectSink sink, TransferSettings settings, Mode mode, Overwrite overwrite,
+            boolean dryRun, String runId, Instant runStart, TargetProperties objects) {
+        this.objects = objects;
         this.source = source;
         this.sink = sink;
         this.settings = settings;
@@ -206,12 +218,14 @@ public final class FileTransfer {
 
     private UploadResult upload(PlannedFile f, Record r) throws IOException {
         SourceFile src = f.source();
+        ObjectProperties props = objects.of(src, objects.readsSourceHeaders() ? source.headers(src)
+                : ObjectHeaders.NONE);
         try (InputStream raw = source.open(src)) {
             if (settings.parquetCheck() == ParquetCheck.OFF || !ParquetFooter.isParquet(src.relativePath())) {
-                return sink.upload(f.objectName(), raw, src.size(), Fingerprint.metadata(src), CommitCheck.NONE);
+                return sink.upload(f.objectName(), raw, src.size(), props, CommitCheck.NONE);
             }
             HeadTailStream in = new HeadTailStream(raw, PARQUET_TAIL);
-            return sink.upload(f.objectName(), in, src.size(), Fingerprint.metadata(src), () -> {
+            return sink.upload(f.objectName(), in, src.size(), props, () -> {
                 ParquetInfo info = ParquetFooter.check(in.head(), in.tail(), src.size());
                 r.rowCount = info.rows();
                 r.columns = info.columns();

@@ -10,6 +10,8 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.azure.storage.blob.sas.BlobContainerSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.blob.models.BlobHttpHeaders;
+import com.oracle.bmc.objectstorage.responses.HeadObjectResponse;
 import io.lakeshift.testing.AzuriteServer;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.SparkTestSession;
@@ -70,6 +72,35 @@ class AdlsMigrationIT {
         assertNotNull(etag);
         assertEquals(container.getBlobClient("tables/unicode/données-日本.bin").getProperties().getETag(), etag);
         StoreMigration.assertLogsHoldNo(oci, "from-adls", AzuriteServer.KEY);
+    }
+
+    /** A blob's HTTP headers and metadata (set through the Azure SDK on Azurite) land on the OCI object. */
+    @Test
+    void carriesTheBlobsContentHeadersAndMetadata() throws Exception {
+        byte[] body = StoreMigration.bytes(1500, 7);
+        container.getBlobClient("headers/report.json").uploadWithResponse(new BlobParallelUploadOptions(
+                BinaryData.fromBytes(body)).setHeaders(new BlobHttpHeaders().setContentType("application/json")
+                        .setCacheControl("no-cache").setContentLanguage("fr").setContentEncoding("identity")
+                        .setContentDisposition("inline"))
+                .setMetadata(Map.of("Owner", "finance", "source_system", "sap")), null, null);
+        container.getBlobClient("headers/plain.parquet").upload(BinaryData.fromBytes(body), true);
+        oci.createBucket("adls-headers");
+        List<String> args = new ArrayList<>(azurite.azureArgs());
+        args.addAll(List.of("--parquet-check", "off"));
+        StoreMigration.Result r = StoreMigration.migrate(oci, AzuriteServer.uri("lake", "headers"),
+                "oci://adls-headers@" + oci.namespace() + "/", args);
+        assertEquals(0, r.code(), r.err() + r.out());
+
+        HeadObjectResponse h = oci.head("adls-headers", "report.json");
+        assertEquals("application/json", h.getContentType());
+        assertEquals("no-cache", h.getCacheControl());
+        assertEquals("fr", h.getContentLanguage());
+        assertEquals("identity", h.getContentEncoding());
+        assertEquals("inline", h.getContentDisposition());
+        assertEquals("finance", h.getOpcMeta().get("owner"), h.getOpcMeta().toString());
+        assertEquals("sap", h.getOpcMeta().get("source_system"));
+        assertEquals("application/vnd.apache.parquet", oci.head("adls-headers", "plain.parquet").getContentType(),
+                "a blob stored as application/octet-stream is typed by its extension");
     }
 
     @Test

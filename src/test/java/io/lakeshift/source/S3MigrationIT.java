@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.s3.model.ObjectMetadata;
+import com.oracle.bmc.objectstorage.responses.HeadObjectResponse;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.S3Fixture;
 import io.lakeshift.testing.S3ProxyServer;
@@ -11,6 +13,7 @@ import io.lakeshift.testing.SparkTestSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +49,50 @@ class S3MigrationIT {
         assertEquals(s3.client().getObjectMetadata("old-lake", "tables/with space/a b.txt").getETag(),
                 etag.replace("\"", ""));
         StoreMigration.assertLogsHoldNo(oci, "from-s3", S3ProxyServer.SECRET_KEY);
+    }
+
+    /** S3's headers and x-amz-meta-* (set through the AWS SDK on s3proxy) land on the OCI object as OCI keeps them. */
+    @Test
+    void carriesTheContentHeadersAndUserMetadataOnBothUploadPathsAndASecondRunCopiesNothing() throws Exception {
+        for (String name : List.of("small.csv", "big.csv")) {
+            byte[] body = StoreMigration.bytes(name.startsWith("big") ? (3 << 19) : 900, name.length());
+            ObjectMetadata m = new ObjectMetadata();
+            m.setContentLength(body.length);
+            m.setContentType("text/csv; charset=utf-8");
+            m.setCacheControl("max-age=3600");
+            m.setContentDisposition("attachment; filename=\"" + name + "\"");
+            m.setContentLanguage("de");
+            m.setContentEncoding("identity");
+            m.addUserMetadata("Owner", "data-team");
+            m.addUserMetadata("lakeshift-source-size", "1");
+            s3.client().putObject("old-lake", "headers/" + name, new java.io.ByteArrayInputStream(body), m);
+        }
+        oci.createBucket("s3-headers");
+        List<String> args = new ArrayList<>(s3.s3Args());
+        args.addAll(List.of("--multipart-threshold", "1MiB", "--part-size", "1MiB"));
+        String target = "oci://s3-headers@" + oci.namespace() + "/";
+        StoreMigration.Result r = StoreMigration.migrate(oci, "s3a://old-lake/headers", target, args);
+        assertEquals(0, r.code(), r.err() + r.out());
+
+        for (String name : List.of("small.csv", "big.csv")) {
+            HeadObjectResponse h = oci.head("s3-headers", name);
+            assertEquals("text/csv;charset=utf-8", h.getContentType().replace(" ", ""), name);
+            assertEquals("max-age=3600", h.getCacheControl(), name);
+            assertEquals("attachment; filename=\"" + name + "\"", h.getContentDisposition(), name);
+            assertEquals("de", h.getContentLanguage(), name);
+            assertEquals("identity", h.getContentEncoding(), name);
+            assertEquals("data-team", h.getOpcMeta().get("owner"), name + ": " + h.getOpcMeta());
+            assertEquals(Long.toString(oci.get("s3-headers", name).length),
+                    h.getOpcMeta().get("lakeshift-source-size"), "lakeshift's own key wins");
+        }
+        Map<String, String> etags = oci.etags("s3-headers", "");
+        StoreMigration.Result again = StoreMigration.migrate(oci, "s3a://old-lake/headers", target, args);
+        assertEquals(0, again.code(), again.err() + again.out());
+        assertTrue(again.out().contains(": 2 equal"), again.out());
+        Map<String, String> after = oci.etags("s3-headers", "");
+        after.keySet().retainAll(Set.of("small.csv", "big.csv"));
+        etags.keySet().retainAll(Set.of("small.csv", "big.csv"));
+        assertEquals(etags, after, "nothing was written again");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.lakeshift.plan.PlannedFile;
 import io.lakeshift.source.Source;
 import io.lakeshift.target.CommitCheck;
 import io.lakeshift.target.ObjectInfo;
+import io.lakeshift.target.ObjectProperties;
 import io.lakeshift.target.ObjectSink;
 import io.lakeshift.target.UploadResult;
 import io.lakeshift.verify.Md5;
@@ -192,7 +193,7 @@ class FileCheckTest {
         }
 
         @Override
-        public UploadResult upload(String objectName, InputStream in, long size, Map<String, String> metadata,
+        public UploadResult upload(String objectName, InputStream in, long size, ObjectProperties properties,
                 CommitCheck check) {
             throw new UnsupportedOperationException();
         }

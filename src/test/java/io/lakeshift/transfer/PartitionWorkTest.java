@@ -15,6 +15,7 @@ import io.lakeshift.plan.PlannedFile;
 import io.lakeshift.target.CommitCheck;
 import io.lakeshift.target.HadoopTarget;
 import io.lakeshift.target.ObjectInfo;
+import io.lakeshift.target.ObjectProperties;
 import io.lakeshift.target.ObjectSink;
 import io.lakeshift.io.Retry;
 import io.lakeshift.target.UploadResult;
@@ -131,7 +132,7 @@ class PartitionWorkTest {
         ObjectSink around(ObjectSink sink) {
             return new ObjectSink() {
                 @Override
-                public UploadResult upload(String name, InputStream in, long size, Map<String, String> metadata,
+                public UploadResult upload(String name, InputStream in, long size, ObjectProperties metadata,
                         CommitCheck check) throws IOException {
                     boolean small = size < THRESHOLD;
                     int now = uploads.incrementAndGet();
