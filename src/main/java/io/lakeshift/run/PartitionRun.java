@@ -48,7 +48,7 @@ final class PartitionRun implements PartitionJob {
         RunTotals totals = new RunTotals();
         Retry retry = Retry.attempts(config.transfer().maxAttempts());
         PartitionWork work = new PartitionWork(
-                () -> target.openSink(config.transfer(), retry),
+                () -> target.openSink(config.transfer(), retry, runStart.toEpochMilli()),
                 sink -> new FileTransfer(source, sink, config.transfer(), config.mode(), config.overwrite(),
                         config.dryRun(), config.runId(), runStart),
                 config.transfer());

@@ -39,4 +39,11 @@ public record OciTarget(OciLocation location, OciSettings oci, Retry retry) impl
     public ObjectSink openSink(TransferSettings settings, Retry retry) {
         return new OciObjectSink(OciClients.get(oci), location.namespace(), location.bucket(), settings, retry);
     }
+
+    /** Uploads a killed run left (started before this run) are resumed where they carry the file's marker. */
+    @Override
+    public ObjectSink openSink(TransferSettings settings, Retry retry, long runStart) {
+        return new OciObjectSink(OciClients.get(oci), location.namespace(), location.bucket(), settings, retry,
+                runStart);
+    }
 }
