@@ -13,7 +13,9 @@ import com.oracle.bmc.objectstorage.responses.ListMultipartUploadPartsResponse;
 import com.oracle.bmc.objectstorage.responses.ListMultipartUploadsResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -86,11 +88,22 @@ final class OciUploads {
                             .page(token).limit(1000).build()))).value();
             for (MultipartUploadPartSummary p : r.getItems()) {
                 parts.put(p.getPartNumber(), new OpenUpload.Held(p.getPartNumber(),
-                        p.getSize() == null ? -1 : p.getSize(), p.getMd5(), p.getEtag()));
+                        p.getSize() == null ? -1 : p.getSize(), base64(p.getMd5()), p.getEtag()));
             }
             page = r.getOpcNextPage();
         } while (page != null);
         return parts;
+    }
+
+    /**
+     * A listed part's MD5 as base64. OCI's reference says only "the MD5 hash of the bytes of the part"; its other
+     * MD5s (opc-content-md5) are base64, which is what the emulator lists, but 32 hex digits are read too.
+     */
+    static String base64(String md5) {
+        if (md5 == null || !md5.matches("[0-9a-fA-F]{32}")) {
+            return md5;
+        }
+        return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(md5));
     }
 
     void abort(String name, String uploadId) throws IOException {

@@ -222,6 +222,15 @@ class OciUploadResumeTest {
     }
 
     @Test
+    void aListedPartMd5IsReadAsBase64OrHex() {
+        String base64 = Md5.base64(Md5.of(new byte[] {1, 2, 3}, 0, 3));
+        String hex = java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(base64));
+        assertEquals(base64, OciUploads.base64(base64));
+        assertEquals(base64, OciUploads.base64(hex));
+        assertEquals(base64, OciUploads.base64(hex.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    @Test
     void theMarkerNamesTheVersionThePartSizeAndTheObject() {
         ResumeMarker m = ResumeMarker.of("a", SIZE, 1 << 20, version(1000));
         assertEquals(m, ResumeMarker.of("a", SIZE, 1 << 20, version(1000)));
