@@ -25,7 +25,8 @@ import java.util.Map;
  * @param partitions Spark partitions the work was spread over
  * @param failedFiles the failed files (the first {@value RunTotals#MAX_FAILURES})
  * @param failedCount all failed files
- * @param abortedUploads unfinished multipart uploads of earlier runs found and aborted
+ * @param abortedUploads multipart uploads still open below the target at the end of the run (an earlier run's that
+ *     was not resumed, a lost task's) and aborted
  * @param warnedFiles files that landed with a warning (a corrupt Parquet file under --parquet-check warn), the
  *     note as the error (the first {@value RunTotals#MAX_FAILURES})
  * @param warnedCount all such files

@@ -82,12 +82,11 @@ public final class MigrationRun {
         SourceReadCheck.run(source, plan, config.dryRun());
         PlanCosting costing = config.dryRun() ? costing(config, source, plan, targetObjects) : null;
 
-        long aborted = config.dryRun() ? 0 : prepare(config, target, location, logLocation, stores, retry, start);
-        RunTotals totals = copy(config, source, target, logLocation, stores, plan, start);
         if (!config.dryRun()) {
-            // Tasks run again after a lost executor may have left uploads no one will finish.
-            aborted += target.abortLeftovers(System.currentTimeMillis());
+            writeStarted(LogStores.open(logLocation, config.oci(), stores, retry), config, location);
         }
+        RunTotals totals = copy(config, source, target, logLocation, stores, plan, start);
+        long aborted = config.dryRun() ? 0 : abortLeftovers(target, location);
         return report(config, location, logLocation, stores, retry, plan, totals, start, aborted, costing);
     }
 
@@ -181,14 +180,16 @@ public final class MigrationRun {
         }
     }
 
-    /** Marks the run as started (proving the log can be written) and aborts what earlier runs left unfinished. */
-    private long prepare(MigrationConfig config, Target target, TargetLocation location, String logLocation,
-            Map<String, String> stores, Retry retry, Instant start) throws IOException {
-        writeStarted(LogStores.open(logLocation, config.oci(), stores, retry), config, location);
-        long aborted = target.abortLeftovers(start.toEpochMilli());
+    /**
+     * Aborts every upload still open below the target once the files are done: what a killed run left and this run
+     * did not resume (its file changed, was not copied, or the upload was another tool's), and what tasks lost
+     * with an executor left. Not at the start: the tasks resume a killed run's uploads of their files.
+     */
+    private long abortLeftovers(Target target, TargetLocation location) throws IOException {
+        long aborted = target.abortLeftovers(System.currentTimeMillis());
         if (aborted > 0) {
-            out.printf("lakeshift: aborted %d unfinished multipart upload(s) left below %s by an earlier run%n",
-                    aborted, location);
+            out.printf("lakeshift: aborted %d unfinished multipart upload(s) left below %s (by an earlier run or a"
+                    + " lost task, and not resumed)%n", aborted, location);
         }
         return aborted;
     }

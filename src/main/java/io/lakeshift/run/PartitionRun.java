@@ -54,7 +54,7 @@ final class PartitionRun implements PartitionJob<RunTotals> {
         Retry retry = Retry.attempts(config.transfer().maxAttempts());
         Source paced = limits.pace(source, Ticker.SYSTEM); // one pace for all of this task's threads
         PartitionWork work = new PartitionWork(
-                () -> target.openSink(config.transfer(), retry),
+                () -> target.openSink(config.transfer(), retry, runStart.toEpochMilli()),
                 sink -> new FileTransfer(paced, sink, config.transfer(), config.mode(), config.overwrite(),
                         config.dryRun(), config.runId(), runStart, TargetProperties.of(config.objects()))
                         .restoringArchived(config.plan().restore() ? config.plan().restoreDays() : 0),

@@ -10,7 +10,9 @@ import java.util.Map;
  *
  * <p>Contract of {@link #upload}: when it returns, the object holds exactly the bytes read and what the store
  * reports about it (size, and MD5 where the store gives one) matched what was read. When it throws, no object was
- * created from the partial bytes: an upload in progress is aborted, never committed by {@link #close}.
+ * created from the partial bytes: an upload in progress is aborted, or, after a transient failure, may be kept open
+ * for the next upload of the same object to continue (the next upload of another object, or {@link #close}, aborts
+ * it); it is never committed by {@link #close}.
  */
 public interface ObjectSink extends AutoCloseable {
     /**

@@ -48,6 +48,13 @@ public record OciTarget(OciLocation location, OciSettings oci, Retry retry, OciE
     @Override
     public ObjectSink openSink(TransferSettings settings, Retry retry) {
         return new OciObjectSink(OciClients.get(oci), location.namespace(), location.bucket(), settings, retry,
-                encryption);
+                encryption, Long.MIN_VALUE);
+    }
+
+    /** Uploads a killed run left (started before this run) are resumed where they carry the file's marker. */
+    @Override
+    public ObjectSink openSink(TransferSettings settings, Retry retry, long runStart) {
+        return new OciObjectSink(OciClients.get(oci), location.namespace(), location.bucket(), settings, retry,
+                encryption, runStart);
     }
 }

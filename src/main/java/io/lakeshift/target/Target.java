@@ -30,4 +30,12 @@ public interface Target extends Serializable {
 
     /** A sink for one task. */
     ObjectSink openSink(TransferSettings settings, Retry retry) throws IOException;
+
+    /**
+     * A sink for one task of a run started at {@code runStart} (epoch millis); where the target can, it continues
+     * the unfinished uploads earlier runs left of the files it is given, instead of sending them whole again.
+     */
+    default ObjectSink openSink(TransferSettings settings, Retry retry, long runStart) throws IOException {
+        return openSink(settings, retry);
+    }
 }

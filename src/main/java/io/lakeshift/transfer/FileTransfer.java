@@ -185,6 +185,7 @@ public final class FileTransfer {
                 r.targetEtag = up.etag();
                 r.md5 = up.md5();
                 r.parts = up.parts();
+                r.note = r.note == null ? up.note() : up.note() == null ? r.note : r.note + "; " + up.note();
                 if (settings.verify()) {
                     String served = sink.readMd5(f.objectName());
                     if (!served.equals(up.md5())) {

@@ -9,21 +9,27 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A loopback TCP proxy in front of a server that cuts the first {@code cuts} connections whose answer grows past
  * {@code cutAfter} bytes: a source stream that breaks mid-file. Or, built with {@link #cuttingRequests}, whose
  * request grows past it: an upload whose connection is reset while its body is sent. The client's side of a cut
- * connection is reset, as a dropped connection looks. Counts the cuts it made.
+ * connection is reset, as a dropped connection looks. Or, built with {@link #resettingAtRandom}, that resets every
+ * connection after a random number of request bytes: a flaky network. Counts the cuts it made and the request bytes
+ * it passed on.
  */
 public final class CuttingProxy implements AutoCloseable {
     private final ServerSocket server;
     private final InetSocketAddress upstream;
     private final long answerLimit;
-    private final long requestLimit;
+    private final LongSupplier requestLimits;
     private final AtomicInteger cutsLeft;
     private final AtomicInteger cuts = new AtomicInteger();
+    private final AtomicLong requestBytes = new AtomicLong();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "cutting-proxy");
         t.setDaemon(true);
@@ -37,10 +43,15 @@ public final class CuttingProxy implements AutoCloseable {
 
     private CuttingProxy(String upstreamHost, int upstreamPort, long answerLimit, long requestLimit, int cuts)
             throws IOException {
+        this(upstreamHost, upstreamPort, answerLimit, () -> requestLimit, cuts);
+    }
+
+    private CuttingProxy(String upstreamHost, int upstreamPort, long answerLimit, LongSupplier requestLimits,
+            int cuts) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.upstream = new InetSocketAddress(upstreamHost, upstreamPort);
         this.answerLimit = answerLimit;
-        this.requestLimit = requestLimit;
+        this.requestLimits = requestLimits;
         this.cutsLeft = new AtomicInteger(cuts);
         threads.submit(this::accept);
     }
@@ -52,6 +63,27 @@ public final class CuttingProxy implements AutoCloseable {
     public static CuttingProxy cuttingRequests(String upstreamHost, int upstreamPort, long cutAfter, int cuts)
             throws IOException {
         return new CuttingProxy(upstreamHost, upstreamPort, Long.MAX_VALUE, cutAfter, cuts);
+    }
+
+    /**
+     * Resets each connection once its requests grow past a random number of bytes, exponentially distributed with
+     * mean {@code meanBytes} (memoryless: a kept-alive connection's next request is as likely to be cut as a new
+     * connection's), drawn from {@code seed} in the order connections arrive.
+     */
+    public static CuttingProxy resettingAtRandom(String upstreamHost, int upstreamPort, long meanBytes, long seed)
+            throws IOException {
+        Random random = new Random(seed);
+        LongSupplier limits = () -> {
+            synchronized (random) {
+                return (long) (-meanBytes * Math.log(1 - random.nextDouble()));
+            }
+        };
+        return new CuttingProxy(upstreamHost, upstreamPort, Long.MAX_VALUE, limits, Integer.MAX_VALUE);
+    }
+
+    /** Request bytes passed on to the server (a cut request's counted up to the cut). */
+    public long requestBytes() {
+        return requestBytes.get();
     }
 
     public int port() {
@@ -67,7 +99,8 @@ public final class CuttingProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket up = new Socket(upstream.getHostString(), upstream.getPort());
-                threads.submit(() -> pipe(client, up, requestLimit, client));
+                long limit = requestLimits.getAsLong();
+                threads.submit(() -> pipe(client, up, limit, client));
                 threads.submit(() -> pipe(up, client, answerLimit, client));
             } catch (IOException e) {
                 return;
@@ -81,13 +114,16 @@ public final class CuttingProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buf)) > 0; ) {
                 if (sent + n > limit && cutsLeft.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
-                    out.write(buf, 0, (int) Math.max(0, limit - sent));
+                    int last = (int) Math.max(0, limit - sent);
+                    out.write(buf, 0, last);
+                    count(from == client, last);
                     out.flush();
                     cuts.incrementAndGet();
                     client.setSoLinger(true, 0); // a reset, as a dropped connection looks
                     break;
                 }
                 out.write(buf, 0, n);
+                count(from == client, n);
                 sent += n;
             }
         } catch (IOException ignored) {
@@ -95,6 +131,12 @@ public final class CuttingProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
+        }
+    }
+
+    private void count(boolean request, int n) {
+        if (request) {
+            requestBytes.addAndGet(n);
         }
     }
 
