@@ -54,6 +54,7 @@ final class S3Handler implements HttpHandler {
                 return;
             }
             call.auth = signer.verify(call.method, call.rawPath, call.rawQuery, exchange.getRequestHeaders()::get);
+            op.checkParams(call);
             if (authorizer != null) {
                 authorizer.authorize(principal, op.ociName, call.bucket, call.key, Map.of());
             }

@@ -44,16 +44,19 @@ enum S3Operation {
         this.params = params;
     }
 
-    /** Routes a path-style request; refuses subresources and parameters it does not serve. */
+    /** Routes a path-style request (a method no operation has is 405). */
     static S3Operation of(S3Call call) {
-        S3Operation op = route(call);
+        return route(call);
+    }
+
+    /** Refuses the subresources and parameters this operation does not serve; checked once the caller is known. */
+    void checkParams(S3Call call) {
         for (String p : call.query.keySet()) {
-            if (!op.params.contains(p) && !ANY.contains(p)) {
+            if (!params.contains(p) && !ANY.contains(p)) {
                 throw S3Exception.notImplemented("The '" + p + "' subresource or parameter of " + call.method + " "
                         + (call.bucket == null ? "/" : call.key == null ? "a bucket" : "an object"));
             }
         }
-        return op;
     }
 
     private static S3Operation route(S3Call call) {
