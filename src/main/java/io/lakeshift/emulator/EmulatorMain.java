@@ -25,6 +25,10 @@ public final class EmulatorMain {
                 + " Default: allow every signed request."),
         RESTORE_DELAY("restore-delay", "SECONDS", "0", "How long RestoreObjects leaves an Archive object"
                 + " Restoring before it can be read (OCI: up to an hour); 0 restores at once."),
+        S3_PORT("s3-port", "PORT", "0", "Serve OCI's Amazon S3 Compatibility API (path-style, SigV4) on this port:"
+                + " 0 for any free one, -1 for none."),
+        LATENCY("latency", "MS", "0", "Delay every request of both APIs by MS milliseconds before it is answered (a"
+                + " round trip's latency, e.g. 20 between clouds; 0 to 60000)."),
         HELP("help", null, null, "Show this help.");
 
         final String key;
@@ -117,7 +121,8 @@ public final class EmulatorMain {
     public static OciEmulator start(String[] args, PrintStream out) throws IOException {
         OciEmulator.Builder builder = OciEmulator.builder().host(Arg.HOST.defaultValue)
                 .port(port(Arg.PORT.defaultValue)).namespace(Arg.NAMESPACE.defaultValue)
-                .restoreDelay(seconds(Arg.RESTORE_DELAY, Arg.RESTORE_DELAY.defaultValue));
+                .restoreDelay(seconds(Arg.RESTORE_DELAY, Arg.RESTORE_DELAY.defaultValue))
+                .s3Port(s3Port(Arg.S3_PORT.defaultValue)).latency(latency(Arg.LATENCY.defaultValue));
         Path policyFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -135,6 +140,8 @@ public final class EmulatorMain {
                 case NAMESPACE -> builder.namespace(value(args, ++i, a));
                 case DATA_DIR -> builder.dataDir(Path.of(value(args, ++i, a)));
                 case CONFIG_DIR -> builder.configDir(Path.of(value(args, ++i, a)));
+                case S3_PORT -> builder.s3Port(s3Port(value(args, ++i, a)));
+                case LATENCY -> builder.latency(latency(value(args, ++i, a)));
                 case TRUST_KEY -> builder.trustPublicKey(Path.of(value(args, ++i, a)));
                 case RESTORE_DELAY -> builder.restoreDelay(seconds(a, value(args, ++i, a)));
                 case POLICY -> {
@@ -160,6 +167,14 @@ public final class EmulatorMain {
         out.println("  config:    " + emulator.configFile());
         out.println("  profile:   " + emulator.profile());
         out.println("  user:      " + emulator.userId());
+        if (emulator.s3Credentials() != null) {
+            out.println("  Amazon S3 Compatibility API (path-style, SigV4, region " + emulator.region() + "):");
+            out.println("    endpoint:   " + emulator.s3Endpoint());
+            out.println("    access key: " + emulator.s3Credentials().accessKey());
+            out.println("    secret key: " + emulator.s3Credentials().secretKey());
+            out.println("    credentials file (AWS_SHARED_CREDENTIALS_FILE): "
+                    + emulator.configDir().resolve(io.lakeshift.emulator.s3.S3Credentials.FILE));
+        }
         if (policyFile != null) {
             long enforced = emulator.policy().statements().stream().filter(s -> s.enforced()).count();
             out.println("  policy:    " + policyFile + " (" + enforced + " Object Storage statements enforced)");
@@ -194,6 +209,32 @@ public final class EmulatorMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + option.key + ": '" + text + "' is not a number of seconds; give"
                     + " 0 to 86400");
+        }
+    }
+
+    private static int s3Port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < -1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--s3-port: '" + text + "' is not a port; give 0 to 65535 (0 for any"
+                    + " free one) or -1 for none");
+        }
+    }
+
+    private static Duration latency(String text) {
+        try {
+            long ms = Long.parseLong(text);
+            if (ms < 0 || ms > 60_000) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(ms);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--latency: '" + text + "' is not a delay; give 0 to 60000"
+                    + " milliseconds");
         }
     }
 

@@ -11,6 +11,8 @@ import io.lakeshift.emulator.http.ObjectStorageHandler;
 import io.lakeshift.emulator.iam.Authorizer;
 import io.lakeshift.emulator.iam.Policy;
 import io.lakeshift.emulator.storage.BucketRecord;
+import io.lakeshift.emulator.s3.S3Api;
+import io.lakeshift.emulator.s3.S3Credentials;
 import io.lakeshift.emulator.storage.DiskStorage;
 import io.lakeshift.emulator.storage.ListQuery;
 import io.lakeshift.emulator.storage.ObjectListing;
@@ -52,6 +54,9 @@ public final class OciEmulator implements AutoCloseable {
     }
 
     private final HttpServer server;
+    /** The Amazon S3 Compatibility API's listener, or null when it is not served. */
+    private final HttpServer s3Server;
+    private final S3Credentials s3Credentials;
     private final ExecutorService executor;
     private final Storage storage;
     private final ClientIdentity identity;
@@ -82,16 +87,31 @@ public final class OciEmulator implements AutoCloseable {
                 identity.tenancy(), b.refusals);
         ObjectStorageHandler handler = new ObjectStorageHandler(storage, namespace, identity.tenancy(),
                 new SignatureVerifier(keys, sessionTokens, Clock.systemUTC()), b.faults, authorizer, b.restoreDelay);
+        this.s3Credentials = b.s3Port < 0 ? null
+                : b.s3Credentials != null ? b.s3Credentials : S3Credentials.createIn(configDir);
         this.executor = newExecutor(b.threads);
+        HttpServer nativeServer = null;
         try {
-            this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
+            nativeServer = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
+            this.s3Server = b.s3Port < 0 ? null : HttpServer.create(new InetSocketAddress(b.host, b.s3Port), 128);
         } catch (IOException e) {
             executor.shutdownNow();
+            if (nativeServer != null) {
+                nativeServer.stop(0);
+            }
             throw e;
         }
-        server.createContext("/", handler);
+        this.server = nativeServer;
+        server.createContext("/", Latency.around(handler, b.latency, b.pause));
         server.setExecutor(executor);
         server.start();
+        if (s3Server != null) {
+            S3Api.Settings settings = new S3Api.Settings(namespace, identity.tenancy(), identity.user(),
+                    ClientIdentity.REGION, s3Credentials, b.faults, authorizer, Clock.systemUTC());
+            s3Server.createContext("/", Latency.around(S3Api.handler(storage, settings), b.latency, b.pause));
+            s3Server.setExecutor(executor);
+            s3Server.start();
+        }
     }
 
     private static ExecutorService newExecutor(int threads) {
@@ -112,7 +132,10 @@ public final class OciEmulator implements AutoCloseable {
 
     /** The base URL clients use as their endpoint, e.g. "http://127.0.0.1:43121". */
     public String endpoint() {
-        InetSocketAddress address = server.getAddress();
+        return endpointOf(server.getAddress());
+    }
+
+    private static String endpointOf(InetSocketAddress address) {
         String host = address.getAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
@@ -122,6 +145,29 @@ public final class OciEmulator implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * The base URL of the Amazon S3 Compatibility API (path-style: {@code ENDPOINT/bucket/key}), as OCI serves it at
+     * {@code https://NAMESPACE.compat.objectstorage.REGION.oraclecloud.com}.
+     *
+     * @throws IllegalStateException when the emulator was built without {@link Builder#s3Port(int)}
+     */
+    public String s3Endpoint() {
+        if (s3Server == null) {
+            throw new IllegalStateException("the S3 Compatibility API is not served; build with s3Port(0)");
+        }
+        return endpointOf(s3Server.getAddress());
+    }
+
+    /** The customer secret key pair S3 clients sign with, or null when the S3 API is not served. */
+    public S3Credentials s3Credentials() {
+        return s3Credentials;
+    }
+
+    /** The region S3 clients sign for (SigV4's credential scope), the region of OCI's S3 endpoint. */
+    public String region() {
+        return ClientIdentity.REGION;
     }
 
     public String namespace() {
@@ -212,6 +258,9 @@ public final class OciEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (s3Server != null) {
+            s3Server.stop(0);
+        }
         executor.shutdownNow();
         try {
             storage.close();
@@ -246,6 +295,10 @@ public final class OciEmulator implements AutoCloseable {
         private Policy policy;
         private Consumer<String> refusals = Logger.getLogger(Authorizer.class.getName())::warning;
         private Duration restoreDelay = Duration.ZERO;
+        private int s3Port = -1;
+        private S3Credentials s3Credentials;
+        private Duration latency = Duration.ZERO;
+        private Latency.Pause pause = Latency.Pause.SLEEP;
 
         private Builder() {
         }
@@ -339,6 +392,39 @@ public final class OciEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("restoreDelay must be zero or more");
             }
             this.restoreDelay = delay;
+            return this;
+        }
+
+        /**
+         * Also serve the Amazon S3 Compatibility API on this port (0 picks a free one); -1 (the default) serves
+         * only the native API.
+         */
+        public Builder s3Port(int port) {
+            if (port < -1 || port > 65535) {
+                throw new IllegalArgumentException("s3Port must be -1 (off) or 0 to 65535");
+            }
+            this.s3Port = port;
+            return this;
+        }
+
+        /** The customer secret key pair S3 clients sign with; default: made once and kept in the config dir. */
+        public Builder s3Credentials(S3Credentials credentials) {
+            this.s3Credentials = credentials;
+            return this;
+        }
+
+        /** Delay every request of both APIs by this much before it is handled (a round trip's latency). */
+        public Builder latency(Duration latency) {
+            if (latency == null || latency.isNegative()) {
+                throw new IllegalArgumentException("latency must be zero or more");
+            }
+            this.latency = latency;
+            return this;
+        }
+
+        /** How the latency is waited out (default: sleeping); tests count the pauses instead. */
+        public Builder pause(Latency.Pause pause) {
+            this.pause = pause;
             return this;
         }
 

@@ -24,7 +24,7 @@ class EmulatorMainTest {
         Map<String, String> rows = new LinkedHashMap<>();
         List<String> lines = help.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            Matcher m = Pattern.compile("^  (--[a-z-]+(?: [A-Z]+)?) ").matcher(lines.get(i));
+            Matcher m = Pattern.compile("^  (--[a-z0-9-]+(?: [A-Z]+)?) ").matcher(lines.get(i));
             if (m.find()) {
                 Matcher d = Pattern.compile("^ {20,}Default: (.*)$").matcher(i + 1 < lines.size() ? lines.get(i + 1)
                         : "");

@@ -1,0 +1,299 @@
+package io.lakeshift.emulator.s3;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.lakeshift.emulator.storage.StagedBody;
+import io.lakeshift.emulator.storage.Storage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One S3 request: its path-style bucket and key, query, headers, body readers and response writers. */
+final class S3Call {
+    static final int BUFFER = 256 * 1024;
+    private static final int MAX_XML = 2 * 1024 * 1024;
+
+    final HttpExchange exchange;
+    final String method;
+    final String rawPath;
+    final String rawQuery;
+    final Map<String, String> query;
+    /** Null for the service (GET /). */
+    final String bucket;
+    /** Null for bucket requests. */
+    final String key;
+    final String requestId;
+    SigV4.Verified auth;
+    private boolean responded;
+
+    S3Call(HttpExchange exchange, String requestId) {
+        this.exchange = exchange;
+        this.method = exchange.getRequestMethod().toUpperCase();
+        this.rawPath = exchange.getRequestURI().getRawPath();
+        this.rawQuery = exchange.getRequestURI().getRawQuery();
+        this.query = parseQuery(rawQuery);
+        this.requestId = requestId;
+        String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        int slash = path.indexOf('/', 1);
+        String b = slash < 0 ? path.substring(1) : path.substring(1, slash);
+        String k = slash < 0 ? "" : path.substring(slash + 1);
+        this.bucket = b.isEmpty() ? null : SigV4.decode(b, false);
+        this.key = k.isEmpty() ? null : SigV4.decode(k, false);
+    }
+
+    String header(String name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    List<String> headers(String name) {
+        return exchange.getRequestHeaders().get(name);
+    }
+
+    boolean has(String param) {
+        return query.containsKey(param);
+    }
+
+    String param(String name) {
+        String v = query.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    int intParam(String name, int fallback, int max) {
+        String v = param(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.min(n, max);
+        } catch (NumberFormatException e) {
+            throw S3Exception.invalidArgument("'" + name + "' must be a non-negative integer, not '" + v + "'");
+        }
+    }
+
+    // ---- request bodies
+
+    /** The body's length as decoded: x-amz-decoded-content-length for aws-chunked, else Content-Length. */
+    private long declaredLength(boolean chunked) {
+        String value = header(chunked ? "x-amz-decoded-content-length" : "content-length");
+        if (value == null) {
+            throw new S3Exception(411, "MissingContentLength", "You must provide the Content-Length HTTP header.");
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw S3Exception.invalidArgument("The length '" + value + "' is not a number");
+        }
+    }
+
+    /** The decoded body, checked against the signed payload hash as it streams. */
+    private InputStream payload(boolean chunked) {
+        InputStream raw = exchange.getRequestBody();
+        return chunked ? new ChunkedBody(raw, auth) : raw;
+    }
+
+    private boolean chunked() {
+        String hash = auth.payloadHash();
+        if (hash.equals(SigV4.STREAMING_SIGNED)) {
+            return true;
+        }
+        if (hash.startsWith("STREAMING-")) {
+            throw S3Exception.notImplemented("The payload signing mode " + hash);
+        }
+        if (!hash.equals(SigV4.UNSIGNED) && !hash.matches("[0-9a-f]{64}")) {
+            throw new S3Exception(400, "InvalidArgument", "x-amz-content-sha256 '" + hash + "' is not a SHA-256,"
+                    + " UNSIGNED-PAYLOAD or " + SigV4.STREAMING_SIGNED);
+        }
+        return false;
+    }
+
+    /**
+     * Streams the body into a staged blob, checking the signed payload (SHA-256, or each aws-chunked chunk's
+     * signature) and Content-MD5. Anything wrong discards the blob and throws.
+     */
+    StagedBody receive(Storage storage) throws IOException {
+        boolean chunked = chunked();
+        long length = declaredLength(chunked);
+        byte[] expectedMd5 = contentMd5();
+        boolean sha = !chunked && !auth.payloadHash().equals(SigV4.UNSIGNED);
+        StagedBody body;
+        ChunkedBody decoded = chunked ? new ChunkedBody(exchange.getRequestBody(), auth) : null;
+        try (InputStream in = decoded != null ? decoded : exchange.getRequestBody()) {
+            body = storage.stage(in, length, sha);
+            try {
+                if (decoded != null) {
+                    decoded.finish();
+                }
+            } catch (IOException | RuntimeException e) {
+                storage.discard(body);
+                throw e;
+            }
+        }
+        try {
+            if (sha && !SigV4.hex(body.sha256()).equals(auth.payloadHash())) {
+                throw new S3Exception(400, "XAmzContentSHA256Mismatch",
+                        "The provided 'x-amz-content-sha256' header does not match what was computed.");
+            }
+            if (expectedMd5 != null && !Arrays.equals(expectedMd5, body.md5())) {
+                throw new S3Exception(400, "BadDigest",
+                        "The Content-MD5 you specified did not match what we received.");
+            }
+        } catch (S3Exception e) {
+            storage.discard(body);
+            throw e;
+        }
+        return body;
+    }
+
+    /** A small (XML) body, read whole and checked like {@link #receive}. */
+    byte[] smallBody() throws IOException {
+        boolean chunked = chunked();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = payload(chunked)) {
+            byte[] buf = new byte[8192];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                out.write(buf, 0, n);
+                if (out.size() > MAX_XML) {
+                    throw malformedLarge();
+                }
+            }
+        }
+        byte[] bytes = out.toByteArray();
+        String hash = auth.payloadHash();
+        if (!chunked && !hash.equals(SigV4.UNSIGNED) && !SigV4.hex(SigV4.sha256(bytes)).equals(hash)) {
+            throw new S3Exception(400, "XAmzContentSHA256Mismatch",
+                    "The provided 'x-amz-content-sha256' header does not match what was computed.");
+        }
+        byte[] md5 = contentMd5();
+        if (md5 != null && !Arrays.equals(md5, md5(bytes))) {
+            throw new S3Exception(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
+        }
+        return bytes;
+    }
+
+    private static S3Exception malformedLarge() {
+        return S3Exception.malformedXml("The XML body is larger than " + MAX_XML + " bytes");
+    }
+
+    byte[] contentMd5() {
+        String header = header("content-md5");
+        if (header == null) {
+            return null;
+        }
+        try {
+            byte[] md5 = Base64.getDecoder().decode(header.trim());
+            if (md5.length == 16) {
+                return md5;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // answered below
+        }
+        throw new S3Exception(400, "InvalidDigest", "The Content-MD5 you specified is not valid.");
+    }
+
+    static byte[] md5(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("MD5").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- responses
+
+    S3Call set(String name, Object value) {
+        if (value != null) {
+            exchange.getResponseHeaders().set(name, value.toString());
+        }
+        return this;
+    }
+
+    boolean responded() {
+        return responded;
+    }
+
+    void sendXml(int status, S3Xml xml) throws IOException {
+        byte[] bytes = xml.bytes();
+        set("Content-Type", "application/xml");
+        responded = true;
+        if (method.equals("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    void sendEmpty(int status) throws IOException {
+        responded = true;
+        exchange.sendResponseHeaders(status, -1);
+    }
+
+    /** HEAD answers carry the length a GET would return, and no body. */
+    void sendHead(int status, long length) throws IOException {
+        responded = true;
+        set("Content-Length", length);
+        exchange.sendResponseHeaders(status, -1);
+    }
+
+    /** Streams {@code length} bytes of {@code in}; the caller closes it. */
+    void sendStream(int status, InputStream in, long length) throws IOException {
+        responded = true;
+        if (length == 0) {
+            set("Content-Length", 0);
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            byte[] buf = new byte[BUFFER];
+            long left = length;
+            while (left > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    throw new IOException("stored body shorter than its record");
+                }
+                out.write(buf, 0, n);
+                left -= n;
+            }
+        }
+    }
+
+    void sendError(S3Exception e) throws IOException {
+        String resource = rawPath == null ? "/" : rawPath;
+        sendXml(e.status(), S3Xml.error().text("Code", e.code()).text("Message", e.getMessage())
+                .text("Resource", resource).text("RequestId", requestId));
+    }
+
+    /** Query parameters, percent-decoded ('+' is a space). The first value of a name wins. */
+    static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> out = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return out;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            out.putIfAbsent(SigV4.decode(eq < 0 ? pair : pair.substring(0, eq), true),
+                    eq < 0 ? "" : SigV4.decode(pair.substring(eq + 1), true));
+        }
+        return out;
+    }
+}
