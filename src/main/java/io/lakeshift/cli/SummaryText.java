@@ -25,6 +25,7 @@ final class SummaryText {
         sb.append(String.format(Locale.ROOT, "  bytes    %s sent of %s, %s/s over %d partitions%n",
                 ByteSize.format(s.bytesSent()), ByteSize.format(s.bytesTotal()), ByteSize.format(s.bytesPerSecond()),
                 s.partitions()));
+        s.tables().forEach(t -> sb.append(String.format("  table    %s%n", t.line())));
         sb.append(String.format("  log      %s%n", s.log()));
         int shown = 0;
         for (RunTotals.Failure f : s.failedFiles()) {

@@ -28,11 +28,13 @@ public record MigrationConfig(
         boolean dryRun,
         FilterSettings filters,
         long estimateRate,
-        SourceSettings sources) implements Serializable {
+        SourceSettings sources,
+        TableSettings tables) implements Serializable {
 
     public MigrationConfig {
         skip = List.copyOf(skip);
         sources = sources == null ? SourceSettings.defaults() : sources;
+        tables = tables == null ? TableSettings.defaults() : tables;
     }
 
     /**

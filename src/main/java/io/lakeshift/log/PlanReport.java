@@ -19,11 +19,16 @@ import java.util.Map;
  * @param assumedBytesPerSecond the rate assumed (--estimate-rate)
  * @param largest the largest files a real run would send
  * @param skipped bookkeeping files left out
+ * @param tables the Delta and Iceberg tables found in the source
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PlanReport(String runId, String source, String target, String log, Map<String, Long> files,
         Map<String, Long> bytes, long bytesToSend, long estimatedSeconds, long assumedBytesPerSecond,
-        List<Item> largest, long skipped) {
+        List<Item> largest, long skipped, List<TableSummary> tables) {
+
+    public PlanReport {
+        tables = tables == null ? List.of() : List.copyOf(tables);
+    }
 
     /** A file and its size. */
     public record Item(String name, long size) {}

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param failedFiles the failed files (the first {@value RunTotals#MAX_FAILURES})
  * @param failedCount all failed files
  * @param abortedUploads unfinished multipart uploads of earlier runs found and aborted
+ * @param tables the Delta and Iceberg tables found in the source (docs/tables.md)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunSummary(
@@ -46,7 +47,12 @@ public record RunSummary(
         int partitions,
         List<RunTotals.Failure> failedFiles,
         long failedCount,
-        long abortedUploads) {
+        long abortedUploads,
+        List<TableSummary> tables) {
+
+    public RunSummary {
+        tables = tables == null ? List.of() : List.copyOf(tables);
+    }
 
     public boolean succeeded() {
         return failedCount == 0;

@@ -13,11 +13,13 @@ import io.lakeshift.log.LogTimes;
 import io.lakeshift.log.PlanReport;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.RunTotals;
+import io.lakeshift.log.TableSummary;
 import io.lakeshift.model.ByteSize;
 import io.lakeshift.model.TargetLocation;
 import io.lakeshift.model.TargetObject;
 import io.lakeshift.plan.Action;
 import io.lakeshift.plan.CopyRecord;
+import io.lakeshift.plan.FileRoles;
 import io.lakeshift.plan.Filters;
 import io.lakeshift.plan.Plan;
 import io.lakeshift.plan.Planner;
@@ -27,6 +29,9 @@ import io.lakeshift.secrets.Secrets;
 import io.lakeshift.source.Manifest;
 import io.lakeshift.source.Source;
 import io.lakeshift.source.Sources;
+import io.lakeshift.table.LakeTables;
+import io.lakeshift.table.TableException;
+import io.lakeshift.table.TableReader;
 import io.lakeshift.target.Target;
 import io.lakeshift.target.Targets;
 import java.io.IOException;
@@ -43,10 +48,17 @@ import java.util.TreeMap;
  */
 public final class MigrationRun {
     private final Cluster cluster;
+    private final TableReader tableReader;
     private final PrintStream out;
 
     public MigrationRun(Cluster cluster, PrintStream out) {
+        this(cluster, TableReader.NONE, out);
+    }
+
+    /** @param tableReader reads Delta tables' versions with Delta's library (Spark: {@code job}) */
+    public MigrationRun(Cluster cluster, TableReader tableReader, PrintStream out) {
         this.cluster = cluster;
+        this.tableReader = tableReader;
         this.out = out;
     }
 
@@ -70,17 +82,20 @@ public final class MigrationRun {
         Map<String, CopyRecord> records = history(config, logRoot, stores, retry);
 
         Source source = Sources.open(config.source(), config.sources(), config.oci(), hadoop);
-        Plan plan = plan(config, source, location, targets, records, logRoot, hadoop);
+        LakeTables tables = new LakeTables(config.tables());
+        Plan plan = plan(config, source, location, targets, records, logRoot, hadoop, tables);
         checkPlan(config, plan, location);
         SourceReadCheck.run(source, plan, config.dryRun());
 
         long aborted = config.dryRun() ? 0 : prepare(config, target, location, logLocation, stores, retry, start);
         RunTotals totals = copy(config, source, target, logLocation, stores, plan, start);
+        totals.merge(copyLast(config, source, target, logLocation, stores, plan, start, totals));
         if (!config.dryRun()) {
             // Tasks run again after a lost executor may have left uploads no one will finish.
             aborted += target.abortLeftovers(System.currentTimeMillis());
         }
-        return report(config, location, logLocation, stores, retry, plan, totals, start, aborted);
+        return report(config, location, logLocation, stores, retry, plan, totals, start, aborted,
+                tables.summaries());
     }
 
     /** Credentials and bucket; run by the CLI before Spark takes seconds to start, and again here. */
@@ -102,20 +117,32 @@ public final class MigrationRun {
     }
 
     private Plan plan(MigrationConfig config, Source source, TargetLocation location, Map<String, TargetObject> targets,
-            Map<String, CopyRecord> records, String logRoot, Map<String, String> hadoop) throws IOException {
+            Map<String, CopyRecord> records, String logRoot, Map<String, String> hadoop, LakeTables tables)
+            throws IOException {
         Instant start = Instant.now();
         String files = config.filters().filesFrom();
         Filters filters = new Filters(config.filters(), files == null ? null : Manifest.read(files, hadoop));
         out.println("lakeshift: run " + config.runId() + ": listing " + config.source());
         Planner planner = new Planner(location, new SkipRules(config.skip()), filters, targets, records,
                 config.overwrite(), config.mode(), location.nameInStore(logRoot));
-        source.list(planner::add);
-        Plan plan = planner.finish(config.partitions(), cluster.parallelism());
+        source.list(f -> {
+            tables.see(f.relativePath());
+            planner.add(f);
+        });
+        FileRoles roles;
+        try {
+            roles = tables.roles(tableReader, config.source(),
+                    Sources.hadoopProperties(config.source(), config.sources(), config.oci(), hadoop));
+        } catch (TableException e) {
+            throw new JobException(e.getMessage(), e);
+        }
+        Plan plan = planner.finish(config.partitions(), cluster.parallelism(), roles);
         out.printf("lakeshift: %,d files, %s in the source (%,d bookkeeping files skipped); %,d to copy, %,d to"
                         + " check, %,d equal, %,d excluded, %,d to delete; listed and compared in %.1fs%n",
                 plan.fileCount(), ByteSize.format(plan.totalBytes()), plan.skipped(),
                 plan.count(Action.COPY_NEW) + plan.count(Action.COPY_UPDATE), plan.count(Action.CHECK),
                 plan.count(Action.SKIP_EQUAL), plan.count(Action.EXCLUDE), plan.count(Action.DELETE), seconds(start));
+        tables.summaries().forEach(t -> out.println("lakeshift: table " + t.line()));
         return plan;
     }
 
@@ -174,17 +201,47 @@ public final class MigrationRun {
         return totals;
     }
 
+    /**
+     * The second phase: tables' logs, only once every file of the first has succeeded, so the target never holds
+     * a version whose files are missing. After a failure they are logged as excluded, and not copied.
+     */
+    private RunTotals copyLast(MigrationConfig config, Source source, Target target, String logLocation,
+            Map<String, String> stores, Plan plan, Instant start, RunTotals first) {
+        if (plan.last().isEmpty()) {
+            return new RunTotals();
+        }
+        List<List<PlannedFile>> last = plan.last();
+        if (first.failureCount() > 0) {
+            last = last.stream().map(p -> p.stream().map(MigrationRun::heldBack).toList()).toList();
+        }
+        long files = last.stream().mapToLong(List::size).sum();
+        long bytes = last.stream().flatMap(List::stream).filter(f -> f.action().sendsBytes())
+                .mapToLong(PlannedFile::sourceSize).sum();
+        String description = String.format("lakeshift: tables' logs, %,d files, to %s", files, target.location());
+        PartitionJob job = new OffsetJob(new PartitionRun(source, target, config, logLocation, stores, start),
+                plan.partitions().size());
+        RunTotals totals = new RunTotals();
+        cluster.run(new Cluster.Work(description, last, files, bytes, config.progressIntervalSeconds()), job)
+                .forEach(totals::merge);
+        return totals;
+    }
+
+    private static PlannedFile heldBack(PlannedFile f) {
+        return f.action() == Action.EXCLUDE ? f : new PlannedFile(f.source(), f.objectName(), f.relativePath(),
+                Action.EXCLUDE, f.target(), f.recordedMd5(), "table log held back: data files of this run failed");
+    }
+
     /** plan.json for a dry run, summary.json for a real one; the summary either way. */
     private RunSummary report(MigrationConfig config, TargetLocation location, String logLocation,
-            Map<String, String> stores, Retry retry, Plan plan, RunTotals totals, Instant start, long aborted)
-            throws IOException {
+            Map<String, String> stores, Retry retry, Plan plan, RunTotals totals, Instant start, long aborted,
+            List<TableSummary> tables) throws IOException {
         LogStore log = LogStores.open(logLocation, config.oci(), stores, retry);
         if (config.dryRun()) {
-            PlanReport report = planReport(config, location, logLocation, plan, totals);
+            PlanReport report = planReport(config, location, logLocation, plan, totals, tables);
             log.write(LogFormat.PLAN, LogFormat.pretty(report));
             out.print(PlanText.of(report));
         }
-        RunSummary summary = summary(config, location, logLocation, plan, totals, start, aborted);
+        RunSummary summary = summary(config, location, logLocation, plan, totals, start, aborted, tables);
         if (!config.dryRun()) {
             log.write(LogFormat.SUMMARY, LogFormat.summary(summary));
         }
@@ -192,24 +249,25 @@ public final class MigrationRun {
     }
 
     private static PlanReport planReport(MigrationConfig config, TargetLocation target, String logLocation, Plan plan,
-            RunTotals totals) {
+            RunTotals totals, List<TableSummary> tables) {
         Map<String, Long> bytes = new TreeMap<>();
         plan.byAction().forEach((a, c) -> bytes.put(a.name().toLowerCase(), c[1]));
         long estimate = plan.bytesToSend() / Math.max(1, config.estimateRate());
         return new PlanReport(config.runId(), config.source(), target.toString(), logLocation, totals.planned(),
                 bytes, plan.bytesToSend(), estimate, config.estimateRate(),
                 plan.largest().stream().map(f -> new PlanReport.Item(f.relativePath(), f.sourceSize())).toList(),
-                plan.skipped());
+                plan.skipped(), tables);
     }
 
     private static RunSummary summary(MigrationConfig config, TargetLocation target, String logLocation, Plan plan,
-            RunTotals totals, Instant start, long aborted) {
+            RunTotals totals, Instant start, long aborted, List<TableSummary> tables) {
         Instant end = Instant.now();
         double seconds = Math.max(0.001, Duration.between(start, end).toMillis() / 1000.0);
         return new RunSummary(config.runId(), config.source(), target.toString(), logLocation,
                 LogTimes.date(start), LogTimes.date(end), seconds, plan.fileCount(), plan.totalBytes(),
                 totals.files(), totals.bytes(), totals.bytesSent(), (long) (totals.bytesSent() / seconds),
-                plan.skipped(), plan.partitions().size(), totals.failures(), totals.failureCount(), aborted);
+                plan.skipped(), plan.partitions().size() + plan.last().size(), totals.failures(),
+                totals.failureCount(), aborted, tables);
     }
 
     private static double seconds(Instant since) {

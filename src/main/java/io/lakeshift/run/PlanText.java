@@ -24,6 +24,7 @@ final class PlanText {
             sb.append("  largest files to send:\n");
             p.largest().forEach(i -> sb.append(String.format("    %10s  %s%n", ByteSize.format(i.size()), i.name())));
         }
+        p.tables().forEach(t -> sb.append(String.format("  table    %s%n", t.line())));
         sb.append(String.format("  plan     %s (plan.json and part-*.jsonl)%n", p.log()));
         return sb.toString();
     }
