@@ -137,6 +137,11 @@ public final class MigrationRun {
             throw new JobException(e.getMessage(), e);
         }
         Plan plan = planner.finish(config.partitions(), cluster.parallelism(), roles);
+        try {
+            tables.checkComplete();
+        } catch (TableException e) {
+            throw new JobException(e.getMessage(), e);
+        }
         out.printf("lakeshift: %,d files, %s in the source (%,d bookkeeping files skipped); %,d to copy, %,d to"
                         + " check, %,d equal, %,d excluded, %,d to delete; listed and compared in %.1fs%n",
                 plan.fileCount(), ByteSize.format(plan.totalBytes()), plan.skipped(),

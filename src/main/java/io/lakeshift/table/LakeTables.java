@@ -6,9 +6,11 @@ import io.lakeshift.plan.FileRoles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -117,12 +119,40 @@ public final class LakeTables {
         return out;
     }
 
+    /**
+     * Refuses a Delta version that references files the plan does not hold (missing from the source, or left out
+     * by --include, --exclude or another filter): its copy would not be readable.
+     *
+     * @throws TableException naming the first missing files
+     */
+    public void checkComplete() {
+        if (roles == null) {
+            return;
+        }
+        for (TableState s : states) {
+            if (s.referenced() == null) {
+                continue;
+            }
+            Set<String> found = roles.found.getOrDefault(s.table().root(), Set.of());
+            List<String> missing = s.referenced().stream().filter(f -> !found.contains(f)).sorted().toList();
+            if (!missing.isEmpty()) {
+                throw new TableException("version " + s.version() + " of Delta table " + s.table().name()
+                        + " references " + missing.size() + " file(s) the source listing does not hold or a filter"
+                        + " left out: " + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+                        + (missing.size() > 5 ? ", ..." : "") + "; choose another --table-version, or copy the"
+                        + " folder as files with --tables off");
+            }
+        }
+    }
+
     /** The roles of the files of the tables read; files outside every table are plain files. */
     private static final class TableRoles implements FileRoles {
         private final TreeMap<String, Table> tables = new TreeMap<>();
         private final Map<String, TableState> byRoot;
         /** Per table root: {files kept, files left out}. */
         private final Map<String, long[]> counts = new HashMap<>();
+        /** Per table root: the referenced files the planner holds. */
+        private final Map<String, Set<String>> found = new HashMap<>();
 
         TableRoles(List<Table> found, Map<String, TableState> byRoot) {
             found.forEach(t -> tables.put(t.root(), t));
@@ -135,8 +165,12 @@ public final class LakeTables {
             if (t == null) {
                 return Optional.empty();
             }
-            Optional<String> why = why(t, byRoot.get(t.root()), relativePath);
+            TableState state = byRoot.get(t.root());
+            Optional<String> why = why(t, state, relativePath);
             counts.computeIfAbsent(t.root(), r -> new long[2])[why.isPresent() ? 1 : 0]++;
+            if (state != null && state.referenced() != null && state.referenced().contains(t.inner(relativePath))) {
+                found.computeIfAbsent(t.root(), r -> new HashSet<>()).add(t.inner(relativePath));
+            }
             return why;
         }
 

@@ -81,6 +81,18 @@ class LakeTablesTest {
     }
 
     @Test
+    void aVersionReferencingAFileThePlanDoesNotHoldIsRefused() {
+        LakeTables tables = listed(TableSettings.defaults(), V0, "t/a.parquet");
+        FileRoles roles = tables.roles((uri, version, time, hadoop) -> new TableReader.DeltaVersion(version,
+                Set.of("a.parquet", "gone.parquet")), "file:/lake/", Map.of());
+        roles.leaveOut("t/a.parquet");
+        roles.leaveOut(V0);
+        TableException e = assertThrows(TableException.class, tables::checkComplete);
+        assertTrue(e.getMessage().startsWith("version 0 of Delta table t/ references 1 file(s) the source listing"
+                + " does not hold or a filter left out: gone.parquet;"), e.getMessage());
+    }
+
+    @Test
     void anEarlierVersionLeavesOutLaterLogEntriesAndTheLastCheckpointPointer() {
         LakeTables tables = listed(settings(0L, TableSettings.Files.ALL), V0, V1, V2, CP1, LAST, "t/a.parquet");
         FileRoles roles = tables.roles((uri, version, time, hadoop) -> new TableReader.DeltaVersion(version,
