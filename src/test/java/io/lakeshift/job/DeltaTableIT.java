@@ -169,21 +169,25 @@ class DeltaTableIT {
         assertFalse(targetObjects().contains("lake/sales/orders/_delta_log/00000000000000000002.json"));
     }
 
+    /** The source table's data files, as object names. */
+    private Set<String> dataFiles() throws Exception {
+        Path folder = Path.of(java.net.URI.create(table));
+        try (var files = Files.walk(folder)) {
+            return files.filter(f -> f.toString().endsWith(".parquet") && !f.getFileName().toString().startsWith(".")
+                            && !f.toString().contains("_delta_log"))
+                    .map(f -> "lake/sales/orders/" + folder.relativize(f))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
     @Test
     void aFailedDataFileHoldsBackTheLogAndTheNextRunCopiesOnlyWhatNewCommitsAdded() throws Exception {
         assertTrue(run("d1").succeeded());
-        Set<String> before = targetObjects();
+        Set<String> before = dataFiles();
         append(90, 10, true); // 4
         append(100, 10, true); // 5
-        Set<String> added = new TreeSet<>();
-        try (var files = Files.walk(Path.of(java.net.URI.create(table)))) {
-            files.filter(f -> f.toString().endsWith(".parquet")).forEach(f -> {
-                String name = "lake/sales/orders/" + Path.of(java.net.URI.create(table)).relativize(f);
-                if (!before.contains(name) && !f.getFileName().toString().startsWith(".")) {
-                    added.add(name);
-                }
-            });
-        }
+        Set<String> added = dataFiles();
+        added.removeAll(before);
         FaultyFileSystem.breakFile(Path.of(added.iterator().next()).getFileName().toString());
 
         RunSummary failed = run("d2");
