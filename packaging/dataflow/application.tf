@@ -137,6 +137,7 @@ resource "oci_dataflow_application" "lakeshift" {
     "dataflow.auth"                   = "resource_principal"
     "spark.executor.extraJavaOptions" = "-XX:+UseG1GC"
     "spark.task.maxFailures"          = "4"
+    "spark.oracle.deltalake.version"  = "3.1.0"
   }
 
   driver_shape = "VM.Standard.E4.Flex"

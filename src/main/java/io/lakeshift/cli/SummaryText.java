@@ -28,6 +28,7 @@ final class SummaryText {
         sb.append(String.format(Locale.ROOT, "  bytes    %s sent of %s, %s/s over %d partitions%n",
                 ByteSize.format(s.bytesSent()), ByteSize.format(s.bytesTotal()), ByteSize.format(s.bytesPerSecond()),
                 s.partitions()));
+        s.tables().forEach(t -> sb.append(String.format("  table    %s%n", t.line())));
         sb.append(String.format("  log      %s%n", s.log()));
         if (s.stopped()) {
             sb.append(String.format(Locale.ROOT, "  stopped  by --%s: %,d files (%s) not started; run again to"

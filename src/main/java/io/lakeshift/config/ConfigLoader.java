@@ -129,7 +129,7 @@ public final class ConfigLoader {
                 v.choice(Option.MODE, Mode.class), v.choice(Option.OVERWRITE, Overwrite.class),
                 v.integer(Option.MAX_DELETE), v.flag(Option.DRY_RUN), filters,
                 v.number(Option.ESTIMATE_RATE), sourceSettings(v), limits(v), v.flag(Option.KEEP_MARKERS),
-                plan(v), objects(v, target));
+                plan(v), objects(v, target), tableSettings(v));
     }
 
     /** --bwlimit or bwlimit-schedule (one of them), --max-transfer, --max-duration. */
@@ -214,6 +214,21 @@ public final class ConfigLoader {
                     + " a restore", "leave out --verify, or land those files in another tier");
         }
         return objects;
+    }
+
+    /** Every table setting at its default (the schema's). */
+    static TableSettings defaultTables() {
+        return tableSettings(new Values(Given.none()));
+    }
+
+    private static TableSettings tableSettings(Values v) {
+        Long version = v.optionalNumber(Option.TABLE_VERSION);
+        Long timestamp = v.optionalNumber(Option.TABLE_TIMESTAMP);
+        if (version != null && timestamp != null) {
+            throw v.bad(Option.TABLE_TIMESTAMP, "it cannot be given with --table-version", "give one of them");
+        }
+        return new TableSettings(v.choice(Option.TABLES, TableSettings.Detect.class), version, timestamp,
+                v.choice(Option.TABLE_FILES, TableSettings.Files.class));
     }
 
     /** Every transfer setting at its default (the schema's). */

@@ -32,7 +32,8 @@ public record MigrationConfig(
         LimitSettings limits,
         boolean keepMarkers,
         PlanSettings plan,
-        ObjectSettings objects) implements Serializable {
+        ObjectSettings objects,
+        TableSettings tables) implements Serializable {
 
     public MigrationConfig {
         skip = List.copyOf(skip);
@@ -40,6 +41,7 @@ public record MigrationConfig(
         limits = limits == null ? LimitSettings.none() : limits;
         plan = plan == null ? PlanSettings.defaults() : plan;
         objects = objects == null ? ObjectSettings.defaults() : objects;
+        tables = tables == null ? TableSettings.defaults() : tables;
     }
 
     /**

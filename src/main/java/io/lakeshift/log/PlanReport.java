@@ -24,12 +24,19 @@ import java.util.Map;
  * @param requests requests a real run would make, by store and kind ("source LIST", "OCI PUT", ...)
  * @param cost what they and the stored bytes cost at the given prices
  * @param probe what the read-only probe of the source measured, or null when none was made
+ * @param tables the Delta and Iceberg tables found in the source
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanReport(String runId, String source, String target, String log, Map<String, Long> files,
         Map<String, Long> bytes, long bytesToSend, long estimatedSeconds, long assumedBytesPerSecond,
-        List<Item> largest, long skipped, Map<String, Long> requests, Cost cost, Probe probe) {
+        List<Item> largest, long skipped, Map<String, Long> requests, Cost cost, Probe probe,
+        List<TableSummary> tables) {
+
+    public PlanReport {
+        tables = tables == null ? List.of() : List.copyOf(tables);
+    }
+
 
     /** A file and its size. */
     public record Item(String name, long size) {}

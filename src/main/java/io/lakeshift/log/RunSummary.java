@@ -34,6 +34,7 @@ import java.util.Map;
  *     {@code max-duration}), or null
  * @param notStarted planned files not started because of it: the next run picks them up
  * @param notStartedBytes their bytes
+ * @param tables the Delta and Iceberg tables found in the source (docs/tables.md)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunSummary(
@@ -59,9 +60,11 @@ public record RunSummary(
         long warnedCount,
         String stoppedBy,
         long notStarted,
-        long notStartedBytes) {
+        long notStartedBytes,
+        List<TableSummary> tables) {
 
     public RunSummary {
+        tables = tables == null ? List.of() : List.copyOf(tables);
         warnedFiles = warnedFiles == null ? List.of() : warnedFiles;
     }
 

@@ -12,9 +12,16 @@ import java.util.Map;
  * @param skipped bookkeeping files left out
  * @param byAction files and bytes per action: {count, bytes}
  * @param largest the largest files that may be sent
+ * @param last work done only once all of {@code partitions} has succeeded (tables' logs), in partitions of its own
  */
 public record Plan(List<List<PlannedFile>> partitions, long fileCount, long totalBytes, long skipped,
-        Map<Action, long[]> byAction, List<PlannedFile> largest) {
+        Map<Action, long[]> byAction, List<PlannedFile> largest, List<List<PlannedFile>> last) {
+
+    /** A plan done in one phase. */
+    public Plan(List<List<PlannedFile>> partitions, long fileCount, long totalBytes, long skipped,
+            Map<Action, long[]> byAction, List<PlannedFile> largest) {
+        this(partitions, fileCount, totalBytes, skipped, byAction, largest, List.of());
+    }
 
     public long count(Action a) {
         long[] c = byAction.get(a);

@@ -113,6 +113,14 @@ public final class Planner {
      * @throws PlanException if a name cannot be stored or two files share one
      */
     public Plan finish(int partitions, int parallelism) {
+        return finish(partitions, parallelism, FileRoles.NONE);
+    }
+
+    /**
+     * Checks the names and balances the files, leaving out what {@code roles} says and holding back what it says
+     * comes last in partitions of their own.
+     */
+    public Plan finish(int partitions, int parallelism, FileRoles roles) {
         if (badNameCount > 0) {
             throw new PlanException(badNameCount + " source file(s) have names "
                     + (target instanceof HadoopLocation ? "the target " + target : "OCI Object Storage") + " cannot store: "
@@ -120,6 +128,7 @@ public final class Planner {
                     + ". Rename them, or leave them out with --skip.");
         }
         checkCollisions();
+        applyRoles(roles);
         long sourceFiles = files.size();
         if (mode == Mode.SYNC) {
             addDeletes();
@@ -134,8 +143,29 @@ public final class Planner {
         }
         List<PlannedFile> largest = files.stream().filter(f -> f.action().sendsBytes() || f.action() == Action.CHECK)
                 .sorted(Comparator.comparingLong(PlannedFile::sourceSize).reversed()).limit(LARGEST).toList();
-        int n = partitions > 0 ? partitions : autoPartitions(files.size(), cost, parallelism);
-        return new Plan(balance(files, n), sourceFiles, totalBytes, skipped, byAction, largest);
+        List<PlannedFile> first = files.stream().filter(f -> f.source() == null || !roles.last(f.relativePath()))
+                .toList();
+        List<PlannedFile> last = files.stream().filter(f -> f.source() != null && roles.last(f.relativePath()))
+                .toList();
+        int n = partitions > 0 ? partitions : autoPartitions(first.size(), cost, parallelism);
+        int m = last.isEmpty() ? 0 : partitions > 0 ? partitions : autoPartitions(last.size(), 0, parallelism);
+        return new Plan(balance(first, n), sourceFiles, totalBytes, skipped, byAction, largest,
+                last.isEmpty() ? List.of() : balance(last, m));
+    }
+
+    /** Files the roles leave out become exclusions, with the reason as their note. */
+    private void applyRoles(FileRoles roles) {
+        for (int i = 0; i < files.size(); i++) {
+            PlannedFile f = files.get(i);
+            if (f.action() == Action.EXCLUDE || f.source() == null) {
+                continue;
+            }
+            String why = roles.leaveOut(f.relativePath()).orElse(null);
+            if (why != null) {
+                files.set(i, new PlannedFile(f.source(), f.objectName(), f.relativePath(), Action.EXCLUDE,
+                        f.target(), f.recordedMd5(), why));
+            }
+        }
     }
 
     /** sync: every object below the prefix with no source file, unless filtered, bookkeeping, or the log's. */

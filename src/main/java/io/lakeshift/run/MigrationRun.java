@@ -14,12 +14,14 @@ import io.lakeshift.log.LogTimes;
 import io.lakeshift.log.PlanReport;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.RunTotals;
+import io.lakeshift.log.TableSummary;
 import io.lakeshift.model.ByteSize;
 import io.lakeshift.model.OciLocation;
 import io.lakeshift.model.TargetLocation;
 import io.lakeshift.model.TargetObject;
 import io.lakeshift.plan.Action;
 import io.lakeshift.plan.CopyRecord;
+import io.lakeshift.plan.FileRoles;
 import io.lakeshift.plan.Filters;
 import io.lakeshift.plan.Plan;
 import io.lakeshift.plan.Planner;
@@ -29,6 +31,9 @@ import io.lakeshift.secrets.Secrets;
 import io.lakeshift.source.Manifest;
 import io.lakeshift.source.Source;
 import io.lakeshift.source.Sources;
+import io.lakeshift.table.LakeTables;
+import io.lakeshift.table.TableException;
+import io.lakeshift.table.TableReader;
 import io.lakeshift.target.Target;
 import io.lakeshift.target.Targets;
 import io.lakeshift.transfer.TaskLimits;
@@ -48,10 +53,17 @@ import java.util.TreeMap;
  */
 public final class MigrationRun {
     private final Cluster cluster;
+    private final TableReader tableReader;
     private final PrintStream out;
 
     public MigrationRun(Cluster cluster, PrintStream out) {
+        this(cluster, TableReader.NONE, out);
+    }
+
+    /** @param tableReader reads Delta tables' versions with Delta's library (Spark: {@code job}) */
+    public MigrationRun(Cluster cluster, TableReader tableReader, PrintStream out) {
         this.cluster = cluster;
+        this.tableReader = tableReader;
         this.out = out;
     }
 
@@ -77,7 +89,8 @@ public final class MigrationRun {
         Map<String, CopyRecord> records = history(config, logRoot, stores, retry);
 
         Source source = Sources.open(config.source(), config.sources(), config.oci(), hadoop);
-        Plan plan = plan(config, source, location, targets, records, logRoot, hadoop);
+        LakeTables tables = new LakeTables(config.tables());
+        Plan plan = plan(config, source, location, targets, records, logRoot, hadoop, tables);
         checkPlan(config, plan, location);
         SourceReadCheck.run(source, plan, config.dryRun());
         PlanCosting costing = config.dryRun() ? costing(config, source, plan, targetObjects) : null;
@@ -86,8 +99,10 @@ public final class MigrationRun {
             writeStarted(LogStores.open(logLocation, config.oci(), stores, retry), config, location);
         }
         RunTotals totals = copy(config, source, target, logLocation, stores, plan, start);
+        totals.merge(copyLast(config, source, target, logLocation, stores, plan, start, totals));
         long aborted = config.dryRun() ? 0 : abortLeftovers(target, location);
-        return report(config, location, logLocation, stores, retry, plan, totals, start, aborted, costing);
+        return report(config, location, logLocation, stores, retry, plan, totals, start, aborted, costing,
+                tables.summaries());
     }
 
     /** A dry run's requests, prices and time, with the read-only probe of the source. */
@@ -129,18 +144,34 @@ public final class MigrationRun {
     }
 
     private Plan plan(MigrationConfig config, Source source, TargetLocation location, Map<String, TargetObject> targets,
-            Map<String, CopyRecord> records, String logRoot, Map<String, String> hadoop) throws IOException {
+            Map<String, CopyRecord> records, String logRoot, Map<String, String> hadoop, LakeTables tables)
+            throws IOException {
         Instant start = Instant.now();
         String files = config.filters().filesFrom();
         Filters filters = new Filters(config.filters(), files == null ? null : Manifest.read(files, hadoop));
         out.println("lakeshift: run " + config.runId() + ": listing " + config.source());
-        Planner planner = new Planner(location, new SkipRules(config.skip(), config.keepMarkers()), filters,
-                targets, records, config.overwrite(), config.mode(), location.nameInStore(logRoot));
-        source.list(planner::add);
+        Planner planner = new Planner(location, new SkipRules(config.skip(), config.keepMarkers()), filters, targets, records,
+                config.overwrite(), config.mode(), location.nameInStore(logRoot));
+        source.list(f -> {
+            tables.see(f.relativePath());
+            planner.add(f);
+        });
+        FileRoles roles;
+        try {
+            roles = tables.roles(tableReader, config.source(),
+                    Sources.hadoopProperties(config.source(), config.sources(), config.oci(), hadoop));
+        } catch (TableException e) {
+            throw new JobException(e.getMessage(), e);
+        }
         if (config.keepMarkers()) {
             keepEmptyFolders(source, location, planner);
         }
-        Plan plan = planner.finish(config.partitions(), cluster.parallelism());
+        Plan plan = planner.finish(config.partitions(), cluster.parallelism(), roles);
+        try {
+            tables.checkComplete();
+        } catch (TableException e) {
+            throw new JobException(e.getMessage(), e);
+        }
         out.printf("lakeshift: %,d files, %s in the source (%,d bookkeeping files skipped); %,d to copy, %,d to"
                         + " check, %,d equal, %,d excluded, %,d to delete%s; listed and compared in %.1fs%n",
                 plan.fileCount(), ByteSize.format(plan.totalBytes()), plan.skipped(),
@@ -149,6 +180,7 @@ public final class MigrationRun {
                 plan.count(Action.ARCHIVED) == 0 ? "" : String.format(", %,d archived (not attempted%s)",
                         plan.count(Action.ARCHIVED), config.plan().restore() && !config.dryRun() ? "; restores asked for" : ""),
                 seconds(start));
+        tables.summaries().forEach(t -> out.println("lakeshift: table " + t.line()));
         return plan;
     }
 
@@ -251,17 +283,48 @@ public final class MigrationRun {
         return new TaskLimits(deadline, limits.bandwidth() == null ? null : limits.bandwidth().share(atOnce));
     }
 
+    /**
+     * The second phase: tables' logs, only once every file of the first has succeeded, so the target never holds
+     * a version whose files are missing. After a failure they are logged as excluded, and not copied.
+     */
+    private RunTotals copyLast(MigrationConfig config, Source source, Target target, String logLocation,
+            Map<String, String> stores, Plan plan, Instant start, RunTotals first) {
+        if (plan.last().isEmpty()) {
+            return new RunTotals();
+        }
+        List<List<PlannedFile>> last = plan.last();
+        if (first.failureCount() > 0 || first.notStarted() > 0) {
+            last = last.stream().map(p -> p.stream().map(MigrationRun::heldBack).toList()).toList();
+        }
+        long files = last.stream().mapToLong(List::size).sum();
+        long bytes = last.stream().flatMap(List::stream).filter(f -> f.action().sendsBytes())
+                .mapToLong(PlannedFile::sourceSize).sum();
+        String description = String.format("lakeshift: tables' logs, %,d files, to %s", files, target.location());
+        PartitionJob<RunTotals> job = new OffsetJob(new PartitionRun(source, target, config, logLocation, stores, start,
+                taskLimits(config, start, last.size())),
+                plan.partitions().size());
+        RunTotals totals = new RunTotals();
+        cluster.run(new Cluster.Work(description, last, files, bytes, config.progressIntervalSeconds()), job)
+                .forEach(totals::merge);
+        return totals;
+    }
+
+    private static PlannedFile heldBack(PlannedFile f) {
+        return f.action() == Action.EXCLUDE ? f : new PlannedFile(f.source(), f.objectName(), f.relativePath(),
+                Action.EXCLUDE, f.target(), f.recordedMd5(), "table log held back: data files of this run failed or were not started");
+    }
+
     /** plan.json for a dry run, summary.json for a real one; the summary either way. */
     private RunSummary report(MigrationConfig config, TargetLocation location, String logLocation,
             Map<String, String> stores, Retry retry, Plan plan, RunTotals totals, Instant start, long aborted,
-            PlanCosting costing) throws IOException {
+            PlanCosting costing, List<TableSummary> tables) throws IOException {
         LogStore log = LogStores.open(logLocation, config.oci(), stores, retry);
         if (config.dryRun()) {
-            PlanReport report = planReport(config, location, logLocation, plan, totals, costing);
+            PlanReport report = planReport(config, location, logLocation, plan, totals, costing, tables);
             log.write(LogFormat.PLAN, LogFormat.pretty(report));
             out.print(PlanText.of(report));
         }
-        RunSummary summary = summary(config, location, logLocation, plan, totals, start, aborted);
+        RunSummary summary = summary(config, location, logLocation, plan, totals, start, aborted, tables);
         if (!config.dryRun()) {
             log.write(LogFormat.SUMMARY, LogFormat.summary(summary));
         }
@@ -269,25 +332,25 @@ public final class MigrationRun {
     }
 
     private static PlanReport planReport(MigrationConfig config, TargetLocation target, String logLocation, Plan plan,
-            RunTotals totals, PlanCosting costing) {
+            RunTotals totals, PlanCosting costing, List<TableSummary> tables) {
         Map<String, Long> bytes = new TreeMap<>();
         plan.byAction().forEach((a, c) -> bytes.put(a.name().toLowerCase(), c[1]));
         return new PlanReport(config.runId(), config.source(), target.toString(), logLocation, totals.planned(),
                 bytes, plan.bytesToSend(), costing.estimatedSeconds(), config.estimateRate(),
                 plan.largest().stream().map(f -> new PlanReport.Item(f.relativePath(), f.sourceSize())).toList(),
-                plan.skipped(), costing.requests(), costing.cost(), costing.probe());
+                plan.skipped(), costing.requests(), costing.cost(), costing.probe(), tables);
     }
 
     private static RunSummary summary(MigrationConfig config, TargetLocation target, String logLocation, Plan plan,
-            RunTotals totals, Instant start, long aborted) {
+            RunTotals totals, Instant start, long aborted, List<TableSummary> tables) {
         Instant end = Instant.now();
         double seconds = Math.max(0.001, Duration.between(start, end).toMillis() / 1000.0);
         return new RunSummary(config.runId(), config.source(), target.toString(), logLocation,
                 LogTimes.date(start), LogTimes.date(end), seconds, plan.fileCount(), plan.totalBytes(),
                 totals.files(), totals.bytes(), totals.bytesSent(), (long) (totals.bytesSent() / seconds),
-                plan.skipped(), plan.partitions().size(), totals.failures(), totals.failureCount(), aborted,
+                plan.skipped(), plan.partitions().size() + plan.last().size(), totals.failures(), totals.failureCount(), aborted,
                 totals.warnings(), totals.warningCount(), stoppedBy(totals), totals.notStarted(),
-                totals.notStartedBytes());
+                totals.notStartedBytes(), tables);
     }
 
     /** Which limit left files for the next run, or null. */

@@ -38,6 +38,7 @@ final class PlanText {
         if (p.cost() != null) {
             sb.append(cost(p.cost()));
         }
+        p.tables().forEach(t -> sb.append(String.format("  table    %s%n", t.line())));
         sb.append(String.format("  plan     %s (plan.json and part-*.jsonl)%n", p.log()));
         return sb.toString();
     }

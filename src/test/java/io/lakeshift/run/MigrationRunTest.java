@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.log.RunSummary;
+import io.lakeshift.log.TableSummary;
+import io.lakeshift.table.TableReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -131,5 +133,59 @@ class MigrationRunTest {
         assertThrows(JobException.class, () -> new MigrationRun(cluster, new PrintStream(console))
                 .run(ConfigLoader.load(args)));
         assertTrue(cluster.runs.isEmpty());
+    }
+
+    /** A Delta table's files, and a reader that says version 0 references only {@code a.parquet}. */
+    private RunSummary runWithTable(String... extra) throws Exception {
+        lake("t/_delta_log/00000000000000000000.json", "{}");
+        lake("t/a.parquet", "data of version 0");
+        lake("t/old.parquet", "no version references me");
+        lake("plain.txt", "p");
+        List<String> args = new ArrayList<>(List.of("--source", tmp.resolve("lake").toUri().toString(),
+                "--target", tmp.resolve("target").toUri().toString(), "--progress-interval", "0"));
+        args.addAll(List.of(extra));
+        TableReader reader = (uri, version, time, hadoop) -> new TableReader.DeltaVersion(version,
+                java.util.Set.of("a.parquet"));
+        return new MigrationRun(cluster, reader, new PrintStream(console, true, StandardCharsets.UTF_8))
+                .run(ConfigLoader.load(args));
+    }
+
+    @Test
+    void aDeltaTablesLogIsCopiedInASecondPhaseAndUnreferencedFilesAreLeftOut() throws Exception {
+        RunSummary summary = runWithTable("--parquet-check", "off", "--run-id", "t1");
+
+        assertTrue(summary.succeeded(), summary.toString());
+        assertEquals(2, cluster.runs.size(), "data, then the log");
+        assertTrue(cluster.runs.get(0).partitions().stream().flatMap(List::stream)
+                .noneMatch(f -> f.relativePath().contains("_delta_log")));
+        assertEquals(List.of("t/_delta_log/00000000000000000000.json"), cluster.runs.get(1).partitions().stream()
+                .flatMap(List::stream).map(f -> f.relativePath()).toList());
+        assertTrue(Files.exists(tmp.resolve("target/t/_delta_log/00000000000000000000.json")));
+        assertTrue(Files.exists(tmp.resolve("target/t/a.parquet")));
+        assertFalse(Files.exists(tmp.resolve("target/t/old.parquet")), "unreferenced: reported, not copied");
+        assertEquals(1L, summary.files().get("excluded"));
+        assertEquals(List.of(new TableSummary("delta", "t/", 0L, 2, 1)), summary.tables());
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("table delta t/ version 0: 2 files, 1 left out"),
+                console.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFailedDataFileHoldsBackTheTablesLog() throws Exception {
+        RunSummary summary = runWithTable("--run-id", "t2"); // a.parquet fails the Parquet check
+
+        assertFalse(summary.succeeded());
+        assertEquals("t/a.parquet", summary.failedFiles().get(0).sourceName().replaceAll(".*/lake/", ""));
+        assertFalse(Files.exists(tmp.resolve("target/t/_delta_log/00000000000000000000.json")),
+                "no reader of the target sees a version whose files are missing");
+        assertEquals(2L, summary.files().get("excluded"), "old.parquet, and the held-back log entry");
+    }
+
+    @Test
+    void tablesOffCopiesATableAsPlainFilesInOnePhase() throws Exception {
+        RunSummary summary = runWithTable("--parquet-check", "off", "--tables", "off");
+
+        assertEquals(1, cluster.runs.size());
+        assertTrue(Files.exists(tmp.resolve("target/t/old.parquet")));
+        assertTrue(summary.tables().isEmpty());
     }
 }

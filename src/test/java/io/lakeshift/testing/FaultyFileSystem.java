@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.LocalFileSystem;
 /**
  * The local file system (installed for file:// in the tests' Spark session), except for files named for a fault:
  * <ul>
- *   <li>{@code broken}: reading fails with an I/O error half-way through (a disk or network giving out);</li>
+ *   <li>{@code broken}, or a name given to {@link #breakFile}: reading fails with an I/O error half-way through (a disk or network giving out);</li>
  *   <li>{@code unreadable}: opening fails with "Permission denied";</li>
  *   <li>{@code crash-once}: the first read past half-way in this JVM kills the Spark task outright (an
  *       {@link Error}, as when an executor is lost mid-file); Spark runs the task again.</li>
@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.LocalFileSystem;
  */
 public class FaultyFileSystem extends LocalFileSystem {
     private static final Set<String> CRASHED = ConcurrentHashMap.newKeySet();
+    private static final Set<String> BROKEN = ConcurrentHashMap.newKeySet();
 
     /** What a lost executor looks like from inside a task. */
     public static final class InjectedCrash extends Error {
@@ -31,6 +32,12 @@ public class FaultyFileSystem extends LocalFileSystem {
     /** Lets the crash-once files crash again (each test starts clean). */
     public static void reset() {
         CRASHED.clear();
+        BROKEN.clear();
+    }
+
+    /** Files with this name break half-way through every read, as {@code broken} ones do, until {@link #reset}. */
+    public static void breakFile(String name) {
+        BROKEN.add(name);
     }
 
     @Override
@@ -40,7 +47,7 @@ public class FaultyFileSystem extends LocalFileSystem {
         }
         FSDataInputStream in = super.open(f, bufferSize);
         boolean crash = f.getName().contains("crash-once") && CRASHED.add(f.toString());
-        if (!f.getName().contains("broken") && !crash) {
+        if (!f.getName().contains("broken") && !BROKEN.contains(f.getName()) && !crash) {
             return in;
         }
         long failAt = getFileStatus(f).getLen() / 2;

@@ -25,6 +25,11 @@ public final class SparkTestSession {
                     .config("spark.hadoop.fs.file.impl.disable.cache", "true")
                     // A credential every test run carries, so SecretsIT can show it never leaks.
                     .config("spark.hadoop.fs.s3a.secret.key", HADOOP_SECRET)
+                    // Delta Lake 3.1 writes a table only in a session set up for it (DeltaTableIT); the job
+                    // itself reads tables without either. Both are static: set for every test, they cost nothing
+                    // until a Delta table is touched.
+                    .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                    .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                     .getOrCreate();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> spark.stop()));
         }
