@@ -1,6 +1,7 @@
 package io.lakeshift.transfer;
 
 import io.lakeshift.model.SourceFile;
+import io.lakeshift.model.ObjectHeaders;
 import io.lakeshift.source.Source;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,11 @@ public final class ThrottledSource implements Source {
     @Override
     public InputStream open(SourceFile file, long offset, long length) throws IOException {
         return new ThrottledInputStream(source.open(file, offset, length), bucket);
+    }
+
+    @Override
+    public ObjectHeaders headers(SourceFile file) throws IOException {
+        return source.headers(file);
     }
 
     @Override
