@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lakeshift.config.SourceSettings;
 import io.lakeshift.config.TransferSettings;
+import io.lakeshift.config.ObjectSettings;
 import io.lakeshift.io.Retry;
+import io.lakeshift.model.ObjectHeaders;
+import io.lakeshift.transfer.TargetProperties;
 import io.lakeshift.io.TransientException;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.Status;
-import io.lakeshift.model.Fingerprint;
 import io.lakeshift.model.SourceFile;
 import io.lakeshift.oci.OciClients;
 import io.lakeshift.source.Source;
@@ -107,7 +109,9 @@ class PartResumeIT {
         parts.refuseFrom(name, 4);
         try (InputStream in = source.open(src)) {
             assertThrows(TransientException.class,
-                    () -> killed.upload(name, in, size, Fingerprint.metadata(src), CommitCheck.NONE));
+                    () -> killed.upload(name, in, size, // made as the run makes it: same metadata, type, tier
+                            TargetProperties.of(ObjectSettings.defaults()).of(src, ObjectHeaders.NONE),
+                            CommitCheck.NONE));
         } finally {
             parts.refuseNone();
         }
