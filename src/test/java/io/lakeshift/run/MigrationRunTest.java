@@ -171,7 +171,7 @@ class MigrationRunTest {
 
     @Test
     void aFailedDataFileHoldsBackTheTablesLog() throws Exception {
-        RunSummary summary = runWithTable("--run-id", "t2"); // a.parquet fails the Parquet check
+        RunSummary summary = runWithTable("--parquet-check", "fail", "--run-id", "t2"); // a.parquet fails it
 
         assertFalse(summary.succeeded());
         assertEquals("t/a.parquet", summary.failedFiles().get(0).sourceName().replaceAll(".*/lake/", ""));
