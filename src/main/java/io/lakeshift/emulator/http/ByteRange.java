@@ -2,8 +2,8 @@ package io.lakeshift.emulator.http;
 
 import io.lakeshift.emulator.OciException;
 
-/** A single "bytes=" range (RFC 7233) resolved against an object size. */
-final class ByteRange {
+/** A single "bytes=" range (RFC 7233) resolved against an object size; both APIs of the emulator serve by it. */
+public final class ByteRange {
     private ByteRange() {
     }
 
@@ -11,7 +11,7 @@ final class ByteRange {
      * @return {first, last} inclusive, or null to serve the whole object (no header, or one that is not a
      *         single byte range, which HTTP says to ignore)
      */
-    static long[] parse(String header, long size) {
+    public static long[] parse(String header, long size) {
         if (header == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.lakeshift.emulator.s3;
 
 import io.lakeshift.emulator.OciException;
+import io.lakeshift.emulator.http.ByteRange;
 import io.lakeshift.emulator.storage.Blob;
 import io.lakeshift.emulator.storage.ContentHeaders;
 import io.lakeshift.emulator.storage.ObjectRecord;
@@ -242,47 +243,15 @@ final class S3Objects {
      * One byte range, {@code [first, last]}, or null for the whole object. A range that does not parse is ignored as
      * HTTP says; one starting past the end is 416 InvalidRange; several ranges are refused.
      */
+    /** The single byte range asked for, as the native API resolves it; several ranges are not served. */
     static long[] range(String header, long size) {
-        if (header == null) {
-            return null;
-        }
-        String h = header.trim();
-        if (!h.startsWith("bytes=")) {
-            return null;
-        }
-        String spec = h.substring(6).trim();
-        if (spec.contains(",")) {
+        if (header != null && header.trim().startsWith("bytes=") && header.contains(",")) {
             throw S3Exception.notImplemented("A Range of several byte ranges");
         }
-        int dash = spec.indexOf('-');
-        if (dash < 0) {
-            return null;
-        }
         try {
-            String a = spec.substring(0, dash).trim();
-            String b = spec.substring(dash + 1).trim();
-            long first;
-            long last;
-            if (a.isEmpty()) {
-                long suffix = Long.parseLong(b);
-                if (suffix == 0) {
-                    throw invalidRange(size);
-                }
-                first = Math.max(0, size - suffix);
-                last = size - 1;
-            } else {
-                first = Long.parseLong(a);
-                last = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
-                if (!b.isEmpty() && Long.parseLong(b) < first) {
-                    return null;
-                }
-            }
-            if (first >= size) {
-                throw invalidRange(size);
-            }
-            return new long[]{first, last};
-        } catch (NumberFormatException e) {
-            return null;
+            return ByteRange.parse(header, size);
+        } catch (OciException e) {
+            throw e.status() == 416 ? invalidRange(size) : e;
         }
     }
 

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
  * SigV4 against the worked examples of the Amazon S3 API Reference (the examples use the documentation's key pair
  * AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY on 2013-05-24, region us-east-1): "Signature
  * Calculations for the Authorization Header: Transferring Payload in a Single Chunk" (Example: GET Object) and
- * "... in Multiple Chunks" (the 64 KiB + 1 KiB chunked PUT and its chunk signatures).
+ * "... in Multiple Chunks" (docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html: the 64 KiB + 1 KiB
+ * chunked PUT, Content-Length 66824, and its chunk signatures). Every expected value here was checked on 2026-12-01
+ * against other public test suites that quote the same AWS examples: cloudyr/aws.signature tests/testthat/test-v4.R
+ * (the GET Object signature f0e8bd...) and Genbox SimpleS3 ChunkedSignatureTests (seed, chunk and final signatures).
  */
 class SigV4Test {
     static final String ACCESS = "AKIAIOSFODNN7EXAMPLE";
