@@ -156,7 +156,7 @@ public final class ConfigLoader {
                 v.parse(Option.STORAGE_PRICE, PlanSettings::parseStoragePrices),
                 v.parse(Option.REQUEST_PRICE, PlanSettings::parsePrice),
                 v.text(Option.EGRESS_PRICE) == null ? null : v.parse(Option.EGRESS_PRICE, PlanSettings::parsePrice),
-                v.choice(Option.STORAGE_TIER, StorageTier.class).ociName());
+                v.choice(Option.STORAGE_TIER, StorageTier.class).ociName(), v.choice(Option.PLANNING, Planning.class));
     }
 
     /** Every object setting at its default (the schema's). */

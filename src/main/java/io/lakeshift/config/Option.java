@@ -43,6 +43,10 @@ public enum Option {
             + " '.', '_' and '-'. Default: the start time in UTC, " + RunIds.PATTERN + " (20 digits)."),
     PARTITIONS("partitions", Spec.number(Kind.INT, "N", "0").atLeast(0),
             "Spark partitions to spread the files over; 0 = automatic, balanced by bytes."),
+    PLANNING("planning", Spec.choice("WHERE", Planning.class, "auto"), "Where the source and the target are"
+            + " listed and the plan is made: local (the driver), distributed (the executors list subtrees and key"
+            + " ranges and join them; the driver holds only counts and totals) or auto (local below 200,000 source"
+            + " files, distributed above). The same decisions either way."),
     MULTIPART_THRESHOLD("multipart-threshold", Spec.number(Kind.SIZE, "SIZE", "64MiB")
             .between(1, Integer.MAX_VALUE - 16, "from 1 byte to just under 2GiB (a single PUT is held in memory"
                     + " to send its Content-MD5 first)"),

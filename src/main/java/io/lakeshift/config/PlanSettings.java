@@ -18,10 +18,11 @@ import java.util.Map;
  * @param requestPrice price of 10,000 OCI requests (--request-price)
  * @param egressPrice price per GB the source charges to send its bytes out (--egress-price); null = not priced
  * @param targetTier the tier the objects land in
+ * @param planning where the run lists and plans (--planning)
  */
 public record PlanSettings(boolean restore, int restoreDays, int probeFiles,
-        Map<String, BigDecimal> storagePrices, BigDecimal requestPrice, BigDecimal egressPrice, String targetTier)
-        implements Serializable {
+        Map<String, BigDecimal> storagePrices, BigDecimal requestPrice, BigDecimal egressPrice, String targetTier,
+        Planning planning) implements Serializable {
     /** OCI's storage tiers, as its API names them. */
     public static final List<String> TIERS = List.of("Standard", "InfrequentAccess", "Archive");
     /**

@@ -1,6 +1,12 @@
 package io.lakeshift.job;
 
+import io.lakeshift.plan.PlannedFile;
 import io.lakeshift.run.Cluster;
+import io.lakeshift.run.ClusterPlan;
+import io.lakeshift.run.PlanRequest;
+import java.io.IOException;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaRDD;
 import io.lakeshift.run.PartitionJob;
 import java.io.PrintStream;
 import java.io.Serializable;
@@ -40,6 +46,40 @@ final class SparkCluster implements Cluster {
 
     @Override
     public <T extends Serializable> List<T> run(Work work, PartitionJob<T> job) {
+        return tracked(work, (files, bytes) -> jsc.parallelize(work.partitions(),
+                        Math.max(1, work.partitions().size()))
+                .mapPartitionsWithIndex(new PartitionTask<>(job, files, bytes), false)
+                .collect());
+    }
+
+    @Override
+    public boolean plansDistributed() {
+        return true;
+    }
+
+    @Override
+    public Optional<ClusterPlan> plan(PlanRequest request) throws IOException {
+        jsc.setJobGroup(group, "lakeshift: plan on the cluster", false);
+        try {
+            return new DistributedPlanner(jsc, this).plan(request);
+        } finally {
+            jsc.clearJobGroup();
+        }
+    }
+
+    /** Runs {@code job} on each partition of rows a distributed plan dealt ({@link SparkPlan}). */
+    <T extends Serializable> List<T> runRows(JavaRDD<PlannedFile> rows, Work work, PartitionJob<T> job) {
+        return tracked(work, (files, bytes) -> rows
+                .mapPartitionsWithIndex(new RowTask<>(job, files, bytes), false)
+                .collect());
+    }
+
+    /** The tasks Spark runs, with the progress line from the executors' heartbeats. */
+    private interface Tasks<T> {
+        List<T> run(LongAccumulator files, LongAccumulator bytes);
+    }
+
+    private <T> List<T> tracked(Work work, Tasks<T> tasks) {
         LongAccumulator files = jsc.sc().longAccumulator("lakeshift files done");
         LongAccumulator bytes = jsc.sc().longAccumulator("lakeshift bytes done");
         ProgressTracker progress = new ProgressTracker(files, bytes, work.files(), work.bytes(), out);
@@ -47,9 +87,7 @@ final class SparkCluster implements Cluster {
         progress.start(work.progressIntervalSeconds());
         try {
             jsc.setJobGroup(group, work.description(), false);
-            return jsc.parallelize(work.partitions(), Math.max(1, work.partitions().size()))
-                    .mapPartitionsWithIndex(new PartitionTask<>(job, files, bytes), false)
-                    .collect();
+            return tasks.run(files, bytes);
         } finally {
             progress.close();
             jsc.sc().removeSparkListener(progress);

@@ -27,12 +27,21 @@ public final class OciListing {
     /** Calls {@code each} for every object whose name starts with {@code prefix}, with the given fields. */
     public static void list(ObjectStorage client, Retry retry, String what, String namespace, String bucket,
             String prefix, String fields, Consumer<ObjectSummary> each) throws IOException {
-        String start = null;
+        list(client, retry, what, namespace, bucket, prefix, null, null, fields, each);
+    }
+
+    /**
+     * Calls {@code each} for every object whose name starts with {@code prefix} and lies in {@code [from, to)}
+     * (ListObjects {@code start}: names at or after it; {@code end}: names strictly before it; null: open).
+     */
+    public static void list(ObjectStorage client, Retry retry, String what, String namespace, String bucket,
+            String prefix, String first, String to, String fields, Consumer<ObjectSummary> each) throws IOException {
+        String start = first;
         do {
             String from = start;
             ListObjects page = retry.call(() -> OciExceptions.call(what, () -> client.listObjects(
                     ListObjectsRequest.builder().namespaceName(namespace).bucketName(bucket).prefix(prefix)
-                            .start(from).fields(fields).limit(1000).build()))).value().getListObjects();
+                            .start(from).end(to).fields(fields).limit(1000).build()))).value().getListObjects();
             page.getObjects().forEach(each);
             start = page.getNextStartWith();
         } while (start != null);
@@ -42,11 +51,17 @@ public final class OciListing {
     public static Map<String, TargetObject> objects(ObjectStorage client, Retry retry, OciLocation location)
             throws IOException {
         Map<String, TargetObject> objects = new HashMap<>();
-        list(client, retry, "cannot list target " + location, location.namespace(), location.bucket(),
-                location.prefix(), "name,size,md5,etag,timeModified",
-                o -> objects.put(o.getName(), new TargetObject(o.getName(), o.getSize() == null ? 0 : o.getSize(),
-                        o.getMd5(), o.getEtag(), o.getTimeModified() == null ? 0 : o.getTimeModified().getTime())));
+        objects(client, retry, location, null, null, o -> objects.put(o.name(), o));
         return objects;
+    }
+
+    /** The objects below the location's prefix whose names lie in {@code [from, to)}, one page at a time. */
+    public static void objects(ObjectStorage client, Retry retry, OciLocation location, String from, String to,
+            Consumer<TargetObject> each) throws IOException {
+        list(client, retry, "cannot list target " + location, location.namespace(), location.bucket(),
+                location.prefix(), from, to, "name,size,md5,etag,timeModified",
+                o -> each.accept(new TargetObject(o.getName(), o.getSize() == null ? 0 : o.getSize(),
+                        o.getMd5(), o.getEtag(), o.getTimeModified() == null ? 0 : o.getTimeModified().getTime())));
     }
 
     /**

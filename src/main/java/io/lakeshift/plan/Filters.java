@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The user's filters; each answer says which filter left a file out. */
-public final class Filters {
+public final class Filters implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final List<Glob> include;
     private final List<Glob> exclude;
     private final FilterSettings settings;

@@ -3,7 +3,6 @@ package io.lakeshift.plan;
 import io.lakeshift.config.FilterSettings;
 import io.lakeshift.config.Mode;
 import io.lakeshift.config.Overwrite;
-import io.lakeshift.model.HadoopLocation;
 import io.lakeshift.model.TargetLocation;
 import io.lakeshift.model.SourceFile;
 import io.lakeshift.model.TargetObject;
@@ -27,20 +26,16 @@ public final class Planner {
     /** Automatic planning aims at partitions of about this many bytes. */
     public static final long TARGET_PARTITION_BYTES = 1L << 30;
     private static final int MAX_PARTITIONS = 100_000;
-    private static final int MAX_REPORTED = 10;
+    private static final int MAX_REPORTED = FileRules.MAX_REPORTED;
 
     /** The cost of work that sends no bytes (a skip, a delete, a log line). */
-    static final long SMALL_COST = 4096;
+    public static final long SMALL_COST = 4096;
     private static final int LARGEST = 10;
 
     private final TargetLocation target;
-    private final SkipRules skipRules;
-    private final Filters filters;
+    private final FileRules rules;
     private final Map<String, TargetObject> targets;
     private final Map<String, CopyRecord> records;
-    private final Overwrite overwrite;
-    private final Mode mode;
-    private final String protectedPrefix;
     private final List<PlannedFile> files = new ArrayList<>();
     private final List<String> badNames = new ArrayList<>();
     private long badNameCount;
@@ -60,48 +55,33 @@ public final class Planner {
      */
     public Planner(TargetLocation target, SkipRules skipRules, Filters filters, Map<String, TargetObject> targets,
             Map<String, CopyRecord> records, Overwrite overwrite, Mode mode, String protectedPrefix) {
-        this.target = target;
-        this.skipRules = skipRules;
-        this.filters = filters;
+        this(new FileRules(target, skipRules, filters, overwrite, mode, protectedPrefix), targets, records);
+    }
+
+    /** A planner applying {@code rules} (which the distributed plan shares) to the driver's maps. */
+    public Planner(FileRules rules, Map<String, TargetObject> targets, Map<String, CopyRecord> records) {
+        this.target = rules.target();
+        this.rules = rules;
         this.targets = targets;
         this.records = records;
-        this.overwrite = overwrite;
-        this.mode = mode;
-        this.protectedPrefix = protectedPrefix;
     }
 
     /** Takes one listed file. */
     public void add(SourceFile file) {
-        if (skipRules.skips(file.relativePath())) {
+        if (rules.skips(file)) {
             skipped++;
             return;
         }
-        String name = target.objectName(file.relativePath());
+        String name = rules.objectName(file);
         TargetObject existing = targets.remove(name);
-        String excluded = filters.excludes(file).orElse(null);
-        if (excluded != null) {
-            files.add(new PlannedFile(file, name, file.relativePath(), Action.EXCLUDE, existing, null, excluded));
-            totalBytes += file.size();
-            return;
-        }
-        ObjectNames.problem(name, target).ifPresent(why -> {
+        PlannedFile planned = rules.plan(file, name, existing, records.get(name));
+        rules.badName(planned).ifPresent(why -> {
             badNameCount++;
             if (badNames.size() < MAX_REPORTED) {
-                badNames.add("'" + printable(file.uri()) + "': " + why);
+                badNames.add(why);
             }
         });
-        CopyRecord recorded = records.get(name);
-        Action action = Decision.decide(file, existing, recorded, overwrite);
-        String note = action == Action.EXCLUDE ? "target exists and differs; --overwrite never" : null;
-        boolean reads = action.sendsBytes() || action == Action.CHECK
-                || mode == Mode.MOVE && action == Action.SKIP_EQUAL; // move reads an equal file's MD5 first
-        if (file.archived() != null && reads) {
-            // Its bytes cannot be read until the store restores them: reported, not attempted.
-            action = Action.ARCHIVED;
-            note = "archived (" + file.archived().describe() + ")";
-        }
-        files.add(new PlannedFile(file, name, file.relativePath(), action, existing,
-                recorded == null ? null : recorded.md5(), note));
+        files.add(planned);
         totalBytes += file.size();
     }
 
@@ -122,17 +102,12 @@ public final class Planner {
      */
     public Plan finish(int partitions, int parallelism, FileRoles roles) {
         if (badNameCount > 0) {
-            throw new PlanException(badNameCount + " source file(s) have names "
-                    + (target instanceof HadoopLocation ? "the target " + target : "OCI Object Storage") + " cannot store: "
-                    + String.join("; ", badNames) + (badNameCount > badNames.size() ? "; ..." : "")
-                    + ". Rename them, or leave them out with --skip.");
+            throw rules.badNames(badNameCount, badNames);
         }
         checkCollisions();
         applyRoles(roles);
         long sourceFiles = files.size();
-        if (mode == Mode.SYNC) {
-            addDeletes();
-        }
+        targets.values().forEach(t -> rules.delete(t).ifPresent(files::add));
         Map<Action, long[]> byAction = new EnumMap<>(Action.class);
         long cost = 0;
         for (PlannedFile f : files) {
@@ -168,29 +143,13 @@ public final class Planner {
         }
     }
 
-    /** sync: every object below the prefix with no source file, unless filtered, bookkeeping, or the log's. */
-    private void addDeletes() {
-        for (TargetObject t : targets.values()) {
-            if (!t.name().startsWith(target.prefix())) {
-                continue;
-            }
-            String relative = t.name().substring(target.prefix().length());
-            boolean isProtected = protectedPrefix != null && t.name().startsWith(protectedPrefix);
-            if (isProtected || relative.isEmpty() || skipRules.skips(relative)
-                    || filters.excludesName(relative).isPresent()) {
-                continue;
-            }
-            files.add(new PlannedFile(null, t.name(), relative, Action.DELETE, t, null, "no source file"));
-        }
-    }
-
     /** What a piece of work weighs when partitions are balanced. */
     static long cost(PlannedFile f) {
-        return f.action().sendsBytes() || f.action() == Action.CHECK ? f.sourceSize() + FILE_COST_BYTES : SMALL_COST;
+        return FileRules.cost(f);
     }
 
     private void checkCollisions() {
-        List<PlannedFile> byName = new ArrayList<>(files.stream().filter(f -> f.action() != Action.EXCLUDE).toList());
+        List<PlannedFile> byName = new ArrayList<>(files.stream().filter(FileRules::collides).toList());
         byName.sort(Comparator.comparing(PlannedFile::objectName));
         List<String> clashes = new ArrayList<>();
         long count = 0;
@@ -200,18 +159,17 @@ public final class Planner {
             if (a.objectName().equals(b.objectName())) {
                 count++;
                 if (clashes.size() < MAX_REPORTED) {
-                    clashes.add("'" + printable(a.source().uri()) + "' and '" + printable(b.source().uri())
-                            + "' both map to '" + printable(a.objectName()) + "'");
+                    clashes.add(FileRules.collision(a, b));
                 }
             }
         }
         if (count > 0) {
-            throw new PlanException(count + " target name collision(s): " + String.join("; ", clashes)
-                    + (count > clashes.size() ? "; ..." : "") + ". Rename one of each pair, or leave it out with --skip.");
+            throw FileRules.collisions(count, clashes);
         }
     }
 
-    static int autoPartitions(int fileCount, long cost, int parallelism) {
+    /** Partitions for {@code fileCount} pieces of work weighing {@code cost} on {@code parallelism} slots. */
+    public static int autoPartitions(long fileCount, long cost, int parallelism) {
         if (fileCount == 0) {
             return 1;
         }
@@ -244,18 +202,5 @@ public final class Planner {
             load.add(lightest);
         }
         return bins;
-    }
-
-    /** Control characters shown as escapes, so an error message stays on one line. */
-    static String printable(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
-                sb.append(String.format("\\u%04X", c));
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        return sb.toString();
     }
 }

@@ -22,6 +22,21 @@ public interface Cluster {
      */
     <T extends Serializable> List<T> run(Work work, PartitionJob<T> job);
 
+    /** Whether {@link #plan} plans on the executors; a cluster that cannot leaves planning to the driver. */
+    default boolean plansDistributed() {
+        return false;
+    }
+
+    /**
+     * Lists the source and the target and plans on the executors, keeping the rows there; empty when the request
+     * finds tables in the listing ({@link PlanRequest#findTables}), which the driver then plans.
+     *
+     * @throws io.lakeshift.plan.PlanException for names the target cannot store, or two files sharing a name
+     */
+    default java.util.Optional<ClusterPlan> plan(PlanRequest request) throws java.io.IOException {
+        throw new UnsupportedOperationException("this cluster plans on the driver only");
+    }
+
     /** What to run: the partitions and what they add up to, for the progress line. */
     record Work(String description, List<List<PlannedFile>> partitions, long files, long bytes,
             int progressIntervalSeconds) {}

@@ -83,41 +83,59 @@ public final class MigrationRun {
                 hadoop);
         Target target = Targets.open(location, config.oci(), stores, config.transfer(), retry, config.objects(),
                 new SecretResolver(System.getenv(), new OciVault(config.oci())));
-        Map<String, TargetObject> targets = target.objects(); // first: a Hadoop target is checked by it
-        long targetObjects = targets.size(); // the planner takes matched ones out
         String logLocation = logRoot + LogFormat.runFolder(config.runId());
-        Map<String, CopyRecord> records = history(config, logRoot, stores, retry);
-
         Source source = Sources.open(config.source(), config.sources(), config.oci(), hadoop);
         LakeTables tables = new LakeTables(config.tables());
-        Plan plan = plan(config, source, location, targets, records, logRoot, hadoop, tables);
-        checkPlan(config, plan, location);
-        SourceReadCheck.run(source, plan, config.dryRun());
-        PlanCosting costing = config.dryRun() ? costing(config, source, plan, targetObjects) : null;
+        PlanningChoice.Choice choice = PlanningChoice.choose(config, cluster, source, location, out);
+        try (ClusterPlan onCluster = choice.distributed()
+                ? DistributedPlanning.plan(config, cluster, source, target, location, logRoot, stores, out)
+                        .orElse(null)
+                : null) {
+            Plan plan;
+            long targetObjects;
+            if (onCluster != null) {
+                plan = onCluster.totals();
+                targetObjects = onCluster.targetObjects();
+            } else {
+                Map<String, TargetObject> targets = target.objects(); // first: a Hadoop target is checked by it
+                targetObjects = targets.size(); // the planner takes matched ones out
+                Map<String, CopyRecord> records = history(config, logRoot, stores, retry);
+                plan = plan(config, source, choice, location, targets, records, logRoot, hadoop, tables);
+            }
+            checkPlan(config, plan, location);
+            SourceReadCheck.run(source, onCluster != null ? onCluster.smallestReads(SourceReadCheck.FILES)
+                    : SourceReadCheck.smallest(plan), config.dryRun());
+            Iterable<PlannedFile> reads = onCluster != null ? onCluster.reads() : () -> PlanCost.toSend(plan).iterator();
+            PlanCosting costing = config.dryRun() ? costing(config, source, plan, reads, targetObjects) : null;
 
-        if (!config.dryRun()) {
-            writeStarted(LogStores.open(logLocation, config.oci(), stores, retry), config, location);
+            if (!config.dryRun()) {
+                writeStarted(LogStores.open(logLocation, config.oci(), stores, retry), config, location);
+            }
+            RunTotals totals = onCluster != null ? copyPlanned(config, source, target, logLocation, stores, plan,
+                    onCluster, start) : copy(config, source, target, logLocation, stores, plan, start);
+            totals.merge(copyLast(config, source, target, logLocation, stores, plan, start, totals));
+            long aborted = config.dryRun() ? 0 : abortLeftovers(target, location);
+            int partitions = onCluster != null ? onCluster.partitions()
+                    : plan.partitions().size() + plan.last().size();
+            return report(config, location, logLocation, stores, retry, plan, totals, start, aborted, costing,
+                    tables.summaries(), partitions);
         }
-        RunTotals totals = copy(config, source, target, logLocation, stores, plan, start);
-        totals.merge(copyLast(config, source, target, logLocation, stores, plan, start, totals));
-        long aborted = config.dryRun() ? 0 : abortLeftovers(target, location);
-        return report(config, location, logLocation, stores, retry, plan, totals, start, aborted, costing,
-                tables.summaries());
     }
 
     /** A dry run's requests, prices and time, with the read-only probe of the source. */
     private record PlanCosting(Map<String, Long> requests, PlanReport.Cost cost, PlanReport.Probe probe,
             long estimatedSeconds) {}
 
-    private PlanCosting costing(MigrationConfig config, Source source, Plan plan, long targetObjects) {
-        Map<String, Long> requests = PlanCost.requests(plan, targetObjects,
+    private PlanCosting costing(MigrationConfig config, Source source, Plan plan, Iterable<PlannedFile> reads,
+            long targetObjects) {
+        Map<String, Long> requests = PlanCost.requests(plan, reads, targetObjects,
                 new PlanCost.SourceRequests(source.listPageSize(), source::readRequests), config.transfer());
         PlanReport.Cost cost = PlanCost.cost(plan, requests, config.plan());
         PlanReport.Probe probe = null;
         long sourceSeconds = 0;
         if (config.plan().probeFiles() > 0 && plan.bytesToSend() > 0) {
             SourceProbe.Measured m = SourceProbe.run(source, plan, config.plan().probeFiles());
-            sourceSeconds = PlanCost.sourceSeconds(plan, m, config.transfer(), cluster.parallelism());
+            sourceSeconds = PlanCost.sourceSeconds(reads, m, config.transfer(), cluster.parallelism());
             probe = new PlanReport.Probe(m.files(), m.bytes(), m.firstByteMillis(), m.bytesPerSecond(), sourceSeconds,
                     m.problem());
         }
@@ -143,7 +161,8 @@ public final class MigrationRun {
         return records;
     }
 
-    private Plan plan(MigrationConfig config, Source source, TargetLocation location, Map<String, TargetObject> targets,
+    private Plan plan(MigrationConfig config, Source source, PlanningChoice.Choice choice, TargetLocation location,
+            Map<String, TargetObject> targets,
             Map<String, CopyRecord> records, String logRoot, Map<String, String> hadoop, LakeTables tables)
             throws IOException {
         Instant start = Instant.now();
@@ -152,7 +171,7 @@ public final class MigrationRun {
         out.println("lakeshift: run " + config.runId() + ": listing " + config.source());
         Planner planner = new Planner(location, new SkipRules(config.skip(), config.keepMarkers()), filters, targets, records,
                 config.overwrite(), config.mode(), location.nameInStore(logRoot));
-        source.list(f -> {
+        choice.list(source, f -> {
             tables.see(f.relativePath());
             planner.add(f);
         });
@@ -172,6 +191,13 @@ public final class MigrationRun {
         } catch (TableException e) {
             throw new JobException(e.getMessage(), e);
         }
+        printPlan(out, config, plan, start);
+        tables.summaries().forEach(t -> out.println("lakeshift: table " + t.line()));
+        return plan;
+    }
+
+    /** The plan's one line of counts, whichever way it was made. */
+    static void printPlan(PrintStream out, MigrationConfig config, Plan plan, Instant start) {
         out.printf("lakeshift: %,d files, %s in the source (%,d bookkeeping files skipped); %,d to copy, %,d to"
                         + " check, %,d equal, %,d excluded, %,d to delete%s; listed and compared in %.1fs%n",
                 plan.fileCount(), ByteSize.format(plan.totalBytes()), plan.skipped(),
@@ -180,9 +206,8 @@ public final class MigrationRun {
                 plan.count(Action.ARCHIVED) == 0 ? "" : String.format(", %,d archived (not attempted%s)",
                         plan.count(Action.ARCHIVED), config.plan().restore() && !config.dryRun() ? "; restores asked for" : ""),
                 seconds(start));
-        tables.summaries().forEach(t -> out.println("lakeshift: table " + t.line()));
-        return plan;
     }
+
 
     /**
      * --keep-markers: each empty folder becomes a zero-byte object named {@code <folder>/}, as the OCI HDFS
@@ -269,6 +294,21 @@ public final class MigrationRun {
         return totals;
     }
 
+    /** The copy of a plan held on the cluster: its partitions as they are (no --max-transfer, see PlanningChoice). */
+    private RunTotals copyPlanned(MigrationConfig config, Source source, Target target, String logLocation,
+            Map<String, String> stores, Plan plan, ClusterPlan onCluster, Instant start) {
+        long files = plan.byAction().values().stream().mapToLong(c -> c[0]).sum();
+        String description = String.format("lakeshift: %s %,d files (%s to send) to %s",
+                config.dryRun() ? "plan" : config.mode().name().toLowerCase(), files,
+                ByteSize.format(plan.bytesToSend()), target.location());
+        PartitionRun job = new PartitionRun(source, target, config, logLocation, stores, start,
+                taskLimits(config, start, onCluster.partitions()));
+        RunTotals totals = new RunTotals();
+        onCluster.run(new Cluster.Work(description, List.of(), files, plan.bytesToSend(),
+                config.progressIntervalSeconds()), job).forEach(totals::merge);
+        return totals;
+    }
+
     /**
      * What each task is held to: the deadline (the same instant for all, on the wall clock, as every node keeps
      * it) and its share of the cap, the cap divided by the tasks that run at once.
@@ -317,14 +357,14 @@ public final class MigrationRun {
     /** plan.json for a dry run, summary.json for a real one; the summary either way. */
     private RunSummary report(MigrationConfig config, TargetLocation location, String logLocation,
             Map<String, String> stores, Retry retry, Plan plan, RunTotals totals, Instant start, long aborted,
-            PlanCosting costing, List<TableSummary> tables) throws IOException {
+            PlanCosting costing, List<TableSummary> tables, int partitions) throws IOException {
         LogStore log = LogStores.open(logLocation, config.oci(), stores, retry);
         if (config.dryRun()) {
             PlanReport report = planReport(config, location, logLocation, plan, totals, costing, tables);
             log.write(LogFormat.PLAN, LogFormat.pretty(report));
             out.print(PlanText.of(report));
         }
-        RunSummary summary = summary(config, location, logLocation, plan, totals, start, aborted, tables);
+        RunSummary summary = summary(config, location, logLocation, plan, totals, start, aborted, tables, partitions);
         if (!config.dryRun()) {
             log.write(LogFormat.SUMMARY, LogFormat.summary(summary));
         }
@@ -342,13 +382,13 @@ public final class MigrationRun {
     }
 
     private static RunSummary summary(MigrationConfig config, TargetLocation target, String logLocation, Plan plan,
-            RunTotals totals, Instant start, long aborted, List<TableSummary> tables) {
+            RunTotals totals, Instant start, long aborted, List<TableSummary> tables, int partitions) {
         Instant end = Instant.now();
         double seconds = Math.max(0.001, Duration.between(start, end).toMillis() / 1000.0);
         return new RunSummary(config.runId(), config.source(), target.toString(), logLocation,
                 LogTimes.date(start), LogTimes.date(end), seconds, plan.fileCount(), plan.totalBytes(),
                 totals.files(), totals.bytes(), totals.bytesSent(), (long) (totals.bytesSent() / seconds),
-                plan.skipped(), plan.partitions().size() + plan.last().size(), totals.failures(), totals.failureCount(), aborted,
+                plan.skipped(), partitions, totals.failures(), totals.failureCount(), aborted,
                 totals.warnings(), totals.warningCount(), stoppedBy(totals), totals.notStarted(),
                 totals.notStartedBytes(), tables);
     }

@@ -41,12 +41,18 @@ final class PlanCost {
 
     /** Requests by store and kind, in a fixed order; kinds with none are left out. */
     static Map<String, Long> requests(Plan plan, long targetObjects, SourceRequests source, TransferSettings t) {
+        return requests(plan, toSend(plan), targetObjects, source, t);
+    }
+
+    /** The same, with the files to send given apart (a plan held on the cluster streams them). */
+    static Map<String, Long> requests(Plan plan, Iterable<PlannedFile> toSend, long targetObjects,
+            SourceRequests source, TransferSettings t) {
         long listed = plan.fileCount() + plan.skipped();
         long gets = 0;
         long puts = 0;
         long uploads = 0;
         long parts = 0;
-        for (PlannedFile f : toSend(plan)) {
+        for (PlannedFile f : toSend) {
             gets += source.getsPerFile().applyAsLong(f.sourceSize());
             if (f.sourceSize() >= t.multipartThreshold()) {
                 uploads++;
@@ -96,6 +102,12 @@ final class PlanCost {
      * file at a time, and the cluster runs {@code parallelism} tasks.
      */
     static long sourceSeconds(Plan plan, SourceProbe.Measured m, TransferSettings t, int parallelism) {
+        return sourceSeconds(toSend(plan), m, t, parallelism);
+    }
+
+    /** The same, with the files to send given apart. */
+    static long sourceSeconds(Iterable<PlannedFile> toSend, SourceProbe.Measured m, TransferSettings t,
+            int parallelism) {
         if (m.files() == 0) {
             return 0;
         }
@@ -103,7 +115,7 @@ final class PlanCost {
         double rate = Math.max(1, m.bytesPerSecond());
         double small = 0;
         double large = 0;
-        for (PlannedFile f : toSend(plan)) {
+        for (PlannedFile f : toSend) {
             double seconds = firstByte + f.sourceSize() / rate;
             if (f.sourceSize() >= t.multipartThreshold()) {
                 large += seconds;
@@ -120,7 +132,8 @@ final class PlanCost {
         return Math.max(plan.bytesToSend() / Math.max(1, estimateRate), sourceSeconds);
     }
 
-    private static List<PlannedFile> toSend(Plan plan) {
+    /** The files a plan on the driver reads (copies and checks). */
+    static List<PlannedFile> toSend(Plan plan) {
         return plan.partitions().stream().flatMap(List::stream)
                 .filter(f -> f.action().sendsBytes() || f.action() == Action.CHECK).toList();
     }

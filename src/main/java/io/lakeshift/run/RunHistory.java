@@ -26,6 +26,20 @@ final class RunHistory {
 
     /** The latest record of each object that a run copied or found equal, by object name. */
     static Map<String, CopyRecord> load(LogStore logs) throws IOException {
+        Map<String, CopyRecord> records = new HashMap<>();
+        for (LogStore.Entry part : parts(logs)) {
+            for (CopyRecord r : records(logs, part.name())) {
+                records.put(r.objectName(), r);
+            }
+        }
+        return records;
+    }
+
+    /**
+     * The part files that hold the history, oldest first: a later file's record of an object wins over an earlier
+     * one's, and a later line over an earlier line of the same file. Only names: the cluster reads them apart.
+     */
+    static List<LogStore.Entry> parts(LogStore logs) throws IOException {
         Map<String, List<LogStore.Entry>> runs = new HashMap<>();
         for (LogStore.Entry e : logs.list("run_id=")) {
             int slash = e.name().indexOf('/');
@@ -54,12 +68,15 @@ final class RunHistory {
             }
         }
         parts.sort(Comparator.comparingLong(LogStore.Entry::modified));
-        Map<String, CopyRecord> records = new HashMap<>();
-        for (LogStore.Entry part : parts) {
-            for (MigrationRecord r : LogFormat.parseLines(logs.read(part.name()))) {
-                if (r.status().targetVerified() && r.targetEtag() != null && r.sourceSize() != null) {
-                    records.put(r.targetName(), new CopyRecord(r.targetName(), fingerprint(r), r.targetEtag(), r.md5()));
-                }
+        return parts;
+    }
+
+    /** The usable records of one part file, in its order. */
+    static List<CopyRecord> records(LogStore logs, String part) throws IOException {
+        List<CopyRecord> records = new ArrayList<>();
+        for (MigrationRecord r : LogFormat.parseLines(logs.read(part))) {
+            if (r.status().targetVerified() && r.targetEtag() != null && r.sourceSize() != null) {
+                records.add(new CopyRecord(r.targetName(), fingerprint(r), r.targetEtag(), r.md5()));
             }
         }
         return records;

@@ -37,13 +37,18 @@ final class SourceReadCheck {
      *     been copied
      */
     static void run(Source source, Plan plan, boolean dryRun) {
+        run(source, smallest(plan), dryRun);
+    }
+
+    /** The same, given the smallest files to read (from a plan held on the cluster). */
+    static void run(Source source, List<PlannedFile> smallest, boolean dryRun) {
         if (dryRun) {
             return;
         }
         Retry retry = Retry.attempts(3);
         PlannedFile refused = null;
         Exception why = null;
-        for (PlannedFile f : smallest(plan)) {
+        for (PlannedFile f : smallest) {
             try {
                 retry.call(() -> {
                     try (InputStream in = source.open(f.source())) {

@@ -79,20 +79,7 @@ public final class HadoopSource implements Source {
                 S3aListing.list(fs, rootPath, prefix.substring(1), sink);
                 return;
             }
-            RemoteIterator<? extends FileStatus> files = "file".equals(fs.getScheme())
-                    ? new LocalWalk(fs, rootStatus.getPath()) : fs.listFiles(rootPath, true);
-            while (files.hasNext()) {
-                FileStatus status = files.next();
-                if (!status.isFile()) {
-                    continue;
-                }
-                String path = status.getPath().toUri().getPath();
-                if (!path.startsWith(prefix)) {
-                    throw new SourceException("listing of " + root + " returned " + status.getPath()
-                            + ", outside the root");
-                }
-                sink.accept(toSourceFile(status, path.substring(prefix.length())));
-            }
+            walk(fs, rootStatus.getPath(), prefix, sink);
         } catch (SourceException e) {
             throw e;
         } catch (AccessDeniedException e) {
@@ -100,6 +87,101 @@ public final class HadoopSource implements Source {
         } catch (IOException | RuntimeException e) {
             throw new SourceException("cannot list source " + root + ": " + Errors.oneLine(e), e);
         }
+    }
+
+    /** Every file below {@code start}, recursively; {@code prefix} is the root's path ending in '/'. */
+    private void walk(FileSystem fs, Path start, String prefix, Consumer<SourceFile> sink) throws IOException {
+        RemoteIterator<? extends FileStatus> files = "file".equals(fs.getScheme())
+                ? new LocalWalk(fs, start) : fs.listFiles(start, true);
+        while (files.hasNext()) {
+            FileStatus status = files.next();
+            if (status.isFile()) {
+                sink.accept(toSourceFile(status, relative(status, prefix)));
+            }
+        }
+    }
+
+    private String relative(FileStatus status, String prefix) throws SourceException {
+        String path = status.getPath().toUri().getPath();
+        if (!path.startsWith(prefix)) {
+            throw new SourceException("listing of " + root + " returned " + status.getPath() + ", outside the root");
+        }
+        return path.substring(prefix.length());
+    }
+
+    /** In parts on every Hadoop file system but s3a://, whose listing names keys below the root alone. */
+    @Override
+    public boolean listsInParts() {
+        return !"s3a".equals(URI.create(root).getScheme());
+    }
+
+    @Override
+    public void listFolder(String folder, Consumer<SourceFile> files, Consumer<String> folders) throws IOException {
+        try {
+            FileSystem fs = fileSystem(new Path(root));
+            Path rootPath = fs.makeQualified(new Path(root));
+            String rootDir = rootPath.toUri().getPath();
+            String prefix = rootDir.endsWith("/") ? rootDir : rootDir + "/";
+            FileStatus status;
+            try {
+                status = fs.getFileStatus(at(rootPath, prefix, folder));
+            } catch (FileNotFoundException e) {
+                if (folder.isEmpty()) {
+                    throw new SourceException("source " + root + " does not exist; check --source");
+                }
+                return; // gone since its parent was listed
+            }
+            if (status.isFile()) {
+                files.accept(toSourceFile(status, folder.isEmpty() ? status.getPath().getName() : folder));
+                return;
+            }
+            RemoteIterator<FileStatus> children = fs.listStatusIterator(status.getPath());
+            while (children.hasNext()) {
+                FileStatus child = children.next();
+                if (child.isDirectory()) {
+                    folders.accept(relative(child, prefix) + "/");
+                } else if (child.isFile()) {
+                    files.accept(toSourceFile(child, relative(child, prefix)));
+                }
+            }
+        } catch (SourceException e) {
+            throw e;
+        } catch (AccessDeniedException e) {
+            throw new SourceException(denied(e), e);
+        } catch (IOException | RuntimeException e) {
+            throw new SourceException("cannot list source " + root + (folder.isEmpty() ? "" : " at " + folder) + ": "
+                    + Errors.oneLine(e), e);
+        }
+    }
+
+    @Override
+    public void listBelow(String folder, Consumer<SourceFile> sink) throws IOException {
+        try {
+            FileSystem fs = fileSystem(new Path(root));
+            Path rootPath = fs.makeQualified(new Path(root));
+            String rootDir = rootPath.toUri().getPath();
+            String prefix = rootDir.endsWith("/") ? rootDir : rootDir + "/";
+            walk(fs, at(rootPath, prefix, folder), prefix, sink);
+        } catch (FileNotFoundException e) {
+            // gone since its parent was listed: it holds nothing now
+        } catch (SourceException e) {
+            throw e;
+        } catch (AccessDeniedException e) {
+            throw new SourceException(denied(e), e);
+        } catch (IOException | RuntimeException e) {
+            throw new SourceException("cannot list source " + root + " at " + folder + ": " + Errors.oneLine(e), e);
+        }
+    }
+
+    /** The path of a folder below the root, built from its parts so that no character needs escaping. */
+    private static Path at(Path root, String prefix, String folder) {
+        if (folder.isEmpty()) {
+            return root;
+        }
+        URI uri = root.toUri();
+        String path = prefix + folder;
+        return new Path(uri.getScheme(), uri.getAuthority(), path.endsWith("/") ? path.substring(0, path.length() - 1)
+                : path);
     }
 
     /**

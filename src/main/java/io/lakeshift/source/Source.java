@@ -28,6 +28,37 @@ public interface Source extends Serializable {
     void list(Consumer<SourceFile> sink) throws IOException;
 
     /**
+     * Whether the listing can be split into folders listed apart ({@link #listFolder}, {@link #listBelow}), so
+     * that executors list the subtrees in parallel; a source that cannot (this default) is listed whole by
+     * {@link #list}.
+     */
+    default boolean listsInParts() {
+        return false;
+    }
+
+    /**
+     * Lists one folder's direct children: its files to {@code files}, its subfolders to {@code folders} as paths
+     * below the root ending in '/'. The root is {@code ""}; a root that is itself a file lists as that one file.
+     * Only where {@link #listsInParts}.
+     *
+     * @param folder "" or a path below the root ending in '/', as {@code folders} handed it
+     * @throws SourceException as {@link #list} throws it
+     */
+    default void listFolder(String folder, Consumer<SourceFile> files, Consumer<String> folders) throws IOException {
+        throw new UnsupportedOperationException("source " + root() + " is listed whole");
+    }
+
+    /**
+     * Lists every file below a folder, recursively, as {@link #list} does below the root (relative paths stay
+     * relative to the root). Only where {@link #listsInParts}.
+     *
+     * @param folder a path below the root ending in '/', as {@link #listFolder} handed it
+     */
+    default void listBelow(String folder, Consumer<SourceFile> sink) throws IOException {
+        throw new UnsupportedOperationException("source " + root() + " is listed whole");
+    }
+
+    /**
      * Lists the empty folders below the root ({@code --keep-markers}), each as a zero-byte {@link SourceFile} whose
      * relative path ends in '/' ({@link #isFolderMarker}); it reads as no bytes. A store without folders, or that
      * cannot tell, lists none (this default).

@@ -12,6 +12,13 @@ import java.util.TreeMap;
 public final class TableFinder {
     private final TreeMap<String, TableFormat> roots = new TreeMap<>();
 
+    /** Whether {@link #see} finds a table in this path (a cluster's listing is searched for tables with it). */
+    public static boolean holdsTable(String relativePath) {
+        TableFinder finder = new TableFinder();
+        finder.see(relativePath);
+        return !finder.roots.isEmpty();
+    }
+
     /** Takes one listed path below the source root. */
     public void see(String relativePath) {
         String[] parts = relativePath.split("/");

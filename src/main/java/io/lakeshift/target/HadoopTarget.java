@@ -19,6 +19,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.FileStatus;
+import io.lakeshift.model.NameOrder;
 
 /**
  * A folder of a Hadoop file system, with the run's Hadoop properties (--s3-* applied for s3a://).
@@ -113,6 +115,57 @@ public record HadoopTarget(HadoopLocation location, HashMap<String, String> prop
             }
         }
         return objects;
+    }
+
+    @Override
+    public boolean listsByRange() {
+        return !isS3a(location);
+    }
+
+    /**
+     * A walk that lists only the folders whose names can lie in the range (S3A lists flat, so there this walks
+     * the whole tree: {@link #listsByRange} is false for it).
+     */
+    @Override
+    public void objects(String from, String to, java.util.function.Consumer<TargetObject> each) throws IOException {
+        if (!listsByRange()) {
+            Target.super.objects(from, to, each);
+            return;
+        }
+        FileSystem fs = fileSystem();
+        Path root = fs.makeQualified(new Path(location.root()));
+        String base = root.toUri().getPath();
+        base = base.endsWith("/") ? base : base + "/";
+        java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>();
+        folders.push(root);
+        try {
+            while (!folders.isEmpty()) {
+                RemoteIterator<FileStatus> children = fs.listStatusIterator(folders.pop());
+                while (children.hasNext()) {
+                    FileStatus s = children.next();
+                    String path = s.getPath().toUri().getPath();
+                    if (!path.startsWith(base)) {
+                        continue;
+                    }
+                    String name = path.substring(base.length());
+                    if (s.isDirectory() && NameOrder.mayHold(name + "/", from, to)) {
+                        folders.push(s.getPath());
+                    } else if (s.isFile() && NameOrder.inRange(name, from, to)) {
+                        each.accept(HadoopSink.object(name, s));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (HadoopExceptions.isUnknownStore(e)) {
+                throw new NotFoundException("target " + location + ": its bucket or container does not exist, or"
+                        + " these credentials may not see it; create it or fix --target", e);
+            }
+            if (!(e instanceof FileNotFoundException)) { // a folder not made yet holds nothing
+                String what = "cannot list target " + location;
+                throw e instanceof IOException io ? HadoopExceptions.translate(what, io)
+                        : new PermanentException(what + ": " + Errors.oneLine(e), e);
+            }
+        }
     }
 
     /** Unfinished writes of a Hadoop file system are the file system's own business; none are tracked. */

@@ -41,6 +41,17 @@ public record OciTarget(OciLocation location, OciSettings oci, Retry retry, OciE
     }
 
     @Override
+    public boolean listsByRange() {
+        return true;
+    }
+
+    /** ListObjects with {@code start} and {@code end}: one range's pages only. */
+    @Override
+    public void objects(String from, String to, java.util.function.Consumer<TargetObject> each) throws IOException {
+        OciListing.objects(OciClients.get(oci), retry, location, from, to, each);
+    }
+
+    @Override
     public int abortLeftovers(long before) throws IOException {
         return OciListing.abortLeftovers(OciClients.get(oci), retry, location, before);
     }

@@ -8,6 +8,8 @@ import io.lakeshift.model.TargetObject;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
+import java.util.function.Consumer;
+import io.lakeshift.model.NameOrder;
 
 /**
  * A run's target: what the driver needs to plan (its listing, its leftovers) and what each executor needs to
@@ -24,6 +26,28 @@ public interface Target extends Serializable {
      * @throws IOException naming the target, for any other failure of the listing (typed by the backend)
      */
     Map<String, TargetObject> objects() throws IOException;
+
+    /**
+     * Whether {@link #objects(String, String, Consumer)} lists its range alone (paged listings bounded by the
+     * range, or a walk that leaves out folders outside it), so that a cluster can split the listing by key range.
+     */
+    default boolean listsByRange() {
+        return false;
+    }
+
+    /**
+     * The objects below the location whose names lie in {@code [from, to)} in {@link NameOrder} (a null bound is
+     * open), handed to {@code each} as listed. This default lists everything and keeps the range.
+     *
+     * @throws IOException as {@link #objects()} throws it
+     */
+    default void objects(String from, String to, Consumer<TargetObject> each) throws IOException {
+        for (TargetObject o : objects().values()) {
+            if (NameOrder.inRange(o.name(), from, to)) {
+                each.accept(o);
+            }
+        }
+    }
 
     /** Aborts unfinished uploads below the location started before {@code before} (epoch millis); how many. */
     int abortLeftovers(long before) throws IOException;

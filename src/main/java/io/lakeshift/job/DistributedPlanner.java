@@ -1,0 +1,283 @@
+package io.lakeshift.job;
+
+import io.lakeshift.model.NameOrder;
+import io.lakeshift.model.SourceFile;
+import io.lakeshift.model.TargetObject;
+import io.lakeshift.plan.CopyRecord;
+import io.lakeshift.plan.FileRules;
+import io.lakeshift.plan.NameGroup;
+import io.lakeshift.plan.Plan;
+import io.lakeshift.plan.PlannedFile;
+import io.lakeshift.plan.Planner;
+import io.lakeshift.run.ClusterPlan;
+import io.lakeshift.run.HistoryReader;
+import io.lakeshift.run.PlanRequest;
+import io.lakeshift.source.Source;
+import io.lakeshift.table.TableFinder;
+import io.lakeshift.target.Target;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The plan on the executors (docs/architecture.md, "Planning on the cluster"): the driver lists the root, the
+ * executors list the next levels until there are folders enough for every task slot, then the subtrees; the target
+ * is listed by key ranges between those folders' names; the earlier runs' records are read from their part files;
+ * a cogroup by object name applies {@link FileRules} to each name ({@link NameGroup}); the rows are sorted by
+ * weight and dealt to partitions (the heaviest alone, the rest in a snake) without passing through the driver,
+ * which gets counts, totals and a few examples.
+ */
+final class DistributedPlanner {
+    /** Levels listed before the subtrees (the root is the first). */
+    static final int MAX_DEPTH = 4;
+    /** Folders (and key ranges) wanted per task slot, so that uneven subtrees still keep every slot busy. */
+    static final int PER_SLOT = 4;
+    private static final StorageLevel KEEP = StorageLevel.MEMORY_AND_DISK();
+
+    private final JavaSparkContext jsc;
+    private final SparkCluster cluster;
+    private final List<JavaRDD<?>> held = new ArrayList<>();
+
+    DistributedPlanner(JavaSparkContext jsc, SparkCluster cluster) {
+        this.jsc = jsc;
+        this.cluster = cluster;
+    }
+
+    /** One entry of a folder's listing: a file or a subfolder. */
+    record Listed(SourceFile file, String folder) implements Serializable {}
+
+    Optional<ClusterPlan> plan(PlanRequest r) throws IOException {
+        try {
+            return Optional.ofNullable(make(r));
+        } catch (IOException | RuntimeException e) {
+            release();
+            throw e;
+        }
+    }
+
+    private ClusterPlan make(PlanRequest r) throws IOException {
+        int slots = Math.max(1, jsc.defaultParallelism());
+        int wanted = PER_SLOT * slots;
+        Source source = r.source();
+        FileRules rules = r.rules();
+
+        // The top of the tree: the root here, the next levels on the executors (only folder names come back).
+        List<SourceFile> top = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        source.listFolder("", top::add, folders::add);
+        JavaRDD<SourceFile> listed = jsc.parallelize(top, 1);
+        for (int depth = 1; depth < MAX_DEPTH && !folders.isEmpty() && folders.size() < wanted; depth++) {
+            JavaRDD<Listed> level = keep(jsc.parallelize(folders, Math.min(folders.size(), wanted))
+                    .flatMap(folder -> listFolder(source, folder)));
+            folders = level.filter(l -> l.folder() != null).map(Listed::folder).collect();
+            listed = listed.union(level.filter(l -> l.file() != null).map(Listed::file));
+        }
+        if (!folders.isEmpty()) {
+            listed = listed.union(jsc.parallelize(folders, Math.min(folders.size(), wanted))
+                    .flatMap(folder -> listBelow(source, folder)));
+        }
+        listed = keep(listed);
+        if (r.findTables() && !listed.filter(f -> TableFinder.holdsTable(f.relativePath())).isEmpty()) {
+            release();
+            return null;
+        }
+        long skipped = listed.filter(rules::skips).count();
+        int shuffle = Math.max(2 * slots, listed.getNumPartitions());
+        JavaPairRDD<String, SourceFile> sources = listed.filter(f -> !rules.skips(f))
+                .mapToPair(f -> new Tuple2<>(rules.objectName(f), f));
+
+        Target target = r.target();
+        List<String[]> ranges = ranges(target.listsByRange() ? folders : List.of(), rules, wanted);
+        JavaRDD<TargetObject> objects = keep(jsc.parallelize(ranges, ranges.size())
+                .flatMap(range -> listRange(target, range)));
+        long targetObjects = objects.count();
+
+        JavaRDD<NameGroup> groups = keep(sources.cogroup(objects.mapToPair(o -> new Tuple2<>(o.name(), o)),
+                history(r.history(), slots), shuffle).map(g -> NameGroup.plan(rules, g._1(), list(g._2()._1()),
+                        first(g._2()._2()), first(g._2()._3()))));
+        long badNames = groups.map(g -> (long) g.badNames().size()).fold(0L, Long::sum);
+        if (badNames > 0) {
+            throw rules.badNames(badNames, groups.flatMap(g -> g.badNames().iterator())
+                    .takeOrdered(FileRules.MAX_REPORTED));
+        }
+        long collisions = groups.map(NameGroup::collisions).fold(0L, Long::sum);
+        if (collisions > 0) {
+            throw FileRules.collisions(collisions, groups.flatMap(g -> g.collisionExamples().iterator())
+                    .takeOrdered(FileRules.MAX_REPORTED));
+        }
+
+        JavaRDD<PlannedFile> planned = keep(groups.flatMap(g -> g.files().iterator()));
+        PlanTotals totals = planned.aggregate(new PlanTotals(), PlanTotals::add, PlanTotals::merge);
+        int n = r.partitions() > 0 ? r.partitions() : Planner.autoPartitions(totals.rows, totals.cost, slots);
+        Balanced balanced = balance(planned, totals, n, shuffle);
+        List<PlannedFile> largest = planned.filter(FileRules::reads).takeOrdered(10, new PlanOrder.Largest());
+        Plan plan = new Plan(List.of(), totals.sourceFiles, totals.sourceBytes, skipped, totals.byAction(), largest,
+                List.of());
+        List<JavaRDD<?>> rows = new ArrayList<>(held);
+        held.clear();
+        return new SparkPlan(cluster, plan, targetObjects, planned, balanced.rows(), balanced.perPartition(), rows);
+    }
+
+    /** The rows dealt to partitions, and each partition's {files, cost}. */
+    record Balanced(JavaRDD<PlannedFile> rows, long[][] perPartition) {}
+
+    /**
+     * Heaviest first: each row at least a partition's mean weight gets a partition of its own, the rest are dealt
+     * over the others in a snake (0..m-1, then m-1..0, ...), so partitions differ by at most one row's weight and
+     * only the sort and the partition ids move the rows; the driver sees each partition's totals.
+     */
+    private Balanced balance(JavaRDD<PlannedFile> planned, PlanTotals totals, int n, int shuffle) {
+        long mean = totals.cost / Math.max(1, n);
+        long alone = n <= 1 || mean == 0 ? 0 : Math.min(n - 1, planned.filter(f -> FileRules.cost(f) >= mean).count());
+        JavaRDD<PlannedFile> rows = keep(planned.mapToPair(f -> new Tuple2<>(new PlanOrder.Weight(FileRules.cost(f),
+                        f.objectName() + '\u0000' + f.relativePath()), f))
+                .sortByKey(true, shuffle).values().zipWithIndex()
+                .mapToPair(t -> new Tuple2<>(partitionOf(t._2(), alone, n), t._1()))
+                .partitionBy(new Exact(n)).values());
+        List<long[]> each = rows.mapPartitionsWithIndex((p, it) -> {
+            long files = 0;
+            long cost = 0;
+            while (it.hasNext()) {
+                cost += FileRules.cost(it.next());
+                files++;
+            }
+            return List.of(new long[] {p, files, cost}).iterator();
+        }, true).collect();
+        long[][] perPartition = new long[n][2];
+        each.forEach(e -> perPartition[(int) e[0]] = new long[] {e[1], e[2]});
+        return new Balanced(rows, perPartition);
+    }
+
+    /** The partition of the row at {@code index} in the heaviest-first order. */
+    static int partitionOf(long index, long alone, int n) {
+        if (index < alone) {
+            return (int) index;
+        }
+        long m = n - alone;
+        long j = index - alone;
+        long pos = j % m;
+        return (int) (alone + ((j / m) % 2 == 0 ? pos : m - 1 - pos));
+    }
+
+    /**
+     * Key ranges of the target between the names the folders map to (sorted, at most about {@code wanted}), so
+     * that together they cover every name once: [none, b1), [b1, b2), ..., [bk, none).
+     */
+    static List<String[]> ranges(List<String> folders, FileRules rules, int wanted) {
+        TreeSet<String> bounds = new TreeSet<>(NameOrder.ORDER);
+        folders.forEach(f -> bounds.add(rules.target().objectName(f)));
+        List<String> all = new ArrayList<>(bounds);
+        int step = Math.max(1, (all.size() + wanted - 1) / wanted);
+        List<String> kept = IntStream.range(0, all.size()).filter(i -> i % step == 0).mapToObj(all::get).toList();
+        List<String[]> ranges = new ArrayList<>();
+        String from = null;
+        for (String b : kept) {
+            ranges.add(new String[] {from, b});
+            from = b;
+        }
+        ranges.add(new String[] {from, null});
+        return ranges;
+    }
+
+    /** The latest record of each name: a later part, then a later line, wins (as RunHistory.load keeps it). */
+    private JavaPairRDD<String, CopyRecord> history(HistoryReader history, int slots) {
+        if (history.parts() == 0) {
+            return JavaPairRDD.fromJavaRDD(jsc.<Tuple2<String, CopyRecord>>emptyRDD());
+        }
+        List<Integer> parts = IntStream.range(0, history.parts()).boxed().toList();
+        return jsc.parallelize(parts, Math.min(parts.size(), PER_SLOT * slots))
+                .flatMapToPair(i -> readPart(history, i))
+                .reduceByKey((a, b) -> a._1() >= b._1() ? a : b)
+                .mapValues(Tuple2::_2);
+    }
+
+    private static Iterator<Tuple2<String, Tuple2<Long, CopyRecord>>> readPart(HistoryReader history, int part)
+            throws IOException {
+        List<CopyRecord> records = history.read(part);
+        List<Tuple2<String, Tuple2<Long, CopyRecord>>> out = new ArrayList<>(records.size());
+        for (int line = 0; line < records.size(); line++) {
+            CopyRecord c = records.get(line);
+            out.add(new Tuple2<>(c.objectName(), new Tuple2<>(HistoryReader.order(part, line), c)));
+        }
+        return out.iterator();
+    }
+
+    private static Iterator<Listed> listFolder(Source source, String folder) throws IOException {
+        List<Listed> out = new ArrayList<>();
+        source.listFolder(folder, f -> out.add(new Listed(f, null)), d -> out.add(new Listed(null, d)));
+        return out.iterator();
+    }
+
+    private static Iterator<SourceFile> listBelow(Source source, String folder) throws IOException {
+        List<SourceFile> out = new ArrayList<>();
+        source.listBelow(folder, out::add);
+        return out.iterator();
+    }
+
+    private static Iterator<TargetObject> listRange(Target target, String[] range) throws IOException {
+        List<TargetObject> out = new ArrayList<>();
+        target.objects(range[0], range[1], out::add);
+        return out.iterator();
+    }
+
+    private static <T> List<T> list(Iterable<T> values) {
+        List<T> out = new ArrayList<>();
+        values.forEach(out::add);
+        return out;
+    }
+
+    private static <T> T first(Iterable<T> values) {
+        Iterator<T> it = values.iterator();
+        return it.hasNext() ? it.next() : null;
+    }
+
+    private <T> JavaRDD<T> keep(JavaRDD<T> rdd) {
+        held.add(rdd.persist(KEEP));
+        return rdd;
+    }
+
+    private void release() {
+        held.forEach(rdd -> rdd.unpersist(false));
+        held.clear();
+    }
+
+    /** Partition {@code i} for key {@code i}: the balancing already chose each row's partition. */
+    static final class Exact extends Partitioner {
+        private final int n;
+
+        Exact(int n) {
+            this.n = n;
+        }
+
+        @Override
+        public int numPartitions() {
+            return n;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            return (Integer) key;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Exact e && e.n == n;
+        }
+
+        @Override
+        public int hashCode() {
+            return n;
+        }
+    }
+}
