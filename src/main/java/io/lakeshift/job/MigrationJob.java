@@ -37,8 +37,11 @@ public final class MigrationJob {
         SparkConf conf = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName("lakeshift " + config.runId());
         if (!conf.contains("spark.master")) {
-            builder.master(config.master() != null ? config.master() : "local[*]")
-                    .config("spark.ui.showConsoleProgress", "false");
+            String master = config.master() != null ? config.master() : "local[*]";
+            builder.master(master).config("spark.ui.showConsoleProgress", "false");
+            if (OwnJar.remote(master) && !conf.contains("spark.jars")) {
+                builder.config("spark.jars", OwnJar.forExecutors(master)); // what spark-submit would ship
+            }
         }
         if (!conf.contains("spark.redaction.regex")) {
             // Spark's default misses Azure account keys and SAS tokens in its UI, event log and config dumps.

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -34,13 +35,33 @@ final class ChildProcess implements AutoCloseable {
         return start(name, freePort(), command, workDir);
     }
 
+    /** The same with exactly this environment (see below). */
+    static ChildProcess start(String name, List<String> command, Path workDir, Map<String, String> env)
+            throws IOException {
+        return start(name, freePort(), command, workDir, env);
+    }
+
     /** Starts {@code command} (in which "{port}" is replaced by {@code port}) and waits until the port answers. */
     static ChildProcess start(String name, int port, List<String> command, Path workDir) throws IOException {
+        return start(name, port, command, workDir, null);
+    }
+
+    /**
+     * The same with exactly this environment (nothing of the tests' own), or the tests' environment when null: a
+     * cluster's processes must not see what only the test (the driver's side) has.
+     */
+    static ChildProcess start(String name, int port, List<String> command, Path workDir, Map<String, String> env)
+            throws IOException {
         Path log = projectDir().resolve("target/" + name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
         List<String> cmd = command.stream().map(s -> s.replace("{port}", String.valueOf(port))).toList();
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        if (env != null) {
+            builder.environment().clear();
+            builder.environment().putAll(env);
+        }
+        Process p = builder.start();
         ChildProcess child = new ChildProcess(p, port, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (!child.accepts()) {
