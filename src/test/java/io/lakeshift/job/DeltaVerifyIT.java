@@ -121,6 +121,11 @@ class DeltaVerifyIT {
         Map<String, String> conf = new LinkedHashMap<>();
         app.json().get("configuration").fields().forEachRemaining(c -> conf.put(c.getKey(), c.getValue().asText()));
         conf.putAll(connector());
+        // Delta Lake 3.1.0's DeltaLog refuses a session without its extension and catalog
+        // (DeltaLog.checkRequiredConfigurations, spark.databricks.delta.requiredSparkConfsCheck.enabled);
+        // spark-submit must give them, as Data Flow does for a run with spark.oracle.deltalake.version.
+        conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+        conf.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
         List<String> command = ChildJvm.sparkSubmit(PEER, "dataflow-delta", conf, app.json().get("className").asText(),
                 jar, args);
         String out = run(command, "spark-submit");
