@@ -45,7 +45,15 @@ BEGIN
                         row_count         NUMBER(19),
                         columns           NUMBER(10),
                         note              VARCHAR2(4000),
-                        error             VARCHAR2(4000)');
+                        error             VARCHAR2(4000),
+                        table_format      VARCHAR2(4000),
+                        table_version     NUMBER(19),
+                        source_rows       NUMBER(19),
+                        target_rows       NUMBER(19),
+                        source_files      NUMBER(19),
+                        target_files      NUMBER(19),
+                        schema_equal      VARCHAR2(4000),
+                        table_check       VARCHAR2(4000)');
 END;
 /
 

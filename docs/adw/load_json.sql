@@ -34,7 +34,7 @@ BEGIN
                        || '&prefix.run_id=&run_id./part-*.jsonl',
     format          => json_object(
       'type' value 'json',
-      'columnpath' value '["$.source_name", "$.source_size", "$.target_name", "$.target_size", "$.start_date", "$.end_date", "$.run_time", "$.run_date", "$.run_id", "$.status", "$.md5", "$.source_etag", "$.source_modified", "$.target_etag", "$.parts", "$.attempts", "$.bytes_per_second", "$.duration_ms", "$.row_count", "$.columns", "$.note", "$.error"]',
+      'columnpath' value '["$.source_name", "$.source_size", "$.target_name", "$.target_size", "$.start_date", "$.end_date", "$.run_time", "$.run_date", "$.run_id", "$.status", "$.md5", "$.source_etag", "$.source_modified", "$.target_etag", "$.parts", "$.attempts", "$.bytes_per_second", "$.duration_ms", "$.row_count", "$.columns", "$.note", "$.error", "$.table_format", "$.table_version", "$.source_rows", "$.target_rows", "$.source_files", "$.target_files", "$.schema_equal", "$.table_check"]',
       'timestampformat' value 'YYYY-MM-DD HH24:MI:SS',
       'truncatecol' value 'true'));
 END;

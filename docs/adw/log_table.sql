@@ -25,7 +25,15 @@ CREATE TABLE migration_log (
   row_count         NUMBER(19),
   columns           NUMBER(10),
   note              VARCHAR2(4000),
-  error             VARCHAR2(4000)
+  error             VARCHAR2(4000),
+  table_format      VARCHAR2(4000),
+  table_version     NUMBER(19),
+  source_rows       NUMBER(19),
+  target_rows       NUMBER(19),
+  source_files      NUMBER(19),
+  target_files      NUMBER(19),
+  schema_equal      VARCHAR2(4000),
+  table_check       VARCHAR2(4000)
 );
 
 CREATE INDEX migration_log_run ON migration_log (run_id, status);
@@ -58,5 +66,13 @@ SELECT source_name,
        row_count,
        columns,
        note,
-       error
+       error,
+       table_format,
+       table_version,
+       source_rows,
+       target_rows,
+       source_files,
+       target_files,
+       schema_equal,
+       table_check
 FROM   migration_log;

@@ -3,7 +3,8 @@
 --   external_table.sql: the columns are the same); no parameters.
 -- Statuses: new and updated were copied; moved was copied (or found equal) and its source deleted; equal was
 -- already there; failed was not copied; archived was not attempted (in an archive tier, to restore first; counted
--- as not copied yet); deleted, excluded and planned (dry run) copy nothing.
+-- as not copied yet); deleted, excluded and planned (dry run) copy nothing; table is not a file but one copied
+-- table, verified as a table (query 6).
 
 -- 1. Files that failed in the last run, with the reason.
 SELECT source_name, source_size, error, end_date
@@ -40,7 +41,7 @@ ORDER  BY day;
 WITH latest AS (
   SELECT l.*, ROW_NUMBER() OVER (PARTITION BY source_name ORDER BY run_date DESC, end_date DESC) AS n
   FROM   migration_log l
-  WHERE  status NOT IN ('excluded', 'planned', 'deleted')
+  WHERE  status NOT IN ('excluded', 'planned', 'deleted', 'table')
 ), copied AS (
   SELECT source_name, MAX(target_size) KEEP (DENSE_RANK LAST ORDER BY end_date) AS copied_size
   FROM   migration_log
@@ -71,3 +72,12 @@ AND    NOT EXISTS (SELECT 1 FROM migration_log c WHERE c.source_name = l.source_
                    AND c.status IN ('new', 'updated', 'equal', 'moved'))
 AND    l.run_date = (SELECT MAX(run_date) FROM migration_log x WHERE x.source_name = l.source_name)
 ORDER  BY l.source_name;
+
+-- 6. Tables: each copied Delta (or Iceberg) table as its latest run verified it at the target (docs/tables.md):
+--    equal, mismatch (note says what differs) or not verified (note says why).
+SELECT source_name AS table_path, table_format, table_version, table_check, source_rows, target_rows,
+       source_files, target_files, schema_equal, note, run_id
+FROM   migration_log t
+WHERE  status = 'table'
+AND    run_date = (SELECT MAX(run_date) FROM migration_log x WHERE x.status = 'table' AND x.source_name = t.source_name)
+ORDER  BY source_name;

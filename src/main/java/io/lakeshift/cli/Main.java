@@ -38,6 +38,9 @@ public final class Main {
     public static final int MISMATCH = 1;
     /** No file failed, but --max-transfer or --max-duration left files for the next run (which continues). */
     public static final int STOPPED = 4;
+    /** Every file copied and verified, but a copied table, opened at the target, differs from the source's version
+     * (its table record in the log says how: docs/tables.md). */
+    public static final int TABLE_MISMATCH = 5;
 
     static final List<String> COMMANDS = List.of("migrate", "plan", "check", "status", "report", "demo", "emulator", "help");
 
@@ -124,6 +127,11 @@ public final class Main {
                 err.println("lakeshift: " + summary.failedCount() + " of " + summary.filesTotal()
                         + " files failed; see " + summary.log());
                 return FILES_FAILED;
+            }
+            if (summary.tableMismatch()) {
+                err.println("lakeshift: a copied table differs from the source's version at the target; see the"
+                        + " table records (status table) in " + summary.log());
+                return TABLE_MISMATCH;
             }
             if (summary.stopped()) {
                 err.println("lakeshift: stopped by --" + summary.stoppedBy().replace(",", " and --") + ": "

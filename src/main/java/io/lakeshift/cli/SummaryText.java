@@ -17,7 +17,7 @@ final class SummaryText {
     static String of(RunSummary s) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%nlakeshift run %s %s in %.1fs%n", s.runId(),
-                !s.succeeded() ? "finished with failures" : s.stopped() ? "stopped" : "finished",
+                !s.succeeded() ? "finished with failures" : s.tableMismatch() ? "finished, but a table differs" : s.stopped() ? "stopped" : "finished",
                 s.durationSeconds()));
         sb.append(String.format(Locale.ROOT, "  source   %s%n  target   %s%n", s.source(), s.target()));
         String counts = s.files().entrySet().stream()

@@ -142,6 +142,9 @@ public enum Option {
             + " that was current at this time (2024-01-31 or 2024-01-31T12:00:00Z); default: the latest."),
     TABLE_FILES("table-files", Spec.choice("WHICH", TableSettings.Files.class, "referenced"), "Data files of a"
             + " Delta table to copy: referenced (by the chosen version; the others are reported as excluded) | all."),
+    TABLE_VERIFY("table-verify", Spec.choice("HOW", TableSettings.Verify.class, "metadata"), "After the copy, open"
+            + " each Delta table at the target and compare it with the source's version: metadata (rows from the"
+            + " log's numRecords stats, schema, files, version) | rows (also count the rows with Spark) | off."),
     ALLOW_HTTP("allow-http", Spec.flag(), "Allow a plain-http --oci-endpoint that is not on this machine"
             + " (credentials and data would cross the network unencrypted)."),
 

@@ -9,8 +9,10 @@ import java.io.Serializable;
  * @param version the Delta version to copy, or null for the latest
  * @param timestampMillis copy the Delta version current at this time (epoch ms), or null
  * @param files which data files of a Delta table are copied
+ * @param verify how each copied table is verified as a table at the target
  */
-public record TableSettings(Detect detect, Long version, Long timestampMillis, Files files) implements Serializable {
+public record TableSettings(Detect detect, Long version, Long timestampMillis, Files files, Verify verify)
+        implements Serializable {
 
     /** Every default: tables found, the latest version, referenced files only. */
     public static TableSettings defaults() {
@@ -31,5 +33,16 @@ public record TableSettings(Detect detect, Long version, Long timestampMillis, F
         REFERENCED,
         /** Every file of the table's folder (still in table order: data first, log last). */
         ALL
+    }
+
+    /** --table-verify. */
+    public enum Verify {
+        /** Rows from the table log's per-file statistics (Delta's numRecords); schema, version and files compared,
+         * every file the target's version names looked up at the target. Reads no data file. */
+        METADATA,
+        /** As metadata, and the rows counted by reading the table at both ends with Spark. */
+        ROWS,
+        /** Not verified as a table (each file is still verified). */
+        OFF
     }
 }

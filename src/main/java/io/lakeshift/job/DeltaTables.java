@@ -13,14 +13,22 @@ final class DeltaTables {
 
     /** Delta Lake's reader, or one whose every read says Delta Lake is missing. */
     static TableReader on(SparkSession spark) {
-        try {
-            Class.forName("org.apache.spark.sql.delta.DeltaLog", false, DeltaTables.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
+        if (!present()) {
             return (uri, version, time, hadoop) -> {
                 throw new IOException("Delta Lake is not on the classpath (spark-submit --packages"
                         + " io.delta:delta-spark_2.12:3.1.0)");
             };
         }
         return new DeltaLogReader(spark);
+    }
+
+    /** Whether Delta Lake is on the classpath. */
+    static boolean present() {
+        try {
+            Class.forName("org.apache.spark.sql.delta.DeltaLog", false, DeltaTables.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }

@@ -30,6 +30,18 @@ import java.io.Serializable;
  * @param columns leaf columns, for a Parquet file whose footer was read
  * @param note why a file was excluded, what a dry run would do, or a warning
  * @param error why the file failed, or null
+ * <p>The table fields (from {@code table_format} on) are null on a file's record: every line carries every field,
+ * so every column path of the ADW load resolves on every line.
+ *
+ * @param tableFormat for a table record ({@link Status#TABLE}): delta or iceberg; null on a file's record
+ * @param tableVersion the table's version (Delta) or snapshot (Iceberg) copied and verified
+ * @param sourceRows the rows of that version at the source, where known
+ * @param targetRows the rows of that version at the target, where known
+ * @param sourceFiles the data files the version references at the source
+ * @param targetFiles those the target's version references that are at the target, with their size
+ * @param schemaEqual {@code yes} or {@code no}, where compared
+ * @param tableCheck what verifying the table found: {@code equal}, {@code mismatch} or {@code not verified} (the
+ *     note says what differs, or why)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MigrationRecord(
@@ -54,7 +66,15 @@ public record MigrationRecord(
         Long rowCount,
         Integer columns,
         String note,
-        String error) implements Serializable {
+        String error,
+        String tableFormat,
+        Long tableVersion,
+        Long sourceRows,
+        Long targetRows,
+        Long sourceFiles,
+        Long targetFiles,
+        String schemaEqual,
+        String tableCheck) implements Serializable {
     /** How a note that warns begins (a corrupt Parquet file copied with --parquet-check warn). */
     public static final String WARNING = "warning: ";
 

@@ -72,6 +72,11 @@ public record RunSummary(
         return failedCount == 0;
     }
 
+    /** Whether a copied table, opened at the target, differs from the source's version (docs/tables.md). */
+    public boolean tableMismatch() {
+        return tables.stream().anyMatch(TableSummary::mismatch);
+    }
+
     /** Whether a limit left files for the next run. */
     public boolean stopped() {
         return notStarted > 0;

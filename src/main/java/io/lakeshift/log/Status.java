@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What happened to one source file (or, for {@link #DELETED}, one target object). */
+/** What happened to one source file (or, for {@link #DELETED}, one target object; for {@link #TABLE}, one table). */
 public enum Status {
     /** Copied and verified; the target did not exist before. */
     NEW,
@@ -24,7 +24,10 @@ public enum Status {
     PLANNED,
     /** Not attempted (not failed): the source file is in an archive tier; the note names the tier and whether a
      * restore was asked for or is in progress. A run after the restore copies it. */
-    ARCHIVED;
+    ARCHIVED,
+    /** Not a file: one copied table (Delta, Iceberg), opened at the target and compared with the source's version;
+     * {@code table_check} says equal, mismatch or not verified (docs/tables.md). */
+    TABLE;
 
     @JsonValue
     public String label() {

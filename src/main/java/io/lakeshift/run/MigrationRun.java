@@ -34,6 +34,7 @@ import io.lakeshift.source.Sources;
 import io.lakeshift.table.LakeTables;
 import io.lakeshift.table.TableException;
 import io.lakeshift.table.TableReader;
+import io.lakeshift.table.TableVerifier;
 import io.lakeshift.target.Target;
 import io.lakeshift.target.Targets;
 import io.lakeshift.transfer.TaskLimits;
@@ -54,6 +55,7 @@ import java.util.TreeMap;
 public final class MigrationRun {
     private final Cluster cluster;
     private final TableReader tableReader;
+    private final TableVerifier tableVerifier;
     private final PrintStream out;
 
     public MigrationRun(Cluster cluster, PrintStream out) {
@@ -62,8 +64,14 @@ public final class MigrationRun {
 
     /** @param tableReader reads Delta tables' versions with Delta's library (Spark: {@code job}) */
     public MigrationRun(Cluster cluster, TableReader tableReader, PrintStream out) {
+        this(cluster, tableReader, TableVerifier.NONE, out);
+    }
+
+    /** @param tableVerifier opens each copied table at the target and compares it (Spark: {@code job}) */
+    public MigrationRun(Cluster cluster, TableReader tableReader, TableVerifier tableVerifier, PrintStream out) {
         this.cluster = cluster;
         this.tableReader = tableReader;
+        this.tableVerifier = tableVerifier;
         this.out = out;
     }
 
@@ -117,8 +125,15 @@ public final class MigrationRun {
             long aborted = config.dryRun() ? 0 : abortLeftovers(target, location);
             int partitions = onCluster != null ? onCluster.partitions()
                     : plan.partitions().size() + plan.last().size();
+            Map<String, String> both = new TreeMap<>(Sources.hadoopProperties(config.source(), config.sources(),
+                    config.oci(), hadoop));
+            both.putAll(stores);
+            List<TableSummary> checked = new TableChecks(tableVerifier, out).run(config, tables, location,
+                    totals.failureCount() > 0 || totals.notStarted() > 0 ? "files of this run failed or were not"
+                            + " started, so the tables' logs may be held back" : null, both,
+                    LogStores.open(logLocation, config.oci(), stores, retry), partitions, start);
             return report(config, location, logLocation, stores, retry, plan, totals, start, aborted, costing,
-                    tables.summaries(), partitions);
+                    checked, partitions);
         }
     }
 

@@ -114,7 +114,7 @@ public final class LakeTables {
         for (Table t : tables()) {
             TableState s = roles == null ? null : roles.byRoot.get(t.root());
             long[] c = roles == null ? new long[2] : roles.counts.getOrDefault(t.root(), new long[2]);
-            out.add(new TableSummary(t.format().label(), t.root(), s == null ? null : s.version(), c[0], c[1]));
+            out.add(TableSummary.found(t.format().label(), t.root(), s == null ? null : s.version(), c[0], c[1]));
         }
         return out;
     }

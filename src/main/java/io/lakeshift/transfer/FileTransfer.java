@@ -291,7 +291,7 @@ public final class FileTransfer {
                     targetSize, LogTimes.date(start), LogTimes.date(end), LogTimes.runTime(took), runDate, runId,
                     status, md5, src == null ? null : src.etag(), src == null ? null : LogTimes.date(src.modified()),
                     targetEtag, parts, attempts, sent, took.toMillis(), rowCount, columns, withNote,
-                    error == null ? null : error.replace('\n', ' '));
+                    error == null ? null : error.replace('\n', ' '), null, null, null, null, null, null, null, null);
         }
     }
 }

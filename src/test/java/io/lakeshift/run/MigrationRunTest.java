@@ -9,6 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lakeshift.config.ConfigLoader;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.TableSummary;
+import io.lakeshift.log.LogFormat;
+import io.lakeshift.log.MigrationRecord;
+import io.lakeshift.log.Status;
+import io.lakeshift.table.TableCheck;
+import io.lakeshift.table.TableCopy;
+import io.lakeshift.table.TableVerifier;
 import io.lakeshift.table.TableReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -146,8 +152,67 @@ class MigrationRunTest {
         args.addAll(List.of(extra));
         TableReader reader = (uri, version, time, hadoop) -> new TableReader.DeltaVersion(version,
                 java.util.Set.of("a.parquet"));
-        return new MigrationRun(cluster, reader, new PrintStream(console, true, StandardCharsets.UTF_8))
+        return new MigrationRun(cluster, reader, verifier, new PrintStream(console, true, StandardCharsets.UTF_8))
                 .run(ConfigLoader.load(args));
+    }
+
+    private TableVerifier verifier = TableVerifier.NONE;
+
+    /** The records of one run's log below the local target (JSON lines). */
+    private List<MigrationRecord> logOf(String runId) throws Exception {
+        List<MigrationRecord> records = new ArrayList<>();
+        try (var files = Files.walk(tmp.resolve("target"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().contains("run_id=" + runId + "/")
+                    && f.toString().endsWith(".jsonl")).toList()) {
+                records.addAll(LogFormat.parseLines(Files.readAllBytes(f)));
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void eachCopiedTableIsVerifiedAfterItsLogAndAMismatchIsOneTableRecordAndInTheSummary() throws Exception {
+        List<TableCopy> asked = new ArrayList<>();
+        verifier = (copy, hadoop) -> {
+            asked.add(copy);
+            assertTrue(Files.exists(tmp.resolve("target/t/_delta_log/00000000000000000000.json")), "after the log");
+            return new TableCheck(copy, TableCheck.Outcome.MISMATCH, 5L, 4L, 1L, 0L, true, "1 file missing");
+        };
+        RunSummary summary = runWithTable("--parquet-check", "off", "--run-id", "t3", "--table-verify", "rows");
+
+        assertEquals(1, asked.size());
+        assertEquals(0L, asked.get(0).version());
+        assertTrue(asked.get(0).countRows());
+        assertTrue(asked.get(0).target().endsWith("/target/t/"), asked.get(0).target());
+        assertTrue(summary.succeeded(), "every file landed");
+        assertTrue(summary.tableMismatch());
+        List<MigrationRecord> tables = logOf("t3").stream().filter(r -> r.status() == Status.TABLE).toList();
+        assertEquals(1, tables.size());
+        MigrationRecord t = tables.get(0);
+        assertEquals("t/", t.sourceName());
+        assertEquals("delta", t.tableFormat());
+        assertEquals(0L, t.tableVersion());
+        assertEquals(List.of(5L, 4L, 1L, 0L), List.of(t.sourceRows(), t.targetRows(), t.sourceFiles(),
+                t.targetFiles()));
+        assertEquals("yes", t.schemaEqual());
+        assertEquals("mismatch", t.tableCheck());
+        assertEquals("1 file missing", t.error());
+        assertEquals(null, summary.files().get("table"), "a table is not counted as a file");
+    }
+
+    @Test
+    void aFailedRunsTablesAreNotVerifiedAndTableVerifyOffWritesNoTableRecord() throws Exception {
+        verifier = (copy, hadoop) -> {
+            throw new AssertionError("not asked");
+        };
+        runWithTable("--parquet-check", "fail", "--run-id", "t4");
+        MigrationRecord t = logOf("t4").stream().filter(r -> r.status() == Status.TABLE).findFirst().orElseThrow();
+        assertEquals("not verified", t.tableCheck());
+        assertTrue(t.note().contains("failed or were not started"), t.note());
+
+        RunSummary off = runWithTable("--parquet-check", "off", "--run-id", "t5", "--table-verify", "off");
+        assertTrue(logOf("t5").stream().noneMatch(r -> r.status() == Status.TABLE));
+        assertEquals(null, off.tables().get(0).check());
     }
 
     @Test
@@ -164,7 +229,8 @@ class MigrationRunTest {
         assertTrue(Files.exists(tmp.resolve("target/t/a.parquet")));
         assertFalse(Files.exists(tmp.resolve("target/t/old.parquet")), "unreferenced: reported, not copied");
         assertEquals(1L, summary.files().get("excluded"));
-        assertEquals(List.of(new TableSummary("delta", "t/", 0L, 2, 1)), summary.tables());
+        assertEquals(List.of(TableSummary.found("delta", "t/", 0L, 2, 1)
+                .checked("not verified", null, null, "no table reader in this run")), summary.tables());
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("table delta t/ version 0: 2 files, 1 left out"),
                 console.toString(StandardCharsets.UTF_8));
     }

@@ -24,7 +24,7 @@ class RunHistoryTest {
 
     private static MigrationRecord record(String name, Status status, String etag, long size) {
         return new MigrationRecord(name, size, "t/" + name, size, "", "", "", "", "r", status, "md5-" + etag, null,
-                "2024-01-31 12:00:00", etag, 1, 1, 0, 0, null, null, null, null);
+                "2024-01-31 12:00:00", etag, 1, 1, 0, 0, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private void write(LogStore logs, String name, List<MigrationRecord> records, long modified) throws Exception {

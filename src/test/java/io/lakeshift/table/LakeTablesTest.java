@@ -31,7 +31,7 @@ class LakeTablesTest {
     }
 
     private static TableSettings settings(Long version, TableSettings.Files files) {
-        return new TableSettings(TableSettings.Detect.AUTO, version, null, files);
+        return new TableSettings(TableSettings.Detect.AUTO, version, null, files, TableSettings.Verify.METADATA);
     }
 
     @Test
@@ -53,7 +53,7 @@ class LakeTablesTest {
     @Test
     void tablesOffFindsNothing() {
         LakeTables tables = listed(new TableSettings(TableSettings.Detect.OFF, null, null,
-                TableSettings.Files.REFERENCED), V0, "t/part-0.parquet");
+                TableSettings.Files.REFERENCED, TableSettings.Verify.METADATA), V0, "t/part-0.parquet");
         assertEquals(List.of(), tables.tables());
     }
 
@@ -76,7 +76,7 @@ class LakeTablesTest {
         assertFalse(roles.leaveOut("plain.txt").isPresent());
         assertTrue(roles.last(V0) && roles.last(CP1) && roles.last(LAST));
         assertFalse(roles.last("t/b.parquet") || roles.last("plain.txt"));
-        assertEquals(List.of(new TableSummary("delta", "t/", 1L, 3, 1)), tables.summaries(),
+        assertEquals(List.of(TableSummary.found("delta", "t/", 1L, 3, 1)), tables.summaries(),
                 "each file asked about counted once: b, the deletion vector and _last_checkpoint kept, a left out");
     }
 

@@ -28,8 +28,14 @@ public final class ChildJvm {
      */
     public static List<String> sparkSubmit(Map<String, String> conf, String mainClass, Path jar, List<String> args)
             throws IOException, InterruptedException {
+        return sparkSubmit("bench/peers/spark/pom.xml", "spark", conf, mainClass, jar, args);
+    }
+
+    /** The same on another peer runtime ({@code bench/peers/NAME/pom.xml}, cached as {@code name}). */
+    public static List<String> sparkSubmit(String peerPom, String name, Map<String, String> conf, String mainClass,
+            Path jar, List<String> args) throws IOException, InterruptedException {
         List<String> command = java();
-        command.addAll(List.of("-cp", PeerClasspath.resolve("bench/peers/spark/pom.xml", "spark"),
+        command.addAll(List.of("-cp", PeerClasspath.resolve(peerPom, name),
                 "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]", "--conf", "spark.ui.enabled=false"));
         conf.forEach((k, v) -> command.addAll(List.of("--conf", k + "=" + v)));
         command.addAll(List.of("--class", mainClass, jar.toString()));
