@@ -4,49 +4,59 @@ import com.sun.net.httpserver.Headers;
 import io.lakeshift.emulator.FaultPolicy;
 import io.lakeshift.testing.DelayProxy;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The start-up event of a benchmarked tool: the first request that carries data (a PUT of an object or of a part,
- * with a body) as it reaches the target. The same event for every tool: seen by the emulator (both of its APIs,
+ * with a body, below the data set's prefix: lakeshift's own log objects do not count) as it reaches the target. The same event for every tool: seen by the emulator (both of its APIs,
  * through its fault-policy hook) in run 1, and by the proxy in front of s3proxy in run 2, where it reads the
  * request heads on each connection. The harness arms it just before it starts a tool and reads it afterwards.
  */
 final class FirstBody {
-    private static final long DISARMED = Long.MIN_VALUE;
-    private static final long WAITING = Long.MIN_VALUE + 1;
+    private static final long NONE = Long.MIN_VALUE;
 
-    private final AtomicLong nanos = new AtomicLong(DISARMED);
+    private final AtomicLong nanos = new AtomicLong(NONE);
+    private volatile boolean armed;
+    private volatile String prefix = "";
     private volatile String what = "";
 
-    /** Forgets any earlier event and waits for the next one. */
-    void arm() {
+    /** Forgets any earlier event and waits for the next PUT of an object whose name starts with {@code dataPrefix}. */
+    void arm(String dataPrefix) {
         what = "";
-        nanos.set(WAITING);
+        prefix = dataPrefix;
+        nanos.set(NONE);
+        armed = true;
     }
 
-    /** Stops listening (so the harness's own requests are never taken for the tool's). */
+    /** Stops listening (so the harness's own requests are never taken for the tool's); keeps the event. */
     void disarm() {
-        nanos.set(DISARMED);
+        armed = false;
     }
 
-    /** Records the event at {@code at} (System.nanoTime) unless one was recorded since {@link #arm()}. */
+    /** Records the event at {@code at} (System.nanoTime) unless one was recorded since {@link #arm}. */
     void mark(long at, String request) {
-        if (nanos.compareAndSet(WAITING, at)) {
+        if (armed && nanos.compareAndSet(NONE, at)) {
             what = request;
         }
     }
 
     boolean waiting() {
-        return nanos.get() == WAITING;
+        return armed && nanos.get() == NONE;
+    }
+
+    /** Whether an object of this name is the data set's (not, e.g., lakeshift's log). */
+    boolean isData(String objectName) {
+        return objectName != null && objectName.startsWith(prefix);
     }
 
     /** Seconds from {@code launchNanos} to the event, or NaN when none was seen. */
     double secondsAfter(long launchNanos) {
         long at = nanos.get();
-        return at == DISARMED || at == WAITING ? Double.NaN : (at - launchNanos) / 1e9;
+        return at == NONE ? Double.NaN : (at - launchNanos) / 1e9;
     }
 
     /** The request line of the event ("" before one). */
@@ -76,7 +86,8 @@ final class FirstBody {
     FaultPolicy emulatorHook(Duration latency) {
         long pause = latency.toNanos();
         return request -> {
-            if (waiting() && (request.operation().equals("PutObject") || request.operation().equals("UploadPart"))) {
+            if (waiting() && (request.operation().equals("PutObject") || request.operation().equals("UploadPart"))
+                    && isData(request.object())) {
                 Headers h = request.exchange().getRequestHeaders();
                 if (carriesBody(request.method(), h.getFirst("Content-Length"), h.getFirst("Transfer-Encoding"))) {
                     mark(System.nanoTime() - pause, request.method() + " " + request.exchange().getRequestURI()
@@ -85,6 +96,13 @@ final class FirstBody {
             }
             return false;
         };
+    }
+
+    /** The object name of a path-style S3 request path ({@code /bucket/key}, URL-encoded), or null. */
+    static String objectOf(String path) {
+        int slash = path.indexOf('/', 1);
+        return path.startsWith("/") && slash > 0
+                ? URLDecoder.decode(path.substring(slash + 1).replace("+", "%2B"), StandardCharsets.UTF_8) : null;
     }
 
     /** A tap for one proxied connection: reads its request heads and skips their bodies. */
@@ -146,8 +164,9 @@ final class FirstBody {
                 }
             }
             String method = requestLine[0];
-            if (carriesBody(method, length, encoding)) {
-                mark(at, method + " " + (requestLine.length > 1 ? requestLine[1].replaceAll("\\?.*", "") : ""));
+            String path = requestLine.length > 1 ? requestLine[1].replaceAll("\\?.*", "") : "";
+            if (carriesBody(method, length, encoding) && isData(objectOf(path))) {
+                mark(at, method + " " + path);
             } else if (encoding != null) {
                 lost = true;
             } else if (length != null) {

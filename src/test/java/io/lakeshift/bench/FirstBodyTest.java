@@ -17,12 +17,13 @@ class FirstBodyTest {
     }
 
     @Test
-    void listingsGetsAndAnEmptyPutAreNotTheEventThePutWithABodyIs() {
+    void listingsGetsAnEmptyPutAndALogObjectAreNotTheEventTheDataPutWithABodyIs() {
         FirstBody first = new FirstBody();
-        first.arm();
+        first.arm("small/");
         DelayProxy.Tap tap = first.proxyTap();
         send(tap, "GET /bench?list-type=2 HTTP/1.1\r\nHost: x\r\n\r\n", 1_000);
-        send(tap, "PUT /dst/dir/ HTTP/1.1\r\nContent-Length: 0\r\n\r\n", 2_000);
+        send(tap, "PUT /dst/small/dir/ HTTP/1.1\r\nContent-Length: 0\r\n\r\n", 2_000);
+        send(tap, "PUT /dst/_lakeshift/logs/started.json HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}", 2_500);
         // a POST whose body looks like a PUT's head: skipped by its length, not read as a request
         String fake = "PUT /fake HTTP/1.1\r\nContent-Length: 9\r\n\r\n";
         send(tap, "POST /dst/k?uploads HTTP/1.1\r\nContent-Length: " + fake.length() + "\r\n\r\n" + fake, 3_000);
@@ -38,13 +39,13 @@ class FirstBodyTest {
     @Test
     void aChunkedUploadIsTheEventAndOnlyTheFirstCounts() {
         FirstBody first = new FirstBody();
-        first.arm();
+        first.arm("small/");
         DelayProxy.Tap a = first.proxyTap();
         DelayProxy.Tap b = first.proxyTap();
-        send(a, "PUT /dst/x?partNumber=1&uploadId=u HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", 7_000);
-        send(b, "PUT /dst/y HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello", 8_000);
+        send(a, "PUT /dst/small/x?partNumber=1&uploadId=u HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", 7_000);
+        send(b, "PUT /dst/small/y HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello", 8_000);
         assertEquals(7e-6, first.secondsAfter(0), 1e-12);
-        assertEquals("PUT /dst/x", first.what());
+        assertEquals("PUT /dst/small/x", first.what());
     }
 
     @Test
@@ -52,10 +53,16 @@ class FirstBodyTest {
         FirstBody first = new FirstBody();
         send(first.proxyTap(), "PUT /dst/y HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello", 8_000);
         assertTrue(Double.isNaN(first.secondsAfter(0)));
-        first.arm();
+        first.arm("");
         first.disarm();
         send(first.proxyTap(), "PUT /dst/y HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello", 9_000);
         assertTrue(Double.isNaN(first.secondsAfter(0)));
+    }
+
+    @Test
+    void theObjectOfAPathStyleRequestIsDecoded() {
+        assertEquals("small/d 1/f+x.bin", FirstBody.objectOf("/dst/small/d%201/f+x.bin"));
+        assertEquals(null, FirstBody.objectOf("/dst"));
     }
 
     @Test

@@ -358,17 +358,20 @@ public final class MigrationBench {
                                 emu.namespace(), OCI_BUCKET));
                 default -> throw new IllegalArgumentException("unknown tool " + tool);
             }
-            Timed.Result t = timed(command, id, env, unset);
+            Timed.Result t = timed(command, id, env, unset, set + "/");
             return result(1, set, tool, rep, id, size, t, t.finished() ? landed(client, emu, set + "/") : null);
         } finally {
             System.gc();
         }
     }
 
-    /** Runs a tool with the start-up event armed from just before its launch to its end. */
-    private Timed.Result timed(List<String> command, String id, Map<String, String> env, List<String> unset)
-            throws IOException, InterruptedException {
-        firstBody.arm();
+    /**
+     * Runs a tool with the start-up event armed from just before its launch to its end, for objects below
+     * {@code dataPrefix} (the set's folder in the target).
+     */
+    private Timed.Result timed(List<String> command, String id, Map<String, String> env, List<String> unset,
+            String dataPrefix) throws IOException, InterruptedException {
+        firstBody.arm(dataPrefix);
         try {
             return Timed.run(command, project, work.resolve("logs/" + id + ".log"),
                     work.resolve("logs/" + id + ".time"), env, unset, timeoutMinutes());
@@ -412,7 +415,7 @@ public final class MigrationBench {
                 case "raw" -> command = raw(set, endpoint, List.of("s3", bucket));
                 default -> throw new IllegalArgumentException("unknown tool " + tool);
             }
-            Timed.Result t = timed(command, id, env, unset);
+            Timed.Result t = timed(command, id, env, unset, set + "/");
             return result(2, set, tool, rep, id, size, t,
                     t.finished() ? BenchS3.count(s3client, bucket, set + "/") : null);
         } finally {
