@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakeshift.emulator.Sdk;
 import io.lakeshift.testing.DelayProxy;
+import io.lakeshift.testing.EmulatorFixture;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's start-up event as the proxy tap reads it: the first PUT with a body, nothing before it. */
@@ -57,6 +60,22 @@ class FirstBodyTest {
         first.disarm();
         send(first.proxyTap(), "PUT /dst/y HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello", 9_000);
         assertTrue(Double.isNaN(first.secondsAfter(0)));
+    }
+
+    @Test
+    void theEmulatorHookSeesTheFirstDataPutNotTheLogNorAnEmptyMarker() throws Exception {
+        FirstBody first = new FirstBody();
+        try (EmulatorFixture oci = new EmulatorFixture(first.emulatorHook(Duration.ZERO))) {
+            oci.createBucket("dest");
+            first.arm("small/");
+            long before = System.nanoTime();
+            Sdk.put(oci.client(), oci.emulator(), "dest", "_lakeshift/logs/started.json", new byte[] {'{', '}'});
+            Sdk.put(oci.client(), oci.emulator(), "dest", "small/d00/", new byte[0]);
+            assertTrue(first.waiting());
+            Sdk.put(oci.client(), oci.emulator(), "dest", "small/d00/f1.bin", new byte[] {1, 2, 3});
+            assertEquals("PUT /n/" + oci.namespace() + "/b/dest/o/small%2Fd00%2Ff1.bin", first.what());
+            assertTrue(first.secondsAfter(before) > 0);
+        }
     }
 
     @Test

@@ -123,20 +123,14 @@ public final class MigrationBench {
             Files.writeString(bench.work.resolve("results.md"), report.toString());
             System.out.print(report);
             for (String s : sets) {
-                List<String> tables = new ArrayList<>();
                 if (s.equals("memory")) {
-                    tables.add(bench.memory());
-                } else {
-                    for (int rtt : rtts) {
-                        for (int run : runs) {
-                            tables.add(bench.dataset(run, s, rtt));
-                        }
-                    }
+                    bench.publish(report, bench.memory());
+                    continue;
                 }
-                for (String table : tables) {
-                    System.out.println(table);
-                    report.append(table).append('\n');
-                    Files.writeString(bench.work.resolve("results.md"), report.toString());
+                for (int rtt : rtts) {
+                    for (int run : runs) {
+                        bench.publish(report, bench.dataset(run, s, rtt));
+                    }
                 }
             }
             String summary = bench.startupTable() + "\n" + bench.cpuGoalTable();
@@ -147,6 +141,16 @@ public final class MigrationBench {
             bench.stop();
         }
         System.out.println("results: " + bench.work.resolve("results.md"));
+    }
+
+    /**
+     * Prints a table as soon as it is measured and rewrites results.md with it, followed by the start-up and CPU
+     * goal tables so far, so a run cut short keeps everything it measured.
+     */
+    private void publish(StringBuilder report, String table) throws IOException {
+        System.out.println(table);
+        report.append(table).append('\n');
+        Files.writeString(work.resolve("results.md"), report + startupTable() + "\n" + cpuGoalTable());
     }
 
     private void start(List<Integer> runs) throws Exception {
