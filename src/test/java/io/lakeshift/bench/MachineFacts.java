@@ -31,6 +31,9 @@ final class MachineFacts {
                 + " cores visible to the JVM (" + lscpu("Thread(s) per core") + " thread(s) per core, hypervisor "
                 + lscpu("Hypervisor vendor") + ")");
         lines.add("- memory: " + memTotal());
+        double md5 = md5MegabytesPerSecond();
+        lines.add(String.format(Locale.ROOT, "- MD5 (JDK MessageDigest, one thread, 512 MiB after warm-up): %.0f MB/s"
+                + " = %.2f CPU s per GB (one MD5 pass in the CPU goal)", md5, 1000 / md5));
         lines.add("- disk (" + work + "): " + disk(work));
         lines.add("- OS: " + osName() + ", kernel " + firstLine(List.of("uname", "-r")));
         lines.add("- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
@@ -44,6 +47,36 @@ final class MachineFacts {
                 + " (filesystem store, own JVM), lakeshift's OCI emulator (in the harness JVM)");
         lines.add("");
         return String.join("\n", lines) + "\n";
+    }
+
+    private static volatile double md5Rate;
+
+    /**
+     * This machine's MD5 rate in MB/s (10^6 bytes), measured once per harness run: 512 MiB of random bytes through
+     * one MessageDigest after 128 MiB of warm-up, so the JIT has compiled the intrinsic.
+     */
+    static double md5MegabytesPerSecond() {
+        if (md5Rate > 0) {
+            return md5Rate;
+        }
+        try {
+            byte[] buf = new byte[64 << 20];
+            new java.util.SplittableRandom(1).nextBytes(buf);
+            java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+            for (int i = 0; i < 2; i++) {
+                md5.update(buf);
+            }
+            md5.digest();
+            long start = System.nanoTime();
+            for (int i = 0; i < 8; i++) {
+                md5.update(buf);
+            }
+            md5.digest();
+            md5Rate = 8.0 * buf.length / 1e6 / ((System.nanoTime() - start) / 1e9);
+            return md5Rate;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String loadAverage() {

@@ -7,18 +7,21 @@ import com.oracle.bmc.objectstorage.requests.ListObjectsRequest;
 import io.lakeshift.emulator.OciEmulator;
 import io.lakeshift.emulator.Sdk;
 import io.lakeshift.emulator.peer.HadoopPeer;
+import io.lakeshift.testing.DelayProxy;
 import io.lakeshift.testing.S3ProxyFileServer;
 import io.lakeshift.testing.S3ProxyServer;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,21 +35,24 @@ import java.util.stream.Stream;
  * Benchmark runs 1 and 2 with their raw ceilings, all from the same source: s3proxy on a filesystem store, the
  * data written straight into its bucket folder.
  * <ul>
- *   <li>Run 1, S3 → OCI: into a fresh in-memory OCI emulator by lakeshift, by Hadoop DistCp with Oracle's
- *       oci-hdfs-connector, and by plain parallel GET→PUT streams ({@link RawCeiling}).</li>
+ *   <li>Run 1, S3 → OCI: into a fresh in-memory OCI emulator by lakeshift (native API), by rclone's S3 backend
+ *       through the emulator's Amazon S3 Compatibility API, by Hadoop DistCp with Oracle's oci-hdfs-connector, and
+ *       by plain parallel GET→PUT streams ({@link RawCeiling}, PUTs with the OCI Java SDK).</li>
  *   <li>Run 2, S3 → S3: into a fresh second bucket of the same s3proxy by lakeshift (Hadoop file-system target),
  *       rclone (two remotes, so it streams rather than asking the server to copy), DistCp S3A → S3A, and the raw
  *       GET→PUT ceiling.</li>
  * </ul>
- * Every tool runs as a child process under GNU {@code /usr/bin/time -v} (wall, CPU, peak RSS of the tool; the
- * servers are not counted). Each run's result is checked: the target holds exactly the source's object count and
+ * Each set runs at every RTT of {@code --rtt} (ms): the emulator adds it to every request ({@code latency}) and a
+ * {@link DelayProxy} in front of s3proxy adds it to every exchange (half each way). Every tool runs as a child
+ * process under GNU {@code /usr/bin/time -v} (wall, CPU, peak RSS of the tool; the servers are not counted); its
+ * start-up is the time from launch to the first request carrying data at the target ({@link FirstBody}). Each run's result is checked: the target holds exactly the source's object count and
  * bytes; a run that fails it (or exits non-zero) is reported as failed and left out of the medians. Run through
  * {@code bench/run.sh}; the options are listed there.
  */
 public final class MigrationBench {
     static final String S3_BUCKET = "bench";
     private static final String OCI_BUCKET = "dest";
-    private static final List<String> RUN1_TOOLS = List.of("lakeshift", "distcp", "raw");
+    private static final List<String> RUN1_TOOLS = List.of("lakeshift", "rclone", "distcp", "raw");
     private static final List<String> RUN2_TOOLS = List.of("lakeshift", "rclone", "distcp", "raw");
     /**
      * s3proxy 4.1.0's filesystem store answers GETs of these files without an ETag (the user.content-md5 attribute
@@ -64,6 +70,12 @@ public final class MigrationBench {
     private AmazonS3 s3client;
     private HadoopPeer hadoop;
     private String rcloneVersion = "rclone";
+    private final Map<Integer, DelayProxy> proxies = new LinkedHashMap<>();
+    private final FirstBody firstBody = new FirstBody();
+    /** Every dataset's runs, for the start-up and CPU-goal tables at the end. */
+    private final List<Done> done = new ArrayList<>();
+
+    private record Done(int run, String set, int rtt, long[] size, Map<String, List<Run>> runs) {}
 
     private MigrationBench(Map<String, String> opt) throws IOException {
         this.opt.putAll(opt);
@@ -75,6 +87,10 @@ public final class MigrationBench {
         opt.put("reps", "3");
         opt.put("files", "20000");
         opt.put("large-mib", "1024");
+        opt.put("steady-files", "200");
+        opt.put("steady-mib", "50");
+        opt.put("rtt", "0,20");
+        opt.put("raw-oci", "sdk");
         opt.put("memory-mib", "4096");
         opt.put("parquet-rows", "1000000");
         opt.put("parquet-files", "40");
@@ -97,32 +113,44 @@ public final class MigrationBench {
             }
         }
         MigrationBench bench = new MigrationBench(opt);
-        List<String> sets = set.equals("all") ? List.of("small", "parquet", "large", "memory") : List.of(set.split(","));
+        List<String> sets = set.equals("all") ? List.of("small", "parquet", "large", "steady", "memory")
+                : List.of(set.split(","));
         List<Integer> runs = Arrays.stream(opt.get("runs").split(",")).map(Integer::parseInt).toList();
+        List<Integer> rtts = Arrays.stream(opt.get("rtt").split(",")).map(String::trim).map(Integer::parseInt).toList();
         try {
             bench.start(runs);
             StringBuilder report = new StringBuilder(MachineFacts.markdown(bench.project, bench.work)).append('\n');
             Files.writeString(bench.work.resolve("results.md"), report.toString());
             System.out.print(report);
             for (String s : sets) {
-                List<String> tables = new ArrayList<>();
                 if (s.equals("memory")) {
-                    tables.add(bench.memory());
-                } else {
+                    bench.publish(report, bench.memory());
+                    continue;
+                }
+                for (int rtt : rtts) {
                     for (int run : runs) {
-                        tables.add(bench.dataset(run, s));
+                        bench.publish(report, bench.dataset(run, s, rtt));
                     }
                 }
-                for (String table : tables) {
-                    System.out.println(table);
-                    report.append(table).append('\n');
-                    Files.writeString(bench.work.resolve("results.md"), report.toString());
-                }
             }
+            String summary = bench.startupTable() + "\n" + bench.cpuGoalTable();
+            System.out.println(summary);
+            report.append(summary);
+            Files.writeString(bench.work.resolve("results.md"), report.toString());
         } finally {
             bench.stop();
         }
         System.out.println("results: " + bench.work.resolve("results.md"));
+    }
+
+    /**
+     * Prints a table as soon as it is measured and rewrites results.md with it, followed by the start-up and CPU
+     * goal tables so far, so a run cut short keeps everything it measured.
+     */
+    private void publish(StringBuilder report, String table) throws IOException {
+        System.out.println(table);
+        report.append(table).append('\n');
+        Files.writeString(work.resolve("results.md"), report + startupTable() + "\n" + cpuGoalTable());
     }
 
     private void start(List<Integer> runs) throws Exception {
@@ -131,14 +159,16 @@ public final class MigrationBench {
         s3client = BenchS3.client(s3.endpoint(), 8);
         hadoop = tools(1).contains("distcp") || runs.contains(2) && tools(2).contains("distcp")
                 ? HadoopPeer.resolve(project) : null;
-        if (runs.contains(2) && tools(2).contains("rclone")) {
+        if (tools(1).contains("rclone") || runs.contains(2) && tools(2).contains("rclone")) {
             rcloneVersion = MachineFacts.firstLine(List.of("rclone", "version")).replace("-DEV", "");
-            writeRcloneConf();
         }
         System.out.println("s3proxy (filesystem store " + s3.baseDir() + ") at " + s3.endpoint() + ", pid " + s3.pid());
     }
 
-    private void stop() {
+    private void stop() throws IOException {
+        for (DelayProxy p : proxies.values()) {
+            p.close();
+        }
         if (s3client != null) {
             s3client.shutdown();
         }
@@ -156,6 +186,29 @@ public final class MigrationBench {
         return Long.parseLong(opt.get("timeout-min"));
     }
 
+    /**
+     * The proxy in front of s3proxy for this RTT (made once): a delay line of half the RTT each way, whose tap on
+     * the client side sees run 2's PUTs (run 2's source and target are the same server) for the start-up event.
+     */
+    private DelayProxy proxy(int rtt) throws IOException {
+        DelayProxy p = proxies.get(rtt);
+        if (p == null) {
+            URI up = URI.create(s3.endpoint());
+            p = new DelayProxy(up.getHost(), up.getPort(), Duration.ofMillis(rtt), DelayProxy.Clock.SYSTEM,
+                    firstBody::proxyTap);
+            proxies.put(rtt, p);
+        }
+        return p;
+    }
+
+    /**
+     * Where a run's tools reach s3proxy: in run 1 straight (RTT 0) or through the delay proxy; in run 2 always
+     * through the proxy, which then sees the target's PUTs too (at RTT 0 it only forwards).
+     */
+    private String s3Endpoint(int runNo, int rtt) throws IOException {
+        return runNo == 1 && rtt == 0 ? s3.endpoint() : proxy(rtt).endpoint();
+    }
+
     // ---- data sets, written straight into the s3proxy bucket folder -----------------------------------------
 
     /** Writes the data set below bench/<name>/ unless a complete one is there; answers [files, bytes]. */
@@ -167,9 +220,11 @@ public final class MigrationBench {
         long[] want = switch (name) {
             case "small" -> new long[] {Long.parseLong(opt.get("files")), 32 * 1024};
             case "large" -> new long[] {2, Long.parseLong(opt.get("large-mib")) << 20};
+            case "steady" -> new long[] {Long.parseLong(opt.get("steady-files")),
+                    Long.parseLong(opt.get("steady-mib")) << 20};
             case "memory" -> new long[] {1, Long.parseLong(opt.get("memory-mib")) << 20};
             default -> throw new IllegalArgumentException("unknown data set " + name
-                    + " (small|parquet|large|memory|all)");
+                    + " (small|parquet|large|steady|memory|all)");
         };
         long[] have = measure(dir);
         if (have[0] == want[0] && have[1] == want[0] * want[1]) {
@@ -247,48 +302,67 @@ public final class MigrationBench {
 
     // ---- runs ---------------------------------------------------------------------------------------------
 
-    record Run(String tool, double wall, double cpu, long rssKiB, boolean ok, String note) {}
+    /** @param startup seconds from launch to the first request carrying data at the target (NaN: none seen) */
+    record Run(String tool, double wall, double cpu, long rssKiB, boolean ok, String note, double startup) {}
 
-    private String dataset(int runNo, String name) throws Exception {
+    private String dataset(int runNo, String name, int rtt) throws Exception {
         long[] size = generate(name);
         int reps = Integer.parseInt(opt.get("reps"));
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         for (int rep = 1; rep <= reps; rep++) {
             for (String tool : tools(runNo)) {
-                Run r = runNo == 1 ? run1(name, tool, rep, size, null) : run2(name, tool, rep, size);
+                Run r = runNo == 1 ? run1(name, tool, rep, size, null, rtt) : run2(name, tool, rep, size, rtt);
                 runs.computeIfAbsent(tool, t -> new ArrayList<>()).add(r);
             }
         }
-        return table(runNo, name, size, runs);
+        done.add(new Done(runNo, name, rtt, size, runs));
+        return table(runNo, name, rtt, size, runs);
     }
 
     private String memory() throws Exception {
         long[] size = generate("memory");
-        Run r = run1("memory", "lakeshift", 1, size, "512m");
+        Run r = run1("memory", "lakeshift", 1, size, "512m", 0);
         return String.format(Locale.ROOT, "### memory bound: %d file(s), %.0f MiB, lakeshift JVM -Xmx512m%n%n"
                 + "| result | wall s | MB/s | CPU s | peak RSS MiB |%n|---|---|---|---|---|%n| %s | %.1f | %.1f | %.1f | %d |%n",
                 size[0], size[1] / 1048576.0, r.ok ? "ok, every byte landed" : "FAILED: " + r.note, r.wall,
                 size[1] / 1e6 / r.wall, r.cpu, r.rssKiB / 1024);
     }
 
-    /** Run 1: S3 → a fresh in-memory OCI emulator. */
-    private Run run1(String set, String tool, int rep, long[] size, String xmx) throws Exception {
-        String id = "r1-" + set + "-" + tool + "-" + rep;
-        try (OciEmulator emu = OciEmulator.builder().configDir(work.resolve("oci-config")).threads(64).start();
+    /**
+     * Run 1: S3 → a fresh in-memory OCI emulator, serving its native API and its Amazon S3 Compatibility API, both
+     * with the RTT as a per-request latency.
+     */
+    private Run run1(String set, String tool, int rep, long[] size, String xmx, int rtt) throws Exception {
+        String id = "r1-" + set + "-rtt" + rtt + "-" + tool + "-" + rep;
+        Duration latency = Duration.ofMillis(rtt);
+        String source = s3Endpoint(1, rtt);
+        try (OciEmulator emu = OciEmulator.builder().configDir(work.resolve("oci-config")).threads(64).s3Port(0)
+                .latency(latency).faultPolicy(firstBody.emulatorHook(latency)).start();
              ObjectStorageClient client = Sdk.client(emu)) {
             Sdk.createBucket(client, emu, OCI_BUCKET);
-            List<String> command = switch (tool) {
-                case "lakeshift" -> lakeshift(set, List.of("--target", "oci://" + OCI_BUCKET + "@" + emu.namespace()
-                        + "/" + set + "/", "--oci-config", emu.configFile().toString(), "--oci-profile",
-                        emu.profile(), "--oci-endpoint", emu.endpoint()), xmx == null ? "1g" : xmx);
-                case "distcp" -> distcp(set, HadoopPeer.writeConf(emu, work.resolve("hadoop-conf")),
+            Map<String, String> env = Map.of();
+            List<String> unset = List.of();
+            List<String> command;
+            switch (tool) {
+                case "lakeshift" -> command = lakeshift(set, source, List.of("--target", "oci://" + OCI_BUCKET + "@"
+                        + emu.namespace() + "/" + set + "/", "--oci-config", emu.configFile().toString(),
+                        "--oci-profile", emu.profile(), "--oci-endpoint", emu.endpoint()), xmx == null ? "1g" : xmx);
+                case "rclone" -> {
+                    command = rclone(set, "dst:" + OCI_BUCKET + "/" + set);
+                    env = rcloneRemotes(source, emu.s3Endpoint(), emu.region(), emu.s3Credentials().accessKey(),
+                            emu.s3Credentials().secretKey());
+                    unset = inheritedToolVariables();
+                }
+                case "distcp" -> command = distcp(set, source, HadoopPeer.writeConf(emu, work.resolve("hadoop-conf")),
                         HadoopPeer.uri(emu, OCI_BUCKET, set));
-                case "raw" -> raw(set, List.of("oci", emu.endpoint(), emu.tenancyId() + "/" + emu.userId() + "/"
-                        + emu.fingerprint(), emu.keyFile().toString(), emu.namespace(), OCI_BUCKET));
+                case "raw" -> command = raw(set, source, opt.get("raw-oci").equals("http")
+                        ? List.of("oci-http", emu.endpoint(), emu.tenancyId() + "/" + emu.userId() + "/"
+                                + emu.fingerprint(), emu.keyFile().toString(), emu.namespace(), OCI_BUCKET)
+                        : List.of("oci-sdk", emu.endpoint(), emu.configFile().toString(), emu.profile(),
+                                emu.namespace(), OCI_BUCKET));
                 default -> throw new IllegalArgumentException("unknown tool " + tool);
-            };
-            Timed.Result t = Timed.run(command, project, work.resolve("logs/" + id + ".log"),
-                    work.resolve("logs/" + id + ".time"), Map.of(), List.of(), timeoutMinutes());
+            }
+            Timed.Result t = timed(command, id, env, unset, set + "/");
             return result(1, set, tool, rep, id, size, t, t.finished() ? landed(client, emu, set + "/") : null);
         } finally {
             System.gc();
@@ -296,12 +370,28 @@ public final class MigrationBench {
     }
 
     /**
+     * Runs a tool with the start-up event armed from just before its launch to its end, for objects below
+     * {@code dataPrefix} (the set's folder in the target).
+     */
+    private Timed.Result timed(List<String> command, String id, Map<String, String> env, List<String> unset,
+            String dataPrefix) throws IOException, InterruptedException {
+        firstBody.arm(dataPrefix);
+        try {
+            return Timed.run(command, project, work.resolve("logs/" + id + ".log"),
+                    work.resolve("logs/" + id + ".time"), env, unset, timeoutMinutes());
+        } finally {
+            firstBody.disarm();
+        }
+    }
+
+    /**
      * Run 2: S3 → a new, empty bucket of the same s3proxy, one per run (its folder is deleted once the run is
      * checked, so no run writes over or next to another's objects).
      */
-    private Run run2(String set, String tool, int rep, long[] size) throws Exception {
-        String id = "r2-" + set + "-" + tool + "-" + rep;
-        String bucket = "run2-" + set + "-" + tool + "-" + rep;
+    private Run run2(String set, String tool, int rep, long[] size, int rtt) throws Exception {
+        String id = "r2-" + set + "-rtt" + rtt + "-" + tool + "-" + rep;
+        String bucket = "run2-" + set + "-rtt" + rtt + "-" + tool + "-" + rep;
+        String endpoint = s3Endpoint(2, rtt);
         Path bucketDir = s3.baseDir().resolve(bucket);
         deleteTree(bucketDir);
         s3client.createBucket(bucket);
@@ -316,19 +406,20 @@ public final class MigrationBench {
                 case "lakeshift" -> {
                     Path log = work.resolve("logs/" + id + "-lakeshift-log");
                     deleteTree(log);
-                    command = lakeshift(set, List.of("--target", "s3a://" + bucket + "/" + set + "/",
+                    command = lakeshift(set, endpoint, List.of("--target", "s3a://" + bucket + "/" + set + "/",
                             "--log", log.toUri().toString()), "1g");
                 }
                 case "rclone" -> {
-                    command = rclone(set, bucket);
-                    unset = List.of("AWS_CA_BUNDLE"); // the machine's bundle makes rclone 1.60 fail on plain http
+                    command = rclone(set, "dst:" + bucket + "/" + set);
+                    env = rcloneRemotes(endpoint, endpoint, "us-east-1", S3ProxyServer.ACCESS_KEY,
+                            S3ProxyServer.SECRET_KEY);
+                    unset = inheritedToolVariables();
                 }
-                case "distcp" -> command = distcp(set, hadoopConfS3(), "s3a://" + bucket + "/" + set);
-                case "raw" -> command = raw(set, List.of("s3", bucket));
+                case "distcp" -> command = distcp(set, endpoint, hadoopConfS3(), "s3a://" + bucket + "/" + set);
+                case "raw" -> command = raw(set, endpoint, List.of("s3", bucket));
                 default -> throw new IllegalArgumentException("unknown tool " + tool);
             }
-            Timed.Result t = Timed.run(command, project, work.resolve("logs/" + id + ".log"),
-                    work.resolve("logs/" + id + ".time"), env, unset, timeoutMinutes());
+            Timed.Result t = timed(command, id, env, unset, set + "/");
             return result(2, set, tool, rep, id, size, t,
                     t.finished() ? BenchS3.count(s3client, bucket, set + "/") : null);
         } finally {
@@ -345,12 +436,14 @@ public final class MigrationBench {
         if (!ok) {
             note += lastLine(work.resolve("logs/" + id + ".log"));
         }
-        System.out.printf(Locale.ROOT, "run %d %-7s %-9s rep %d: %7.1f s wall %7.1f s CPU %6d MiB RSS %s %s%n",
-                runNo, set, tool, rep, t.wall(), t.cpu(), t.rssKiB() / 1024, ok ? "ok" : "FAILED", note);
+        double startup = firstBody.secondsAfter(t.launchNanos());
+        System.out.printf(Locale.ROOT, "%-28s %7.1f s wall %7.1f s CPU %6d MiB RSS, first data at the target after"
+                + " %.2f s (%s), %s %s%n", id, t.wall(), t.cpu(), t.rssKiB() / 1024, startup, firstBody.what(),
+                ok ? "ok" : "FAILED", note);
         if (!ok) {
             System.out.println("  see " + work.resolve("logs/" + id + ".log"));
         }
-        return new Run(tool, t.wall(), t.cpu(), t.rssKiB(), ok, note);
+        return new Run(tool, t.wall(), t.cpu(), t.rssKiB(), ok, note, startup);
     }
 
     /** ": " and the last line of a failed tool's output, shortened and safe in a Markdown table cell. */
@@ -383,14 +476,19 @@ public final class MigrationBench {
 
     // ---- the tools' command lines -------------------------------------------------------------------------
 
-    /** lakeshift migrate from s3a://bench/<set> with the given target options (and the s3a source's settings). */
-    private List<String> lakeshift(String set, List<String> target, String xmx) {
+    /**
+     * lakeshift migrate from s3a://bench/<set> on {@code s3Endpoint} with the given target options (and the s3a
+     * source's settings).
+     */
+    private List<String> lakeshift(String set, String s3Endpoint, List<String> target, String xmx) {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx));
         jvm.addAll(words(opt.getOrDefault("lakeshift-jvm", "")));
         List<String> c = lakeshiftCommand(project, benchClasspath, jvm, "migrate");
         c.addAll(List.of("--source", "s3a://" + S3_BUCKET + "/" + set));
         c.addAll(target);
-        c.addAll(s3.s3Args());
+        List<String> s3Args = new ArrayList<>(s3.s3Args());
+        s3Args.set(s3Args.indexOf("--s3-endpoint") + 1, s3Endpoint);
+        c.addAll(s3Args);
         c.addAll(words(opt.getOrDefault("lakeshift-args", "")));
         return c;
     }
@@ -417,14 +515,14 @@ public final class MigrationBench {
     }
 
     /** DistCp -direct in local MapReduce, S3A source on s3proxy, into {@code target}; {@code conf} first on the classpath. */
-    private List<String> distcp(String set, Path conf, String target) {
+    private List<String> distcp(String set, String s3Endpoint, Path conf, String target) {
         String maps = opt.get("distcp-maps");
         return List.of(java(), "-Xmx1g", "-cp",
                 conf + File.pathSeparator + hadoop.classpath() + File.pathSeparator + slf4jSimple(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "org.apache.hadoop.tools.DistCp",
                 "-D", "mapreduce.framework.name=local", "-D", "mapreduce.local.map.tasks.maximum=" + maps,
-                "-D", "fs.s3a.endpoint=" + s3.endpoint(), "-D", "fs.s3a.path.style.access=true",
+                "-D", "fs.s3a.endpoint=" + s3Endpoint, "-D", "fs.s3a.path.style.access=true",
                 "-D", "fs.s3a.connection.ssl.enabled=false", "-D", "fs.s3a.access.key=" + S3ProxyServer.ACCESS_KEY,
                 "-D", "fs.s3a.secret.key=" + S3ProxyServer.SECRET_KEY,
                 "-D", "fs.s3a.aws.credentials.provider=org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider",
@@ -447,38 +545,58 @@ public final class MigrationBench {
                 .toString();
     }
 
-    private List<String> raw(String set, List<String> target) {
+    private List<String> raw(String set, String s3Endpoint, List<String> target) {
         List<String> c = new ArrayList<>(List.of(java(), "-Xmx1g", "-cp", project.resolve("target/test-classes")
                 + File.pathSeparator + project.resolve("target/classes") + File.pathSeparator + benchClasspath,
-                RawCeiling.class.getName(), s3.endpoint(), S3_BUCKET, set + "/", opt.get("raw-threads"), "32", "64"));
+                RawCeiling.class.getName(), s3Endpoint, S3_BUCKET, set + "/", opt.get("raw-threads"), "32", "64"));
         c.addAll(target);
         return c;
     }
 
     /**
-     * rclone copy between two remotes of the same server ({@code src:} and {@code dst:}, from a generated
-     * rclone.conf): with one remote rclone would ask the server to copy (server-side CopyObject) and move no
-     * bytes itself.
+     * rclone copy from the remote {@code src:} (s3proxy) to {@code target} on the remote {@code dst:}, both set up
+     * in the environment ({@link #rcloneRemotes}). Two remotes even where both are s3proxy (run 2): with one,
+     * rclone would ask the server to copy (server-side CopyObject) and move no bytes itself.
      */
-    private List<String> rclone(String set, String bucket) {
-        List<String> c = new ArrayList<>(List.of("rclone", "--config", work.resolve("rclone.conf").toString(),
-                "copy", "src:" + S3_BUCKET + "/" + set, "dst:" + bucket + "/" + set,
+    private List<String> rclone(String set, String target) {
+        List<String> c = new ArrayList<>(List.of("rclone", "copy", "src:" + S3_BUCKET + "/" + set, target,
                 "--transfers", opt.get("rclone-transfers"), "--checkers", opt.get("rclone-checkers"),
                 "--stats", "30s", "--stats-one-line", "-v"));
         c.addAll(words(opt.getOrDefault("rclone-args", "")));
         return c;
     }
 
-    private void writeRcloneConf() throws IOException {
-        StringBuilder conf = new StringBuilder("# written by bench/run.sh: two remotes on the same local s3proxy\n");
-        for (String remote : List.of("src", "dst")) {
-            conf.append('[').append(remote).append("]\ntype = s3\nprovider = Other\nenv_auth = false\n")
-                    .append("access_key_id = ").append(S3ProxyServer.ACCESS_KEY).append('\n')
-                    .append("secret_access_key = ").append(S3ProxyServer.SECRET_KEY).append('\n')
-                    .append("endpoint = ").append(s3.endpoint()).append('\n')
-                    .append("region = us-east-1\nforce_path_style = true\n\n");
+    /**
+     * rclone's remotes as environment variables, no config file: {@code src} on s3proxy, {@code dst} on the
+     * target, both the S3 backend with provider Other, path style, static keys, as OCI users set rclone up for
+     * the Amazon S3 Compatibility API (endpoint, region, customer secret key).
+     */
+    private Map<String, String> rcloneRemotes(String source, String target, String targetRegion, String accessKey,
+            String secretKey) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("RCLONE_CONFIG", work.resolve("rclone-none.conf").toString());
+        for (String[] r : List.of(new String[] {"SRC", source, "us-east-1", S3ProxyServer.ACCESS_KEY,
+                S3ProxyServer.SECRET_KEY}, new String[] {"DST", target, targetRegion, accessKey, secretKey})) {
+            String p = "RCLONE_CONFIG_" + r[0] + "_";
+            env.put(p + "TYPE", "s3");
+            env.put(p + "PROVIDER", "Other");
+            env.put(p + "ENV_AUTH", "false");
+            env.put(p + "ENDPOINT", r[1]);
+            env.put(p + "REGION", r[2]);
+            env.put(p + "ACCESS_KEY_ID", r[3]);
+            env.put(p + "SECRET_ACCESS_KEY", r[4]);
+            env.put(p + "FORCE_PATH_STYLE", "true");
         }
-        Files.writeString(work.resolve("rclone.conf"), conf.toString(), StandardCharsets.UTF_8);
+        return env;
+    }
+
+    /**
+     * The AWS_* and RCLONE_* variables this process inherited, which a tool must not see: e.g. this machine's
+     * AWS_CA_BUNDLE makes rclone 1.60 refuse plain http ("unable to load custom CA bundle").
+     */
+    private static List<String> inheritedToolVariables() {
+        return System.getenv().keySet().stream().filter(k -> k.startsWith("AWS_") || k.startsWith("RCLONE_"))
+                .toList();
     }
 
     static String java() {
@@ -487,47 +605,116 @@ public final class MigrationBench {
 
     // ---- the table ----------------------------------------------------------------------------------------
 
-    private String table(int runNo, String name, long[] size, Map<String, List<Run>> runs) {
+    private static String rttLabel(int rtt) {
+        return "RTT " + rtt + " ms";
+    }
+
+    private static String runLabel(int runNo) {
+        return runNo == 1 ? "S3 → OCI emulator" : "S3 → S3, a second bucket";
+    }
+
+    private static double gigabytes(long[] size) {
+        return size[1] / 1e9;
+    }
+
+    private String table(int runNo, String name, int rtt, long[] size, Map<String, List<Run>> runs) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "### run %d (%s), %s: %d files, %.1f MiB (median of the successful runs of %s; every run checked:"
-                        + " objects and bytes in the target)%n%n"
-                        + "| tool | wall s | MB/s | files/s | CPU s | peak RSS MiB | lakeshift speed ÷ this | runs ok"
-                        + " | wall s of each run |%n|---|---|---|---|---|---|---|---|---|%n",
-                runNo, runNo == 1 ? "S3 → OCI emulator" : "S3 → S3, a second bucket", name, size[0],
-                size[1] / 1048576.0, opt.get("reps")));
+                "### run %d (%s), %s, %s: %d files, %.1f MiB (median of the successful runs of %s; every run"
+                        + " checked: objects and bytes in the target)%n%n"
+                        + "| tool | wall s | MB/s | files/s | CPU s | CPU s/GB | peak RSS MiB | lakeshift speed ÷ this"
+                        + " | CPU s/GB ÷ lakeshift's | runs ok | wall s of each run |%n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|%n",
+                runNo, runLabel(runNo), name, rttLabel(rtt), size[0], size[1] / 1048576.0, opt.get("reps")));
         List<Run> lakeshiftOk = runs.getOrDefault("lakeshift", List.of()).stream().filter(Run::ok).toList();
         double lakeshiftWall = median(lakeshiftOk, Run::wall);
+        double lakeshiftCpuPerGb = median(lakeshiftOk, Run::cpu) / gigabytes(size);
         for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
             List<Run> all = e.getValue();
             List<Run> ok = all.stream().filter(Run::ok).toList();
             String each = String.join(", ", all.stream().map(r -> r.ok ? String.format(Locale.ROOT, "%.1f", r.wall)
                     : "failed").toList());
             if (ok.isEmpty()) {
-                sb.append(String.format(Locale.ROOT, "| %s | FAILED | – | – | – | – | – | 0/%d | %s (%s) |%n",
+                sb.append(String.format(Locale.ROOT, "| %s | FAILED | – | – | – | – | – | – | – | 0/%d | %s (%s) |%n",
                         label(runNo, e.getKey()), all.size(), each, all.get(0).note));
                 continue;
             }
             double wall = median(ok, Run::wall);
             double filesPerSecond = size[0] / wall;
-            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %.1f | %d | %s | %d/%d | %s |%n",
+            double cpuPerGb = median(ok, Run::cpu) / gigabytes(size);
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %.1f | %.1f | %d | %s | %s | %d/%d | %s |%n",
                     label(runNo, e.getKey()), wall, size[1] / 1e6 / wall, String.format(Locale.ROOT,
-                            filesPerSecond < 10 ? "%.2f" : "%.0f", filesPerSecond), median(ok, Run::cpu),
-                    (long) median(ok, r -> r.rssKiB / 1024.0),
-                    Double.isNaN(lakeshiftWall) ? "–" : String.format(Locale.ROOT, "%.2f", wall / lakeshiftWall),
-                    ok.size(), all.size(), each));
+                            filesPerSecond < 10 ? "%.2f" : "%.0f", filesPerSecond), median(ok, Run::cpu), cpuPerGb,
+                    (long) median(ok, r -> r.rssKiB / 1024.0), ratio(wall, lakeshiftWall),
+                    ratio(cpuPerGb, lakeshiftCpuPerGb), ok.size(), all.size(), each));
+        }
+        return sb.toString();
+    }
+
+    private static String ratio(double value, double lakeshift) {
+        return Double.isNaN(lakeshift) || Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f",
+                value / lakeshift);
+    }
+
+    /**
+     * Start-up of every tool, on its own: seconds from the harness launching the tool's process to the first
+     * request carrying data (a PUT of an object or a part, with a body) reaching the target, median of the
+     * successful runs.
+     */
+    private String startupTable() {
+        List<String> tools = done.stream().flatMap(d -> d.runs().keySet().stream()).distinct().toList();
+        StringBuilder sb = new StringBuilder("### start-up: launch → first request with data at the target, s"
+                + " (median of the successful runs)\n\n| run | set | RTT |");
+        tools.forEach(t -> sb.append(' ').append(t).append(" |"));
+        sb.append("\n|---|---|---|").append("---|".repeat(tools.size())).append('\n');
+        for (Done d : done) {
+            sb.append(String.format(Locale.ROOT, "| %d | %s | %d ms |", d.run(), d.set(), d.rtt()));
+            for (String t : tools) {
+                List<Run> ok = d.runs().getOrDefault(t, List.of()).stream().filter(Run::ok)
+                        .filter(r -> !Double.isNaN(r.startup)).toList();
+                sb.append(ok.isEmpty() ? " – |" : String.format(Locale.ROOT, " %.2f |", median(ok, Run::startup)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The issue's CPU goal per set: lakeshift's CPU seconds per GB ≤ 2 × the raw ceiling's + one MD5 pass over
+     * the bytes at this machine's MD5 rate (MachineFacts).
+     */
+    private String cpuGoalTable() {
+        double md5PerGb = 1000 / MachineFacts.md5MegabytesPerSecond();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "### CPU goal: lakeshift CPU s/GB ≤ 2 × raw"
+                + " ceiling's + one MD5 pass (%.2f CPU s/GB at this machine's MD5 rate)%n%n"
+                + "| run | set | RTT | raw CPU s/GB | goal CPU s/GB | lakeshift CPU s/GB | lakeshift ÷ goal | met |%n"
+                + "|---|---|---|---|---|---|---|---|%n", md5PerGb));
+        for (Done d : done) {
+            double raw = median(d.runs().getOrDefault("raw", List.of()).stream().filter(Run::ok).toList(), Run::cpu)
+                    / gigabytes(d.size());
+            double lakeshift = median(d.runs().getOrDefault("lakeshift", List.of()).stream().filter(Run::ok)
+                    .toList(), Run::cpu) / gigabytes(d.size());
+            double goal = 2 * raw + md5PerGb;
+            sb.append(String.format(Locale.ROOT, "| %d | %s | %d ms | %.1f | %.1f | %.1f | %s | %s |%n", d.run(),
+                    d.set(), d.rtt(), raw, goal, lakeshift, ratio(lakeshift, goal),
+                    Double.isNaN(raw) || Double.isNaN(lakeshift) ? "–" : lakeshift <= goal ? "yes" : "no"));
         }
         return sb.toString();
     }
 
     private String label(int runNo, String tool) {
         String maps = opt.get("distcp-maps");
+        String rcloneSettings = opt.get("rclone-transfers") + " transfers, " + opt.get("rclone-checkers")
+                + " checkers";
         return switch (tool) {
-            case "lakeshift" -> runNo == 1 ? "lakeshift S3 → OCI emulator" : "lakeshift S3 → S3 (Hadoop FS target)";
+            case "lakeshift" -> runNo == 1 ? "lakeshift S3 → OCI emulator (native API)"
+                    : "lakeshift S3 → S3 (Hadoop FS target)";
             case "distcp" -> runNo == 1 ? "DistCp 3.3.4 -direct, S3A → oci-hdfs-connector (" + maps + " maps)"
                     : "DistCp 3.3.4 -direct, S3A → S3A (" + maps + " maps)";
-            case "rclone" -> rcloneVersion + " copy, two remotes (" + opt.get("rclone-transfers") + " transfers, "
-                    + opt.get("rclone-checkers") + " checkers)";
-            case "raw" -> "raw ceiling: GET→PUT, " + opt.get("raw-threads") + " streams";
+            case "rclone" -> runNo == 1
+                    ? rcloneVersion + " copy, S3 backend → emulator's S3 Compatibility API (" + rcloneSettings + ")"
+                    : rcloneVersion + " copy, two remotes (" + rcloneSettings + ")";
+            case "raw" -> "raw ceiling: GET→PUT, " + opt.get("raw-threads") + " streams" + (runNo == 1
+                    ? opt.get("raw-oci").equals("http") ? ", signed java.net.http PUTs" : ", OCI Java SDK PUTs" : "");
             default -> tool;
         };
     }

@@ -12,6 +12,13 @@ import com.amazonaws.services.s3.model.PutObjectRequest;
 import com.amazonaws.services.s3.model.S3Object;
 import com.amazonaws.services.s3.model.S3ObjectSummary;
 import com.amazonaws.services.s3.model.UploadPartRequest;
+import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
+import com.oracle.bmc.objectstorage.ObjectStorageClient;
+import com.oracle.bmc.objectstorage.model.CommitMultipartUploadDetails;
+import com.oracle.bmc.objectstorage.model.CommitMultipartUploadPartDetails;
+import com.oracle.bmc.objectstorage.model.CreateMultipartUploadDetails;
+import com.oracle.bmc.objectstorage.requests.CommitMultipartUploadRequest;
+import com.oracle.bmc.objectstorage.requests.CreateMultipartUploadRequest;
 import io.lakeshift.emulator.RawClient;
 import io.lakeshift.emulator.auth.Pem;
 
@@ -38,14 +45,24 @@ import java.util.regex.Pattern;
  * as one GET and one PUT; larger ones as ranged GETs of part size, each PUT as an upload part, then a commit. No
  * checksums beyond what HTTP and SigV4 do, no retries, no log: the most these servers allow here.
  *
- * <p>Args: {@code s3Endpoint s3Bucket prefix threads partMiB thresholdMiB} then either
- * {@code oci ociEndpoint keyId keyFile namespace ociBucket} or {@code s3 destBucket}. Object names are kept.
+ * <p>Into OCI the ceiling PUTs the way a plain OCI Java SDK user would ({@code oci-sdk}): an
+ * {@code ObjectStorageClient} built with the SDK's defaults from the emulator's config file, PutObject per file,
+ * CreateMultipartUpload / UploadPart / CommitMultipartUpload for large ones. {@code oci-http} instead signs plain
+ * java.net.http requests with the emulator tests' {@link RawClient} (no SDK, no Jersey: the server's own limit).
+ *
+ * <p>Args: {@code s3Endpoint s3Bucket prefix threads partMiB thresholdMiB} then one of
+ * {@code oci-sdk ociEndpoint configFile profile namespace ociBucket},
+ * {@code oci-http ociEndpoint keyId keyFile namespace ociBucket} or {@code s3 destBucket}. Object names are kept.
  */
 public final class RawCeiling {
     private static final Pattern UPLOAD_ID = Pattern.compile("\"uploadId\"\\s*:\\s*\"([^\"]+)\"");
 
     /** Where the bytes go. */
-    interface Sink {
+    interface Sink extends AutoCloseable {
+        @Override
+        default void close() {
+        }
+
         void put(String key, byte[] body) throws Exception;
 
         String startUpload(String key) throws Exception;
@@ -65,9 +82,10 @@ public final class RawCeiling {
         long part = Long.parseLong(a[4]) << 20, threshold = Long.parseLong(a[5]) << 20;
         AmazonS3 s3 = BenchS3.client(s3Endpoint, threads + 4);
         Sink sink = switch (a[6]) {
-            case "oci" -> new OciSink(new RawClient(a[7], a[8], Pem.readPrivateKey(Path.of(a[9]))), a[10], a[11]);
+            case "oci-sdk" -> OciSdkSink.of(a[7], a[8], a[9], a[10], a[11]);
+            case "oci-http" -> new OciSink(new RawClient(a[7], a[8], Pem.readPrivateKey(Path.of(a[9]))), a[10], a[11]);
             case "s3" -> new S3Sink(s3, a[7]);
-            default -> throw new IllegalArgumentException("target oci|s3, not " + a[6]);
+            default -> throw new IllegalArgumentException("target oci-sdk|oci-http|s3, not " + a[6]);
         };
         ExecutorService pool = Executors.newFixedThreadPool(threads);
 
@@ -120,6 +138,7 @@ public final class RawCeiling {
             sink.commit((String) u[0], (String) u[1], etags);
         }
         pool.shutdown();
+        sink.close();
         System.out.println("raw: " + objects.size() + " objects, " + bytes + " bytes");
         s3.shutdown();
     }
@@ -186,6 +205,51 @@ public final class RawCeiling {
 
         private static String enc(String s) {
             return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+    }
+
+    /** PUTs into the OCI emulator with the OCI Java SDK's ObjectStorageClient, as its defaults come. */
+    private record OciSdkSink(ObjectStorageClient oci, String namespace, String bucket) implements Sink {
+        static OciSdkSink of(String endpoint, String configFile, String profile, String namespace, String bucket)
+                throws IOException {
+            return new OciSdkSink(ObjectStorageClient.builder().endpoint(endpoint)
+                    .build(new ConfigFileAuthenticationDetailsProvider(configFile, profile)), namespace, bucket);
+        }
+
+        @Override
+        public void close() {
+            oci.close();
+        }
+
+        @Override
+        public void put(String key, byte[] body) {
+            oci.putObject(com.oracle.bmc.objectstorage.requests.PutObjectRequest.builder().namespaceName(namespace).bucketName(bucket).objectName(key)
+                    .contentLength((long) body.length).putObjectBody(new ByteArrayInputStream(body)).build());
+        }
+
+        @Override
+        public String startUpload(String key) {
+            return oci.createMultipartUpload(CreateMultipartUploadRequest.builder().namespaceName(namespace)
+                    .bucketName(bucket).createMultipartUploadDetails(CreateMultipartUploadDetails.builder()
+                            .object(key).build()).build()).getMultipartUpload().getUploadId();
+        }
+
+        @Override
+        public String putPart(String key, String uploadId, int num, byte[] body) {
+            return oci.uploadPart(com.oracle.bmc.objectstorage.requests.UploadPartRequest.builder().namespaceName(namespace).bucketName(bucket)
+                    .objectName(key).uploadId(uploadId).uploadPartNum(num).contentLength((long) body.length)
+                    .uploadPartBody(new ByteArrayInputStream(body)).build()).getETag();
+        }
+
+        @Override
+        public void commit(String key, String uploadId, List<String> etags) {
+            List<CommitMultipartUploadPartDetails> parts = new ArrayList<>();
+            for (int i = 0; i < etags.size(); i++) {
+                parts.add(CommitMultipartUploadPartDetails.builder().partNum(i + 1).etag(etags.get(i)).build());
+            }
+            oci.commitMultipartUpload(CommitMultipartUploadRequest.builder().namespaceName(namespace)
+                    .bucketName(bucket).objectName(key).uploadId(uploadId).commitMultipartUploadDetails(
+                            CommitMultipartUploadDetails.builder().partsToCommit(parts).build()).build());
         }
     }
 

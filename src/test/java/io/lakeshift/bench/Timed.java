@@ -16,16 +16,17 @@ final class Timed {
     /**
      * @param exit the tool's exit code, or -1 if it timed out or never started
      * @param wall wall-clock seconds, CPU seconds (user + system) and peak RSS of the tool (its children included)
+     * @param launchNanos System.nanoTime just before the process was started, for start-up events
      */
-    record Result(int exit, double wall, double cpu, long rssKiB, String problem) {
+    record Result(int exit, double wall, double cpu, long rssKiB, String problem, long launchNanos) {
         boolean finished() {
             return problem == null;
         }
     }
 
     /**
-     * Runs {@code command} in {@code dir}, output to {@code log}, with {@code env} added to and {@code unset} taken
-     * from this process's environment; kills it (and its children) after {@code timeoutMinutes}.
+     * Runs {@code command} in {@code dir}, output to {@code log}, with {@code unset} taken from this process's
+     * environment and then {@code env} added; kills it (and its children) after {@code timeoutMinutes}.
      */
     static Result run(List<String> command, Path dir, Path log, Path timeFile, Map<String, String> env,
             List<String> unset, long timeoutMinutes) throws IOException, InterruptedException {
@@ -45,8 +46,9 @@ final class Timed {
         full.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        pb.environment().putAll(env);
         unset.forEach(pb.environment()::remove);
+        pb.environment().putAll(env);
+        long launch = System.nanoTime();
         Process p = pb.start();
         Thread watching = null;
         if (watcher != null) {
@@ -71,10 +73,11 @@ final class Timed {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
-            return new Result(-1, Double.NaN, Double.NaN, 0, "timed out after " + timeoutMinutes + " min");
+            return new Result(-1, Double.NaN, Double.NaN, 0, "timed out after " + timeoutMinutes + " min",
+                    launch);
         }
         if (!Files.exists(timeFile)) {
-            return new Result(p.exitValue(), Double.NaN, Double.NaN, 0, "no output from /usr/bin/time");
+            return new Result(p.exitValue(), Double.NaN, Double.NaN, 0, "no output from /usr/bin/time", launch);
         }
         Map<String, String> t = parse(timeFile);
         try {
@@ -82,9 +85,9 @@ final class Timed {
             double cpu = Double.parseDouble(t.get("User time (seconds)"))
                     + Double.parseDouble(t.get("System time (seconds)"));
             long rss = Long.parseLong(t.get("Maximum resident set size (kbytes)"));
-            return new Result(p.exitValue(), wall, cpu, rss, null);
+            return new Result(p.exitValue(), wall, cpu, rss, null, launch);
         } catch (RuntimeException e) {
-            return new Result(p.exitValue(), Double.NaN, Double.NaN, 0, "unreadable " + timeFile + ": " + e);
+            return new Result(p.exitValue(), Double.NaN, Double.NaN, 0, "unreadable " + timeFile + ": " + e, launch);
         }
     }
 

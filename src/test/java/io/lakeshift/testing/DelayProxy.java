@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * A loopback TCP proxy that adds a round trip's latency, e.g. in front of s3proxy for a benchmark at RTT 20 or
@@ -42,6 +43,16 @@ public final class DelayProxy implements AutoCloseable {
         void sleepUntil(long nanos) throws InterruptedException;
     }
 
+    /**
+     * Sees what a client sends upstream on one connection, as it arrives (before the delay), e.g. for a benchmark
+     * to note the first request that carries a body. One tap per connection.
+     */
+    public interface Tap {
+        Tap NONE = (bytes, length, nanos) -> { };
+
+        void sent(byte[] bytes, int length, long nanos);
+    }
+
     private record Chunk(long due, byte[] bytes) {
     }
 
@@ -52,6 +63,7 @@ public final class DelayProxy implements AutoCloseable {
     private final int upstreamPort;
     private final long halfRttNanos;
     private final Clock clock;
+    private final Supplier<Tap> taps;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "delay-proxy");
         t.setDaemon(true);
@@ -63,6 +75,13 @@ public final class DelayProxy implements AutoCloseable {
     }
 
     public DelayProxy(String upstreamHost, int upstreamPort, Duration rtt, Clock clock) throws IOException {
+        this(upstreamHost, upstreamPort, rtt, clock, () -> Tap.NONE);
+    }
+
+    /** As above, with a new tap from {@code taps} on the client-to-upstream direction of every connection. */
+    public DelayProxy(String upstreamHost, int upstreamPort, Duration rtt, Clock clock, Supplier<Tap> taps)
+            throws IOException {
+        this.taps = taps;
         this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         this.upstreamHost = upstreamHost;
         this.upstreamPort = upstreamPort;
@@ -87,8 +106,8 @@ public final class DelayProxy implements AutoCloseable {
                 Socket up = new Socket(upstreamHost, upstreamPort);
                 client.setTcpNoDelay(true);
                 up.setTcpNoDelay(true);
-                line(client, up);
-                line(up, client);
+                line(client, up, taps.get());
+                line(up, client, Tap.NONE);
             } catch (IOException e) {
                 return;
             }
@@ -96,13 +115,15 @@ public final class DelayProxy implements AutoCloseable {
     }
 
     /** One direction: a reader stamps what arrives, a writer releases it half a round trip later. */
-    private void line(Socket from, Socket to) {
+    private void line(Socket from, Socket to, Tap tap) {
         BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
         threads.submit(() -> {
             byte[] buf = new byte[64 * 1024];
             try (InputStream in = from.getInputStream()) {
                 for (int n; (n = in.read(buf)) >= 0; ) {
-                    queue.add(new Chunk(clock.nanos() + halfRttNanos, Arrays.copyOf(buf, n)));
+                    long now = clock.nanos();
+                    tap.sent(buf, n, now);
+                    queue.add(new Chunk(now + halfRttNanos, Arrays.copyOf(buf, n)));
                 }
             } catch (IOException ignored) {
                 // the connection ended
