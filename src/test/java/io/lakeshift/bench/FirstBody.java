@@ -48,9 +48,17 @@ final class FirstBody {
         return armed && nanos.get() == NONE;
     }
 
-    /** Whether an object of this name is the data set's (not, e.g., lakeshift's log). */
+    /** Whether an object of this name is the data set's (not lakeshift's log, nor a directory marker). */
     boolean isData(String objectName) {
-        return objectName != null && objectName.startsWith(prefix);
+        return objectName != null && objectName.startsWith(prefix) && !objectName.endsWith("/");
+    }
+
+    /**
+     * The body's real length: S3's aws-chunked uploads (S3A's over http) frame even an empty body, so their
+     * Content-Length is the framed one and x-amz-decoded-content-length the payload's.
+     */
+    static String payloadLength(String contentLength, String decodedContentLength) {
+        return decodedContentLength != null ? decodedContentLength : contentLength;
     }
 
     /** Seconds from {@code launchNanos} to the event, or NaN when none was seen. */
@@ -89,7 +97,8 @@ final class FirstBody {
             if (waiting() && (request.operation().equals("PutObject") || request.operation().equals("UploadPart"))
                     && isData(request.object())) {
                 Headers h = request.exchange().getRequestHeaders();
-                if (carriesBody(request.method(), h.getFirst("Content-Length"), h.getFirst("Transfer-Encoding"))) {
+                if (carriesBody(request.method(), payloadLength(h.getFirst("Content-Length"),
+                        h.getFirst("x-amz-decoded-content-length")), h.getFirst("Transfer-Encoding"))) {
                     mark(System.nanoTime() - pause, request.method() + " " + request.exchange().getRequestURI()
                             .getRawPath());
                 }
@@ -150,6 +159,7 @@ final class FirstBody {
             }
             String[] requestLine = lines[0].split(" ");
             String length = null;
+            String decoded = null;
             String encoding = null;
             for (int k = 1; k < lines.length; k++) {
                 int colon = lines[k].indexOf(':');
@@ -158,6 +168,8 @@ final class FirstBody {
                     String value = lines[k].substring(colon + 1).trim();
                     if (name.equals("content-length")) {
                         length = value;
+                    } else if (name.equals("x-amz-decoded-content-length")) {
+                        decoded = value;
                     } else if (name.equals("transfer-encoding")) {
                         encoding = value;
                     }
@@ -165,7 +177,7 @@ final class FirstBody {
             }
             String method = requestLine[0];
             String path = requestLine.length > 1 ? requestLine[1].replaceAll("\\?.*", "") : "";
-            if (carriesBody(method, length, encoding) && isData(objectOf(path))) {
+            if (carriesBody(method, payloadLength(length, decoded), encoding) && isData(objectOf(path))) {
                 mark(at, method + " " + path);
             } else if (encoding != null) {
                 lost = true;

@@ -641,8 +641,10 @@ public final class MigrationBench {
             double wall = median(ok, Run::wall);
             double filesPerSecond = size[0] / wall;
             double cpuPerGb = median(ok, Run::cpu) / gigabytes(size);
-            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %.1f | %.1f | %d | %s | %s | %d/%d | %s |%n",
-                    label(runNo, e.getKey()), wall, size[1] / 1e6 / wall, String.format(Locale.ROOT,
+            double megabytesPerSecond = size[1] / 1e6 / wall;
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %s | %.1f | %.1f | %d | %s | %s | %d/%d | %s |%n",
+                    label(runNo, e.getKey()), wall, String.format(Locale.ROOT, megabytesPerSecond < 10 ? "%.2f"
+                            : "%.1f", megabytesPerSecond), String.format(Locale.ROOT,
                             filesPerSecond < 10 ? "%.2f" : "%.0f", filesPerSecond), median(ok, Run::cpu), cpuPerGb,
                     (long) median(ok, r -> r.rssKiB / 1024.0), ratio(wall, lakeshiftWall),
                     ratio(cpuPerGb, lakeshiftCpuPerGb), ok.size(), all.size(), each));
