@@ -88,7 +88,7 @@ public final class MigrationRun {
         String logLocation = logRoot + LogFormat.runFolder(config.runId());
         Map<String, CopyRecord> records = history(config, logRoot, stores, retry);
 
-        Source source = Sources.open(config.source(), config.sources(), config.oci(), hadoop);
+        Source source = cluster.listed(config, Sources.open(config.source(), config.sources(), config.oci(), hadoop));
         LakeTables tables = new LakeTables(config.tables());
         Plan plan = plan(config, source, location, targets, records, logRoot, hadoop, tables);
         checkPlan(config, plan, location);
