@@ -99,8 +99,13 @@ public final class ListedSource implements Source {
         try {
             return call.call();
         } catch (SourceChangedException e) {
-            throw new SourceChangedException(e.getMessage() + " (" + staleNote + ")", e);
+            throw noted(e);
         }
+    }
+
+    private SourceChangedException noted(SourceChangedException e) {
+        return e.getMessage() != null && e.getMessage().contains(staleNote) ? e
+                : new SourceChangedException(e.getMessage() + " (" + staleNote + ")", e);
     }
 
     /**
@@ -120,14 +125,24 @@ public final class ListedSource implements Source {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (SourceChangedException e) {
+                throw noted(e); // a store that opens lazily (S3A) finds the change at the first read
+            }
             count(b < 0 ? -1 : 1);
             return b;
         }
 
         @Override
         public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
+            int n;
+            try {
+                n = super.read(buf, off, len);
+            } catch (SourceChangedException e) {
+                throw noted(e);
+            }
             count(n);
             return n;
         }
