@@ -349,7 +349,16 @@ public final class ConfigLoader {
             }
             default -> { }
         }
-        return new SourceSettings(api, s3, azure);
+        boolean lookup = v.flag(Option.FILES_FROM_LOOKUP);
+        if (lookup && v.text(Option.FILES_FROM) == null) {
+            throw v.bad(Option.FILES_FROM_LOOKUP, "looks up the paths of --files-from, which is not given",
+                    "give --files-from, or leave out --files-from-lookup");
+        }
+        if (lookup && v.text(Option.INVENTORY) != null) {
+            throw v.bad(Option.FILES_FROM_LOOKUP, "cannot go with --inventory: both say where the files come from",
+                    "give one of them (--files-from alone still filters an inventory)");
+        }
+        return new SourceSettings(api, s3, azure, v.text(Option.INVENTORY), lookup);
     }
 
     static Map<Option, String> parseCommandLine(List<String> args, Consumer<String> warn) {

@@ -87,6 +87,13 @@ public enum Option {
             "Leave out files last modified at or after this time."),
     FILES_FROM("files-from", Spec.text(Kind.URI, "URI"), "Only the files listed in this manifest (one path below"
             + " the source per line; any Hadoop URI or local path)."),
+    FILES_FROM_LOOKUP("files-from-lookup", Spec.flag(), "Look each --files-from path up in the source (one HEAD or"
+            + " getFileStatus per path, spread over the executors) instead of listing the whole source; files not"
+            + " named are then not logged as excluded."),
+    INVENTORY("inventory", Spec.text(Kind.URI, "URI"), "The source's files from an inventory report instead of a"
+            + " listing: the manifest.json of an S3 Inventory (CSV, Parquet or ORC) or of an Azure Blob Inventory"
+            + " (CSV or Parquet), read on the executors; rows outside --source are left out. No LIST request reaches"
+            + " the source; a file the inventory lists that is gone or changed fails by itself."),
     VERIFY("verify", Spec.flag(), "After each upload, read the object back and compare its MD5 (costs a second"
             + " transfer)."),
     DOWNLOAD("download", Spec.flag(), "check only: read every file on both sides and compare the MD5s of their"

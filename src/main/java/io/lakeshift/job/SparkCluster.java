@@ -1,6 +1,7 @@
 package io.lakeshift.job;
 
 import io.lakeshift.plan.PlannedFile;
+import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.run.Cluster;
 import io.lakeshift.run.ClusterPlan;
 import io.lakeshift.run.PlanRequest;
@@ -8,6 +9,10 @@ import java.io.IOException;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import io.lakeshift.run.PartitionJob;
+import io.lakeshift.source.InventoryManifest;
+import io.lakeshift.source.ListedSource;
+import io.lakeshift.source.Source;
+import io.lakeshift.source.Sources;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.util.HashMap;
@@ -20,11 +25,13 @@ import scala.Tuple2;
 
 /** The run's distributed parts on Spark: one task per partition, progress from the executors' heartbeats. */
 final class SparkCluster implements Cluster {
+    private final SparkSession spark;
     private final JavaSparkContext jsc;
     private final String group;
     private final PrintStream out;
 
     SparkCluster(SparkSession spark, String runId, PrintStream out) {
+        this.spark = spark;
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.group = "lakeshift-" + runId;
         this.out = out;
@@ -42,6 +49,33 @@ final class SparkCluster implements Cluster {
             props.put(kv._1(), kv._2());
         }
         return props;
+    }
+
+    /**
+     * --inventory: the report's rows read on the executors ({@link InventoryReader}); --files-from-lookup: the
+     * named paths looked up on the executors ({@link PathLookup}). Either way no listing of the source.
+     */
+    @Override
+    public Source listed(MigrationConfig config, Source source) throws IOException {
+        String inventory = config.sources().inventory();
+        if (inventory != null) {
+            Map<String, String> props = Sources.hadoopProperties(inventory, config.sources(), config.oci(),
+                    hadoopProperties());
+            InventoryManifest manifest = InventoryManifest.read(inventory, props);
+            out.printf("lakeshift: the files of %s come from the %s inventory %s (%s, %d report file(s)); the source"
+                    + " is not listed%n", source.root(), manifest.kind() == InventoryManifest.Kind.S3 ? "S3" : "Azure",
+                    inventory, manifest.format(), manifest.files().size());
+            return new ListedSource(source, sink -> InventoryReader.forEach(spark, manifest, inventory, source.root(),
+                    props, sink), "the inventory is older than the source");
+        }
+        if (config.sources().filesFromLookup()) {
+            String files = config.filters().filesFrom();
+            Map<String, String> props = Sources.hadoopProperties(files, config.sources(), config.oci(),
+                    hadoopProperties());
+            return new ListedSource(source, sink -> PathLookup.forEach(spark, source, files, props, sink, out),
+                    "it changed after --files-from-lookup found it");
+        }
+        return source;
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class CheckRun {
         String logLocation = logRoot + CheckLog.folder(config.runId());
         start(LogStores.open(logLocation, config.oci(), stores, retry), check, location);
 
-        Source source = Sources.open(config.source(), config.sources(), config.oci(), hadoop);
+        Source source = cluster.listed(config, Sources.open(config.source(), config.sources(), config.oci(), hadoop));
         Plan plan = plan(config, source, location, targets, logRoot, hadoop);
         long files = plan.partitions().stream().mapToLong(List::size).sum() - plan.count(Action.EXCLUDE);
         String description = String.format("lakeshift: check %,d files and objects against %s", files, location);

@@ -1,6 +1,9 @@
 package io.lakeshift.run;
 
+import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.plan.PlannedFile;
+import io.lakeshift.source.Source;
+import io.lakeshift.source.SourceException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,19 @@ public interface Cluster {
 
     /** The Hadoop settings executors apply over Hadoop's defaults ({@code spark.hadoop.*}). */
     Map<String, String> hadoopProperties();
+
+    /**
+     * The source as the run lists it: the source itself, or one whose files come from an inventory report
+     * ({@code --inventory}) or from the {@code --files-from} paths looked up one by one ({@code --files-from-lookup}),
+     * both read on the cluster ({@code job.SourceListings}). Reads still go to {@code source}. The in-thread cluster
+     * has no way to read a report, and says so.
+     */
+    default Source listed(MigrationConfig config, Source source) throws java.io.IOException {
+        if (config.sources().inventory() != null || config.sources().filesFromLookup()) {
+            throw new SourceException("--inventory and --files-from-lookup need Spark (lakeshift migrate)");
+        }
+        return source;
+    }
 
     /**
      * Runs {@code job} once on each partition (again, if a task is retried), showing progress toward the given

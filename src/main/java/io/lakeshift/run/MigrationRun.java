@@ -92,7 +92,7 @@ public final class MigrationRun {
         Target target = Targets.open(location, config.oci(), stores, config.transfer(), retry, config.objects(),
                 new SecretResolver(System.getenv(), new OciVault(config.oci())));
         String logLocation = logRoot + LogFormat.runFolder(config.runId());
-        Source source = Sources.open(config.source(), config.sources(), config.oci(), hadoop);
+        Source source = cluster.listed(config, Sources.open(config.source(), config.sources(), config.oci(), hadoop));
         LakeTables tables = new LakeTables(config.tables());
         PlanningChoice.Choice choice = PlanningChoice.choose(config, cluster, source, location, out);
         try (ClusterPlan onCluster = choice.distributed()

@@ -155,6 +155,36 @@ public final class HadoopSource implements Source {
     }
 
     @Override
+    public SourceFile lookup(String relativePath) throws IOException {
+        Path rootPath = new Path(root);
+        try {
+            FileSystem fs = fileSystem(rootPath);
+            if ("s3a".equals(fs.getScheme())) {
+                String rootDir = fs.makeQualified(rootPath).toUri().getPath();
+                String prefix = rootDir.endsWith("/") ? rootDir : rootDir + "/";
+                return S3aListing.head(fs, rootPath, prefix.substring(1) + relativePath, relativePath);
+            }
+            String rootUri = fs.makeQualified(rootPath).toUri().toString();
+            Path path = new Path(URI.create((rootUri.endsWith("/") ? rootUri : rootUri + "/")
+                    + new URI(null, null, relativePath, null).getRawPath()));
+            FileStatus status;
+            try {
+                status = fs.getFileStatus(path);
+            } catch (FileNotFoundException e) {
+                return null;
+            }
+            return status.isFile() ? toSourceFile(status, relativePath) : null;
+        } catch (AccessDeniedException e) {
+            throw new SourceException(denied(e), e);
+        } catch (java.net.URISyntaxException e) {
+            throw new SourceException("--files-from names a path no URI can hold: " + relativePath, e);
+        } catch (IOException | RuntimeException e) {
+            throw new SourceException("cannot look up " + relativePath + " in source " + root + ": "
+                    + Errors.oneLine(e), e);
+        }
+    }
+
+    @Override
     public void listBelow(String folder, Consumer<SourceFile> sink) throws IOException {
         try {
             FileSystem fs = fileSystem(new Path(root));

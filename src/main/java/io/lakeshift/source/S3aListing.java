@@ -111,6 +111,33 @@ final class S3aListing {
                 .withGlacierJobParameters(new GlacierJobParameters().withTier(Tier.Standard));
     }
 
+    /**
+     * One object by its key, with one HEAD (S3A's getFileStatus would also LIST, to find a folder): null when no
+     * such object exists. With its storage class, so an archived object is known as the listing knows it.
+     */
+    static SourceFile head(FileSystem fs, Path root, String key, String relative) throws IOException {
+        AmazonS3 s3 = client(fs);
+        String bucket = root.toUri().getHost();
+        try {
+            ObjectMetadata head = s3.getObjectMetadata(bucket, key);
+            String storageClass = head.getStorageClass();
+            Archived archived = ARCHIVE_CLASSES.contains(storageClass)
+                    ? archived(storageClass, head.getOngoingRestore()) : null;
+            URI uri = fs.makeQualified(new Path("/" + key)).toUri();
+            String etag = head.getETag();
+            return new SourceFile(uri.toString(), relative, head.getContentLength(),
+                    head.getLastModified() == null ? 0 : head.getLastModified().getTime(),
+                    etag == null || etag.isEmpty() ? null : etag, null, archived);
+        } catch (com.amazonaws.services.s3.model.AmazonS3Exception e) {
+            if (e.getStatusCode() == 404) {
+                return null;
+            }
+            throw S3AUtils.translateException("HEAD", root, e);
+        } catch (AmazonClientException e) {
+            throw S3AUtils.translateException("HEAD", root, e);
+        }
+    }
+
     private static AmazonS3 client(FileSystem fs) throws IOException {
         if (!(fs instanceof S3AFileSystem s3a)) {
             throw new SourceException("not an S3A file system: " + fs.getUri());

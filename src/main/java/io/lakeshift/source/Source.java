@@ -59,6 +59,18 @@ public interface Source extends Serializable {
     }
 
     /**
+     * Looks one file up by its path below the root, without listing ({@code --files-from-lookup}): one metadata
+     * request (HEAD, getFileStatus). Returns null when no such file exists (a folder is not a file). A store that
+     * cannot look files up refuses (this default).
+     *
+     * @throws IOException naming the file when the store refuses or fails
+     */
+    default SourceFile lookup(String relativePath) throws IOException {
+        throw new SourceException("source " + root() + " cannot look files up one by one; leave out"
+                + " --files-from-lookup");
+    }
+
+    /**
      * Lists the empty folders below the root ({@code --keep-markers}), each as a zero-byte {@link SourceFile} whose
      * relative path ends in '/' ({@link #isFolderMarker}); it reads as no bytes. A store without folders, or that
      * cannot tell, lists none (this default).

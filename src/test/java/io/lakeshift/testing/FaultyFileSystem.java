@@ -2,7 +2,12 @@ package io.lakeshift.testing;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSInputStream;
@@ -29,10 +34,59 @@ public class FaultyFileSystem extends LocalFileSystem {
         }
     }
 
+    /** Listing calls (listStatus, listStatusIterator, listFiles, listLocatedStatus) per watched folder. */
+    private static final Map<String, AtomicInteger> LISTINGS = new ConcurrentHashMap<>();
+
     /** Lets the crash-once files crash again (each test starts clean). */
     public static void reset() {
         CRASHED.clear();
         BROKEN.clear();
+    }
+
+    /**
+     * Counts from now on every listing of {@code folder} or a folder below it (a source that is listed, which an
+     * inventory run must never do); the count is read with {@link #listings}.
+     */
+    public static void watchListings(java.nio.file.Path folder) {
+        LISTINGS.put(folder.toAbsolutePath().toString(), new AtomicInteger());
+    }
+
+    /** Listings of a watched folder (or below) since {@link #watchListings}. */
+    public static int listings(java.nio.file.Path folder) {
+        return LISTINGS.get(folder.toAbsolutePath().toString()).get();
+    }
+
+    private static void listed(Path f) {
+        String path = f.toUri().getPath();
+        LISTINGS.forEach((root, count) -> {
+            if (path != null && (path.equals(root) || path.startsWith(root + "/"))) {
+                count.incrementAndGet();
+            }
+        });
+    }
+
+    @Override
+    public FileStatus[] listStatus(Path f) throws IOException {
+        listed(f);
+        return super.listStatus(f);
+    }
+
+    @Override
+    public RemoteIterator<FileStatus> listStatusIterator(Path f) throws IOException {
+        listed(f);
+        return super.listStatusIterator(f);
+    }
+
+    @Override
+    public RemoteIterator<LocatedFileStatus> listFiles(Path f, boolean recursive) throws IOException {
+        listed(f);
+        return super.listFiles(f, recursive);
+    }
+
+    @Override
+    public RemoteIterator<LocatedFileStatus> listLocatedStatus(Path f) throws IOException {
+        listed(f);
+        return super.listLocatedStatus(f);
     }
 
     /** Files with this name break half-way through every read, as {@code broken} ones do, until {@link #reset}. */

@@ -39,6 +39,15 @@ public final class Lakes {
         }
     }
 
+    /** MD5 in hex, as S3's manifests give their files' MD5checksum. */
+    public static String md5Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return sha256(in.readAllBytes());

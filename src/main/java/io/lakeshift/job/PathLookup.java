@@ -1,0 +1,95 @@
+package io.lakeshift.job;
+
+import io.lakeshift.io.Errors;
+import io.lakeshift.model.SourceFile;
+import io.lakeshift.source.Source;
+import io.lakeshift.source.SourceException;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code --files-from} with {@code --files-from-lookup}: the manifest read as a Dataset, each named path looked up
+ * in the source on the executors ({@link Source#lookup}: one HEAD or getFileStatus), never the source listed.
+ */
+public final class PathLookup {
+    /** Missing paths named on the driver's line; the rest are counted. */
+    static final int NAMED_MISSING = 10;
+
+    private PathLookup() {}
+
+    /** One named path and the file it names, or null when the source holds no such file. */
+    public record Looked(String path, SourceFile file) implements Serializable {}
+
+    /** Every path the manifest names (once), looked up on the cluster. */
+    public static JavaRDD<Looked> lookups(SparkSession spark, Source source, String manifest,
+            Map<String, String> hadoopProperties) {
+        int partitions = Math.max(1, spark.sparkContext().defaultParallelism() * 4);
+        return spark.read().options(hadoopProperties).textFile(manifest).javaRDD()
+                .map(String::strip)
+                .filter(p -> !p.isEmpty() && !p.startsWith("#"))
+                .map(p -> p.startsWith("/") ? p.substring(1) : p)
+                .distinct(partitions)
+                .mapPartitions(paths -> lookUp(source, paths));
+    }
+
+    /**
+     * The files found handed to {@code sink} on the driver, a partition at a time; the paths that name no file are
+     * reported on {@code out}.
+     */
+    public static void forEach(SparkSession spark, Source source, String manifest, Map<String, String> hadoopProperties,
+            Consumer<SourceFile> sink, PrintStream out) throws SourceException {
+        long missing = 0;
+        List<String> named = new ArrayList<>();
+        try {
+            Iterator<Looked> it = lookups(spark, source, manifest, hadoopProperties).toLocalIterator();
+            while (it.hasNext()) {
+                Looked l = it.next();
+                if (l.file() != null) {
+                    sink.accept(l.file());
+                } else {
+                    missing++;
+                    if (named.size() < NAMED_MISSING) {
+                        named.add(l.path());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            Throwable t = e;
+            while (t.getCause() != null && t.getCause() != t) {
+                t = t.getCause();
+            }
+            throw new SourceException("cannot look up the paths of --files-from " + manifest + " in " + source.root()
+                    + ": " + Errors.oneLine(t), e);
+        }
+        if (missing > 0) {
+            out.printf("lakeshift: --files-from: %,d named path(s) are no file in %s: %s%s%n", missing, source.root(),
+                    String.join(", ", named), missing > named.size() ? ", ..." : "");
+        }
+    }
+
+    private static Iterator<Looked> lookUp(Source source, Iterator<String> paths) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return paths.hasNext();
+            }
+
+            @Override
+            public Looked next() {
+                String path = paths.next();
+                try {
+                    return new Looked(path, source.lookup(path));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e.getMessage(), e);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package io.lakeshift.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lakeshift.log.MigrationRecord;
+import io.lakeshift.log.RunSummary;
+import io.lakeshift.log.Status;
+import io.lakeshift.source.HadoopSource;
+import io.lakeshift.testing.EmulatorFixture;
+import io.lakeshift.testing.FaultyFileSystem;
+import io.lakeshift.testing.Inventories;
+import io.lakeshift.testing.Inventories.Entry;
+import io.lakeshift.testing.Inventories.Format;
+import io.lakeshift.testing.JobRuns;
+import io.lakeshift.testing.Lakes;
+import io.lakeshift.testing.SparkTestSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code --inventory} and {@code --files-from-lookup} against the emulator, from a local lake whose listings are
+ * counted ({@link FaultyFileSystem#watchListings}): only the inventoried (or named) files move, an entry older than
+ * the source fails by itself, and the source is never listed. The reports are written in S3's and Azure's own
+ * formats ({@link Inventories}).
+ */
+class InventoryIT {
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
+    @RegisterExtension
+    static final EmulatorFixture oci = EmulatorFixture.perClass();
+    private static final JobRuns jobs = new JobRuns(oci);
+
+    @TempDir
+    Path dir;
+    private Path lake;
+    private String bucket;
+    private String target;
+    private final List<Entry> entries = new ArrayList<>();
+
+    @BeforeAll
+    static void spark() {
+        SparkTestSession.get();
+    }
+
+    @BeforeEach
+    void lake() throws Exception {
+        bucket = "inv-" + BUCKETS.incrementAndGet();
+        oci.createBucket(bucket);
+        target = "oci://" + bucket + "@" + oci.namespace() + "/data/";
+        lake = dir.resolve("lake");
+        for (int i = 0; i < 4; i++) {
+            inventoried("t/p=" + (i % 2) + "/f " + i + ".bin", 1000 + i, i);
+        }
+        Lakes.write(lake, "t/not-inventoried.bin", 500, 40); // written after the inventory: not in it
+        Files.createDirectories(lake.resolve("t"));
+        entries.add(Entry.of("lake", key("t/gone.bin"), 700, 1_700_000_000_000L)); // deleted after the inventory
+        inventoried("t/grown.bin", 600, 41);
+        Lakes.write(lake, "t/grown.bin", 900, 41); // grew after the inventory
+        entries.add(Entry.of("lake", "elsewhere/x.bin", 10, 1_700_000_000_000L)); // outside the source
+        FaultyFileSystem.watchListings(lake);
+    }
+
+    private void inventoried(String relative, int size, long seed) throws Exception {
+        Path file = Lakes.write(lake, relative, size, seed);
+        entries.add(Entry.of("lake", key(relative), size, Files.getLastModifiedTime(file).toMillis()));
+    }
+
+    /** The object key of a lake file: a local lake's paths stand for keys below the file system's root. */
+    private String key(String relative) {
+        return lake.toAbsolutePath().toString().substring(1) + "/" + relative;
+    }
+
+    private RunSummary run(String runId, String... more) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--source", lake.toUri().toString(), "--target", target,
+                "--run-id", runId, "--max-attempts", "1"));
+        all.addAll(List.of(more));
+        return jobs.run(all.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void s3InventoryMovesOnlyItsFilesFailsStaleOnesAndNeverListsTheSource(Format format) throws Exception {
+        Path manifest = Inventories.s3(SparkTestSession.get(), dir.resolve("reports"), "lake", entries, format, 2);
+        RunSummary r = run("i1", "--inventory", manifest.toString());
+
+        assertEquals(Map.of("new", 4L, "failed", 2L), r.files());
+        assertEquals(new TreeSet<>(List.of("data/t/p=0/f 0.bin", "data/t/p=0/f 2.bin", "data/t/p=1/f 1.bin",
+                "data/t/p=1/f 3.bin")), new TreeSet<>(oci.list(bucket, "data/")));
+        Map<String, MigrationRecord> log = jobs.log(bucket, "i1");
+        assertEquals(Set.of("t/p=0/f 0.bin", "t/p=0/f 2.bin", "t/p=1/f 1.bin", "t/p=1/f 3.bin", "t/gone.bin",
+                "t/grown.bin"), log.keySet(), "the files not inventoried and the rows outside the source are not logged");
+        for (String stale : List.of("t/gone.bin", "t/grown.bin")) {
+            assertEquals(Status.FAILED, log.get(stale).status(), stale);
+            assertTrue(log.get(stale).error().contains("the inventory is older than the source"),
+                    log.get(stale).error());
+            assertTrue(log.get(stale).error().contains(stale.substring(2)), log.get(stale).error());
+        }
+        assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"CSV", "PARQUET"})
+    void azureBlobInventoryMovesOnlyItsFiles(Format format) throws Exception {
+        List<Entry> azure = entries.stream().filter(e -> e.bucket().equals("lake"))
+                .map(e -> new Entry(null, e.key(), e.size(), e.modified(), null, null, null)).toList();
+        Path manifest = Inventories.azure(SparkTestSession.get(), dir.resolve("reports"), azure, format);
+        RunSummary r = run("a1", "--inventory", manifest.toString());
+
+        assertEquals(Map.of("new", 4L, "failed", 2L), r.files());
+        assertEquals(4, oci.list(bucket, "data/").size());
+        assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
+    }
+
+    @Test
+    void filesFromLookupLooksThePathsUpWithoutListingTheSource() throws Exception {
+        Path manifest = Files.writeString(dir.resolve("files.txt"), "# wanted\nt/p=0/f 0.bin\n/t/p=1/f 3.bin\n"
+                + "t/missing.bin\nt/p=0/f 0.bin\n");
+        RunSummary r = run("l1", "--files-from", manifest.toString(), "--files-from-lookup");
+
+        assertEquals(Map.of("new", 2L), r.files(), "found files only; neither the others nor the missing one logged");
+        assertEquals(new TreeSet<>(List.of("data/t/p=0/f 0.bin", "data/t/p=1/f 3.bin")),
+                new TreeSet<>(oci.list(bucket, "data/")));
+        assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
+    }
+
+    @Test
+    void aListingOfTheSourceIsCountedSoTheCounterCanFail() throws Exception {
+        List<String> listed = new ArrayList<>();
+        new HadoopSource(lake.toUri().toString(), Map.of("fs.file.impl", FaultyFileSystem.class.getName(),
+                "fs.file.impl.disable.cache", "true")).list(f -> listed.add(f.relativePath()));
+        assertEquals(6, listed.size());
+        assertTrue(FaultyFileSystem.listings(lake) > 0);
+    }
+}
