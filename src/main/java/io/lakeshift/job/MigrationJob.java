@@ -39,6 +39,10 @@ public final class MigrationJob {
         if (!conf.contains("spark.master")) {
             builder.master(config.master() != null ? config.master() : "local[*]")
                     .config("spark.ui.showConsoleProgress", "false");
+            if (!conf.contains("spark.ui.enabled")) {
+                // A local run prints its own progress; the web UI's server and listeners cost start-up and CPU.
+                builder.config("spark.ui.enabled", "false");
+            }
         }
         if (!conf.contains("spark.redaction.regex")) {
             // Spark's default misses Azure account keys and SAS tokens in its UI, event log and config dumps.
