@@ -42,6 +42,10 @@ public final class MigrationJob {
             if (OwnJar.remote(master) && !conf.contains("spark.jars")) {
                 builder.config("spark.jars", OwnJar.forExecutors(master)); // what spark-submit would ship
             }
+            if (!OwnJar.remote(master) && !conf.contains("spark.ui.enabled")) {
+                // A local run prints its own progress; the web UI's server and listeners cost start-up and CPU.
+                builder.config("spark.ui.enabled", "false");
+            }
         }
         if (!conf.contains("spark.redaction.regex")) {
             // Spark's default misses Azure account keys and SAS tokens in its UI, event log and config dumps.

@@ -8,6 +8,7 @@ import io.lakeshift.model.SourceFile;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.util.HashMap;
@@ -315,6 +316,38 @@ public final class HadoopSource implements Source {
             return S3aHeaders.of(fs.getXAttrs(path));
         } catch (FileNotFoundException e) {
             throw new SourceChangedException("source file " + file.uri() + " has disappeared since it was listed", e);
+        }
+    }
+
+    /**
+     * s3a:// files: the headers come from the GET's own answer (S3 sends the same headers and user metadata with
+     * a GET as with a HEAD), so a copy that carries them costs one request, not two. The first byte is read here
+     * to make S3A send its GET; an empty file, which S3A reads without a request, asks with a HEAD.
+     */
+    @Override
+    public SourceStream openWithHeaders(SourceFile file) throws IOException {
+        Path path = new Path(URI.create(file.uri()));
+        FileSystem fs = fileSystem(path);
+        if (Source.isFolderMarker(file) || file.size() == 0 || !"s3a".equals(fs.getScheme())) {
+            return Source.super.openWithHeaders(file);
+        }
+        S3aReads.Stream read;
+        try {
+            read = new S3aReads.Stream(S3aReads.open(fs, path, file), file);
+        } catch (FileNotFoundException e) {
+            throw new SourceChangedException("source file " + file.uri() + " has disappeared since it was listed", e);
+        }
+        try {
+            PushbackInputStream in = new PushbackInputStream(read, 1);
+            int first = in.read();
+            if (first >= 0) {
+                in.unread(first);
+            }
+            ObjectHeaders answered = read.answered();
+            return new SourceStream(in, answered != null ? answered : headers(file));
+        } catch (IOException | RuntimeException e) {
+            read.close();
+            throw e;
         }
     }
 

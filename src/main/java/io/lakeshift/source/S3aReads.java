@@ -3,7 +3,9 @@ package io.lakeshift.source;
 import io.lakeshift.io.Errors;
 import io.lakeshift.io.Retry;
 
+import com.amazonaws.services.s3.model.ObjectMetadata;
 import com.amazonaws.services.s3.model.S3Object;
+import io.lakeshift.model.ObjectHeaders;
 import io.lakeshift.model.SourceFile;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
@@ -110,6 +112,27 @@ final class S3aReads {
             } finally {
                 releaseOrphan(s3a);
             }
+        }
+
+        /**
+         * The content headers and user metadata of the GET answer this stream reads (S3 sends with a GET the
+         * headers it sends with a HEAD); null before the first read has sent the GET, or on an S3A without the
+         * field that holds the answer.
+         */
+        ObjectHeaders answered() {
+            if (OBJECT == null || !(s3a.getWrappedStream() instanceof S3AInputStream stream)) {
+                return null;
+            }
+            ObjectMetadata m;
+            try {
+                synchronized (stream) {
+                    m = OBJECT.get(stream) instanceof S3Object answer ? answer.getObjectMetadata() : null;
+                }
+            } catch (IllegalAccessException | RuntimeException e) {
+                return null;
+            }
+            return m == null ? null : new ObjectHeaders(m.getContentType(), m.getContentEncoding(),
+                    m.getContentLanguage(), m.getContentDisposition(), m.getCacheControl(), m.getUserMetadata());
         }
 
         private IOException explain(IOException e) {

@@ -97,6 +97,18 @@ public interface Source extends Serializable {
     }
 
     /**
+     * Opens a listed file from its first byte together with its {@link #headers}, for a copy that carries them.
+     * This default asks for the headers first, then opens; a store whose read answers with the headers overrides
+     * it to save that request per file.
+     *
+     * @throws IOException typed as {@link #open} and {@link #headers} type theirs
+     */
+    default SourceStream openWithHeaders(SourceFile file) throws IOException {
+        ObjectHeaders headers = headers(file);
+        return new SourceStream(open(file), headers);
+    }
+
+    /**
      * Deletes the file (move mode, once its target is verified).
      *
      * @throws IOException naming the file if it cannot be deleted

@@ -23,6 +23,7 @@ import io.lakeshift.target.ObjectSink;
 import io.lakeshift.io.Retry;
 import io.lakeshift.target.UploadResult;
 import io.lakeshift.source.Source;
+import io.lakeshift.source.SourceStream;
 import io.lakeshift.verify.HeadTailStream;
 import io.lakeshift.verify.Md5;
 import io.lakeshift.verify.ParquetFooter;
@@ -219,9 +220,10 @@ public final class FileTransfer {
 
     private UploadResult upload(PlannedFile f, Record r) throws IOException {
         SourceFile src = f.source();
-        ObjectProperties props = objects.of(src, objects.readsSourceHeaders() ? source.headers(src)
-                : ObjectHeaders.NONE);
-        try (InputStream raw = source.open(src)) {
+        // Opened with the headers where they are carried: an S3 source takes them from its GET, not a HEAD.
+        try (SourceStream raw = objects.readsSourceHeaders() ? source.openWithHeaders(src)
+                : new SourceStream(source.open(src), ObjectHeaders.NONE)) {
+            ObjectProperties props = objects.of(src, raw.headers());
             if (settings.parquetCheck() == ParquetCheck.OFF || !ParquetFooter.isParquet(src.relativePath())) {
                 return sink.upload(f.objectName(), raw, src.size(), props, CommitCheck.NONE);
             }

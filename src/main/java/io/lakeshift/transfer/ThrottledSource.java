@@ -3,6 +3,7 @@ package io.lakeshift.transfer;
 import io.lakeshift.model.SourceFile;
 import io.lakeshift.model.ObjectHeaders;
 import io.lakeshift.source.Source;
+import io.lakeshift.source.SourceStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
@@ -48,6 +49,12 @@ public final class ThrottledSource implements Source {
     @Override
     public ObjectHeaders headers(SourceFile file) throws IOException {
         return source.headers(file);
+    }
+
+    @Override
+    public SourceStream openWithHeaders(SourceFile file) throws IOException {
+        SourceStream in = source.openWithHeaders(file);
+        return new SourceStream(new ThrottledInputStream(in, bucket), in.headers());
     }
 
     @Override

@@ -101,6 +101,45 @@ class S3SourceContractIT extends SourceContract {
     }
 
     @Test
+    void aReadWithHeadersTakesThemFromItsGetWithoutAHeadAndReadsTheExactBytes() throws Exception {
+        String root = root("with-headers");
+        Map<String, byte[]> lake = new TreeMap<>();
+        lake.put("a.csv", bytes(70_000, 3));
+        lake.put("one.bin", bytes(1, 4));
+        lake.put("empty.txt", new byte[0]);
+        for (Map.Entry<String, byte[]> f : lake.entrySet()) {
+            com.amazonaws.services.s3.model.ObjectMetadata m = new com.amazonaws.services.s3.model.ObjectMetadata();
+            m.setContentLength(f.getValue().length);
+            m.setContentType("text/csv; charset=utf-8");
+            m.setCacheControl("max-age=60");
+            m.setContentDisposition("attachment");
+            m.setContentLanguage("fr");
+            m.setContentEncoding("identity");
+            m.addUserMetadata("owner", "team-" + f.getKey());
+            s3.client().putObject(BUCKET, key(root, f.getKey()), new java.io.ByteArrayInputStream(f.getValue()), m);
+        }
+        Source source = source(root, 1000);
+        Map<String, SourceFile> files = list(source);
+        for (Map.Entry<String, byte[]> f : lake.entrySet()) {
+            io.lakeshift.model.ObjectHeaders byHead = source.headers(files.get(f.getKey()));
+            Map<String, Long> before = requests(source, root);
+            try (SourceStream in = source.openWithHeaders(files.get(f.getKey()))) {
+                assertEquals(byHead, in.headers(), f.getKey() + ": the GET's headers are the HEAD's");
+                assertEquals("team-" + f.getKey(), in.headers().userMetadata().get("owner"), f.getKey());
+                assertEquals("text/csv; charset=utf-8", in.headers().contentType(), f.getKey());
+                assertArrayEquals(f.getValue(), in.readAllBytes(), f.getKey());
+            }
+            Map<String, Long> after = requests(source, root);
+            boolean empty = f.getValue().length == 0;
+            // S3A reads an empty file without a GET, so its headers take the one HEAD.
+            assertEquals(before.get("HEAD") + (empty ? 1 : 0), after.get("HEAD"), f.getKey() + ": " + before
+                    + " -> " + after);
+            assertEquals(before.get("GET") + (empty ? 0 : 1), after.get("GET"), f.getKey() + ": " + before + " -> "
+                    + after);
+        }
+    }
+
+    @Test
     void aFileRewrittenSinceTheListingIsNotReadAsTheNewVersion() throws Exception {
         String root = root("pinned");
         put(root, "f.bin", bytes(5000, 1));
