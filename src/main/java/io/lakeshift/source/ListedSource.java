@@ -66,6 +66,18 @@ public final class ListedSource implements Source {
         return new SizeCheck(stale(() -> source.open(file, offset, length), file), file, expected);
     }
 
+    /** The source's own open with headers (one GET on S3, no HEAD), checked like {@link #open(SourceFile)}. */
+    @Override
+    public SourceStream openWithHeaders(SourceFile file) throws IOException {
+        SourceStream in = stale(() -> source.openWithHeaders(file), file);
+        return new SourceStream(new SizeCheck(in, file, file.size()), in.headers());
+    }
+
+    @Override
+    public SourceFile lookup(String relativePath) throws IOException {
+        return source.lookup(relativePath);
+    }
+
     @Override
     public ObjectHeaders headers(SourceFile file) throws IOException {
         return stale(() -> source.headers(file), file);

@@ -32,6 +32,26 @@ public final class ThrottledSource implements Source {
     }
 
     @Override
+    public boolean listsInParts() {
+        return source.listsInParts();
+    }
+
+    @Override
+    public void listFolder(String folder, Consumer<SourceFile> files, Consumer<String> folders) throws IOException {
+        source.listFolder(folder, files, folders);
+    }
+
+    @Override
+    public void listBelow(String folder, Consumer<SourceFile> sink) throws IOException {
+        source.listBelow(folder, sink);
+    }
+
+    @Override
+    public SourceFile lookup(String relativePath) throws IOException {
+        return source.lookup(relativePath);
+    }
+
+    @Override
     public void listEmptyFolders(Consumer<SourceFile> sink) throws IOException {
         source.listEmptyFolders(sink);
     }
