@@ -228,7 +228,7 @@ public final class ConfigLoader {
             throw v.bad(Option.TABLE_TIMESTAMP, "it cannot be given with --table-version", "give one of them");
         }
         return new TableSettings(v.choice(Option.TABLES, TableSettings.Detect.class), version, timestamp,
-                v.choice(Option.TABLE_FILES, TableSettings.Files.class));
+                v.choice(Option.TABLE_FILES, TableSettings.Files.class), v.optionalNumber(Option.TABLE_SNAPSHOT));
     }
 
     /** Every transfer setting at its default (the schema's). */

@@ -164,6 +164,15 @@ public final class Planner {
             if (why != null) {
                 files.set(i, new PlannedFile(f.source(), f.objectName(), f.relativePath(), Action.EXCLUDE,
                         f.target(), f.recordedMd5(), why));
+                continue;
+            }
+            SourceFile staged = roles.replace(f.source()).orElse(null);
+            if (staged != null) { // decided again: the target is compared with what is copied
+                CopyRecord recorded = records.get(f.objectName());
+                Action action = Decision.decide(staged, f.target(), recorded, overwrite);
+                files.set(i, new PlannedFile(staged, f.objectName(), f.relativePath(), action, f.target(),
+                        recorded == null ? null : recorded.md5(),
+                        action == Action.EXCLUDE ? "target exists and differs; --overwrite never" : null));
             }
         }
     }

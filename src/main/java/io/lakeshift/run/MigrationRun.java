@@ -52,6 +52,8 @@ import java.util.TreeMap;
  * plan, prepare, copy on the cluster, clean up, report. No Spark here: the copy runs through a {@link Cluster}.
  */
 public final class MigrationRun {
+    /** Below the run's log folder: Iceberg tables' metadata rewritten for the target, copied from there. */
+    static final String STAGING = "iceberg-staging/";
     private final Cluster cluster;
     private final TableReader tableReader;
     private final PrintStream out;
@@ -90,7 +92,11 @@ public final class MigrationRun {
 
         Source source = Sources.open(config.source(), config.sources(), config.oci(), hadoop);
         LakeTables tables = new LakeTables(config.tables());
-        Plan plan = plan(config, source, location, targets, records, logRoot, hadoop, tables);
+        String staging = logLocation + STAGING;
+        Plan plan = plan(config, source, location, targets, records, logRoot, hadoop, tables, staging, stores);
+        if (tables.states().stream().anyMatch(s -> !s.staged().isEmpty())) {
+            source = new StagedSource(source, Sources.open(staging, config.sources(), config.oci(), stores));
+        }
         checkPlan(config, plan, location);
         SourceReadCheck.run(source, plan, config.dryRun());
         PlanCosting costing = config.dryRun() ? costing(config, source, plan, targetObjects) : null;
@@ -144,8 +150,8 @@ public final class MigrationRun {
     }
 
     private Plan plan(MigrationConfig config, Source source, TargetLocation location, Map<String, TargetObject> targets,
-            Map<String, CopyRecord> records, String logRoot, Map<String, String> hadoop, LakeTables tables)
-            throws IOException {
+            Map<String, CopyRecord> records, String logRoot, Map<String, String> hadoop, LakeTables tables,
+            String staging, Map<String, String> stores) throws IOException {
         Instant start = Instant.now();
         String files = config.filters().filesFrom();
         Filters filters = new Filters(config.filters(), files == null ? null : Manifest.read(files, hadoop));
@@ -158,8 +164,9 @@ public final class MigrationRun {
         });
         FileRoles roles;
         try {
-            roles = tables.roles(tableReader, config.source(),
-                    Sources.hadoopProperties(config.source(), config.sources(), config.oci(), hadoop));
+            Map<String, String> reach = new TreeMap<>(stores); // the staging folder's settings, then the source's
+            reach.putAll(Sources.hadoopProperties(config.source(), config.sources(), config.oci(), hadoop));
+            roles = tables.roles(tableReader, config.source(), location.toString(), staging, reach);
         } catch (TableException e) {
             throw new JobException(e.getMessage(), e);
         }

@@ -1,0 +1,42 @@
+package io.lakeshift.testing;
+
+import java.io.File;
+import java.net.URI;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+
+/**
+ * A read-only stand-in for the {@code oci://} file system in the test JVM: {@code oci://bucket@namespace/path}
+ * is the local file {@code <mirror>/bucket@namespace/path}, where a test has downloaded a bucket's objects through
+ * the OCI SDK. Oracle's oci-hdfs-connector itself needs OCI SDK 2.x and cannot share the test JVM (see
+ * emulator.peer.HadoopPeer); this lets Iceberg open a copied table by the very paths its metadata names.
+ */
+public final class OciMirrorFileSystem extends RawLocalFileSystem {
+    /** The Hadoop setting that names the mirror folder. */
+    public static final String ROOT = "fs.oci.mirror.root";
+    private URI uri;
+    private String root;
+
+    @Override
+    public void initialize(URI name, org.apache.hadoop.conf.Configuration conf) throws java.io.IOException {
+        super.initialize(name, conf);
+        uri = URI.create("oci://" + name.getAuthority());
+        root = conf.get(ROOT);
+    }
+
+    @Override
+    public URI getUri() {
+        return uri;
+    }
+
+    @Override
+    public String getScheme() {
+        return "oci";
+    }
+
+    @Override
+    public File pathToFile(Path path) {
+        Path qualified = path.isAbsolute() ? path : new Path(getWorkingDirectory(), path);
+        return new File(root + "/" + uri.getAuthority() + qualified.toUri().getPath());
+    }
+}
