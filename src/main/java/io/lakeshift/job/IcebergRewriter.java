@@ -48,7 +48,8 @@ final class IcebergRewriter {
         Configuration conf = spark.sessionState().newHadoopConf();
         hadoop.forEach(conf::set);
         FileIO io = new HadoopFileIO(conf);
-        String root = uri.endsWith("/") ? uri : uri + "/";
+        // As Hadoop spells it (file:/a, not file:///a), as Iceberg writes the paths RewriteTablePath checks.
+        String root = slash(new Path(uri).toString());
         String metadata = chosen(io, root + metadataFile, snapshotId);
         Table table = new BaseTable(new StaticTableOperations(metadata, io), metadata);
         if (table.currentSnapshot() == null) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * BaseMetastoreTableOperations), in Iceberg 1.10.0.
  */
 final class IcebergMetadataName {
-    private static final Pattern VERSION = Pattern.compile("(?:.*/)?v?(\\d+)[-.].*\\.metadata\\.json");
+    private static final Pattern VERSION = Pattern.compile("(?:.*/)?v?(\\d+)(?:[-.].*)?\\.metadata\\.json");
 
     private IcebergMetadataName() {}
 

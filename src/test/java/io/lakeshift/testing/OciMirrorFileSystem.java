@@ -19,9 +19,9 @@ public final class OciMirrorFileSystem extends RawLocalFileSystem {
 
     @Override
     public void initialize(URI name, org.apache.hadoop.conf.Configuration conf) throws java.io.IOException {
-        super.initialize(name, conf);
-        uri = URI.create("oci://" + name.getAuthority());
+        uri = URI.create("oci://" + name.getAuthority()); // before the parent's initialize, which asks for it
         root = conf.get(ROOT);
+        super.initialize(name, conf);
     }
 
     @Override
