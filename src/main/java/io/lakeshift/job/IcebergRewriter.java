@@ -31,7 +31,8 @@ import org.apache.spark.sql.SparkSession;
  * 1.10.0, Spark 3.5 runtime; the action came with Iceberg 1.8.0): every metadata file, manifest list, manifest and
  * position-delete file the snapshot's metadata names is written below a staging folder with the source location
  * replaced by the target's; the action's file list says which (source, target) pairs to copy. The source is only
- * read. Loaded only when Iceberg is on the classpath ({@link IcebergTables#on}).
+ * read. Staged position deletes 1.10.0 names but does not write are written by {@link IcebergPositionDeletes}.
+ * Loaded only when Iceberg is on the classpath ({@link IcebergTables#on}).
  */
 final class IcebergRewriter {
     /** HadoopTableOperations' metadata file names: v3.metadata.json, v3.gz.metadata.json. */
@@ -62,27 +63,39 @@ final class IcebergRewriter {
         FileSystem stagingFs = stagingPath.getFileSystem(conf);
         stagingFs.delete(stagingPath, true); // a rerun's staging starts empty
         RewriteTablePath.Result result = SparkActions.get(spark).rewriteTablePath(table)
-                .rewriteLocationPrefix(source, target).stagingLocation(stagingDir).execute();
+                .rewriteLocationPrefix(unslash(source), unslash(target)).stagingLocation(stagingDir).execute();
 
-        Map<String, TableReader.StagedFile> staged = new HashMap<>();
-        Set<String> data = new HashSet<>();
+        Map<String, String> copies = new HashMap<>(); // (from, to) as the action's file list names them
         try (BufferedReader list = new BufferedReader(new InputStreamReader(
                 io.newInputFile(result.fileListLocation()).newStream(), StandardCharsets.UTF_8))) {
             for (String line = list.readLine(); line != null; line = list.readLine()) {
                 int comma = line.indexOf(',');
-                String from = line.substring(0, comma);
-                String to = line.substring(comma + 1);
-                if (!to.startsWith(target)) {
-                    continue; // outside the table's folder: not the table's to copy
-                }
-                String inner = to.substring(target.length());
-                if (from.startsWith(stagingDir) || from.startsWith(stagingPath.toUri() + "/")) {
-                    Path p = new Path(from);
-                    staged.put(inner, new TableReader.StagedFile(from, p.getFileSystem(conf).getFileStatus(p).getLen(),
-                            false));
-                } else if (from.startsWith(source)) {
-                    data.add(from.substring(source.length()));
-                }
+                copies.put(line.substring(0, comma), line.substring(comma + 1));
+            }
+        }
+        Set<String> missing = new HashSet<>();
+        for (String from : copies.keySet()) {
+            if (isStaged(from, stagingDir, stagingPath) && !io.newInputFile(from).exists()) {
+                missing.add(from);
+            }
+        }
+        IcebergPositionDeletes.restage(table, io, missing, unslash(source), unslash(target), stagingDir);
+
+        Map<String, TableReader.StagedFile> staged = new HashMap<>();
+        Set<String> data = new HashSet<>();
+        for (Map.Entry<String, String> copy : copies.entrySet()) {
+            String from = copy.getKey();
+            String to = copy.getValue();
+            if (!to.startsWith(target)) {
+                continue; // outside the table's folder: not the table's to copy
+            }
+            String inner = to.substring(target.length());
+            if (isStaged(from, stagingDir, stagingPath)) {
+                Path p = new Path(from);
+                staged.put(inner, new TableReader.StagedFile(from, p.getFileSystem(conf).getFileStatus(p).getLen(),
+                        false));
+            } else if (from.startsWith(source)) {
+                data.add(from.substring(source.length()));
             }
         }
         String name = metadata.substring(metadata.lastIndexOf('/') + 1);
@@ -120,6 +133,19 @@ final class IcebergRewriter {
         throw new IOException("no snapshot " + snapshotId + " was current in its metadata log (check"
                 + " --table-snapshot; snapshots: " + current.snapshots().stream().map(s -> s.snapshotId()).toList()
                 + ")");
+    }
+
+    private static boolean isStaged(String from, String stagingDir, Path stagingPath) {
+        return from.startsWith(stagingDir) || from.startsWith(stagingPath.toUri() + "/");
+    }
+
+    /**
+     * The prefixes without their last slash: 1.10.0 replaces the metadata's {@code location} (which has none) with
+     * {@code location.replaceFirst(source, target)}, so a prefix ending in a slash left it naming the source; the
+     * file paths it rewrites are matched with a slash appended.
+     */
+    private static String unslash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static String slash(String s) {

@@ -1,7 +1,9 @@
 package io.lakeshift.testing;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
@@ -24,6 +26,15 @@ public final class OciMirrorFileSystem extends RawLocalFileSystem {
         super.initialize(name, conf);
     }
 
+    /**
+     * The parent's constructor asks for this, before {@link #initialize} gave the file system its URI: the root,
+     * unqualified (qualifying it would need the URI).
+     */
+    @Override
+    protected Path getInitialWorkingDirectory() {
+        return new Path("/");
+    }
+
     @Override
     public URI getUri() {
         return uri;
@@ -32,6 +43,28 @@ public final class OciMirrorFileSystem extends RawLocalFileSystem {
     @Override
     public String getScheme() {
         return "oci";
+    }
+
+    /** The status named by the oci:// path asked for (the parent's would name the mirror's local file). */
+    @Override
+    public FileStatus getFileStatus(Path path) throws IOException {
+        return named(super.getFileStatus(path), makeQualified(path));
+    }
+
+    @Override
+    public FileStatus[] listStatus(Path folder) throws IOException {
+        FileStatus[] local = super.listStatus(folder);
+        FileStatus[] named = new FileStatus[local.length];
+        for (int i = 0; i < local.length; i++) {
+            named[i] = named(local[i], local.length == 1 && !getFileStatus(folder).isDirectory()
+                    ? makeQualified(folder) : new Path(makeQualified(folder), local[i].getPath().getName()));
+        }
+        return named;
+    }
+
+    private static FileStatus named(FileStatus s, Path path) {
+        return new FileStatus(s.getLen(), s.isDirectory(), s.getReplication(), s.getBlockSize(),
+                s.getModificationTime(), path);
     }
 
     @Override
