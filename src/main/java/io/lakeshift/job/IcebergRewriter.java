@@ -109,6 +109,12 @@ final class IcebergRewriter {
                     stagingFs.getFileStatus(hint).getLen(), true));
         }
         String inner = metadata.startsWith(root) ? metadata.substring(root.length()) : "metadata/" + name;
+        TableReader.StagedFile rewritten = staged.get(inner);
+        String location = rewritten == null ? null : TableMetadataParser.read(io, rewritten.uri()).location();
+        if (!unslash(target).equals(location)) { // 1.10.0 rewrites it with a regular expression: never trust it blind
+            throw new IOException("the rewritten " + inner + " names location " + location + ", not "
+                    + unslash(target));
+        }
         return new TableReader.IcebergSnapshot(table.currentSnapshot().snapshotId(), inner, staged, data);
     }
 
