@@ -93,6 +93,12 @@ class IcebergTableIT {
     static void clean() {
         spark.sparkContext().hadoopConfiguration().unset("fs.oci.impl");
         spark.sparkContext().hadoopConfiguration().unset(OciMirrorFileSystem.ROOT);
+        spark.sparkContext().hadoopConfiguration().unset("fs.oci.impl.disable.cache");
+        for (String c : List.of("default_iceberg", "lsice")) { // the session is shared with other classes
+            for (String key : List.of("", ".type", ".warehouse", ".cache-enabled")) {
+                spark.conf().unset("spark.sql.catalog." + c + key);
+            }
+        }
     }
 
     @BeforeEach
