@@ -229,7 +229,7 @@ public final class ConfigLoader {
         }
         return new TableSettings(v.choice(Option.TABLES, TableSettings.Detect.class), version, timestamp,
                 v.choice(Option.TABLE_FILES, TableSettings.Files.class),
-                v.choice(Option.TABLE_VERIFY, TableSettings.Verify.class));
+                v.choice(Option.TABLE_VERIFY, TableSettings.Verify.class), v.optionalNumber(Option.TABLE_SNAPSHOT));
     }
 
     /** Every transfer setting at its default (the schema's). */

@@ -142,7 +142,8 @@ public enum Option {
             + " restored copy (--restore); Azure changes the blob's tier to Hot instead, for good."),
     // Tables (docs/tables.md).
     TABLES("tables", Spec.choice("MODE", TableSettings.Detect.class, "auto"), "auto: a folder holding _delta_log/"
-            + " is copied as a Delta table (its data files first, its log last); off: every file is a plain file."),
+            + " is copied as a Delta table (its data files first, its log last), one holding Iceberg metadata as an"
+            + " Iceberg table (its paths rewritten, its metadata last); off: every file is a plain file."),
     TABLE_VERSION("table-version", Spec.number(Kind.INT, "N", null).atLeast(0), "Copy this version of each Delta"
             + " table (its log up to N and the files N references); default: the latest."),
     TABLE_TIMESTAMP("table-timestamp", Spec.number(Kind.TIME, "TIME", null), "Copy the version of each Delta table"
@@ -152,6 +153,8 @@ public enum Option {
     TABLE_VERIFY("table-verify", Spec.choice("HOW", TableSettings.Verify.class, "metadata"), "After the copy, open"
             + " each Delta table at the target and compare it with the source's version: metadata (rows from the"
             + " log's numRecords stats, schema, files, version) | rows (also count the rows with Spark) | off."),
+    TABLE_SNAPSHOT("table-snapshot", Spec.number(Kind.INT, "ID", null).between(0, Long.MAX_VALUE, "0 or more"),
+            "Copy this snapshot of each Iceberg table (its metadata as it was when the snapshot was current); default: the current one."),
     ALLOW_HTTP("allow-http", Spec.flag(), "Allow a plain-http --oci-endpoint that is not on this machine"
             + " (credentials and data would cross the network unencrypted)."),
 

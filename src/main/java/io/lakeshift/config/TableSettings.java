@@ -8,11 +8,17 @@ import java.io.Serializable;
  * @param detect whether folders holding a table are found and copied as tables
  * @param version the Delta version to copy, or null for the latest
  * @param timestampMillis copy the Delta version current at this time (epoch ms), or null
- * @param files which data files of a Delta table are copied
+ * @param files which data files of a Delta or Iceberg table are copied
  * @param verify how each copied table is verified as a table at the target
+ * @param snapshot the Iceberg snapshot to copy, or null for the current one
  */
-public record TableSettings(Detect detect, Long version, Long timestampMillis, Files files, Verify verify)
-        implements Serializable {
+public record TableSettings(Detect detect, Long version, Long timestampMillis, Files files, Verify verify,
+        Long snapshot) implements Serializable {
+
+    /** Settings for the current snapshot of Iceberg tables. */
+    public TableSettings(Detect detect, Long version, Long timestampMillis, Files files, Verify verify) {
+        this(detect, version, timestampMillis, files, verify, null);
+    }
 
     /** Every default: tables found, the latest version, referenced files only. */
     public static TableSettings defaults() {

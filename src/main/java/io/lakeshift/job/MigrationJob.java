@@ -21,7 +21,8 @@ public final class MigrationJob {
 
     /** Runs the migration (or, with --dry-run, plans it); returns the summary also written to the log. */
     public RunSummary run(MigrationConfig config) throws IOException {
-        return new MigrationRun(new SparkCluster(spark, config.runId(), out), DeltaTables.on(spark), TableVerifiers.on(spark), out).run(config);
+        return new MigrationRun(new SparkCluster(spark, config.runId(), out),
+                IcebergTables.on(spark, DeltaTables.on(spark)), TableVerifiers.on(spark), out).run(config);
     }
 
     /** Work to do with a Spark session. */

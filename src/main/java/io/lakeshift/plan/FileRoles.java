@@ -1,5 +1,6 @@
 package io.lakeshift.plan;
 
+import io.lakeshift.model.SourceFile;
 import java.util.Optional;
 
 /**
@@ -25,4 +26,12 @@ public interface FileRoles {
 
     /** Whether the file is copied in the second phase, once the first has fully succeeded. */
     boolean last(String relativePath);
+
+    /**
+     * The file copied in place of a listed one (an Iceberg metadata file rewritten for the target), or empty to
+     * copy the listed file.
+     */
+    default Optional<SourceFile> replace(SourceFile listed) {
+        return Optional.empty();
+    }
 }

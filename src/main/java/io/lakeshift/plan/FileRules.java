@@ -56,6 +56,14 @@ public final class FileRules implements Serializable {
         return target.objectName(file.relativePath());
     }
 
+    /** A file whose copy is a staged rewrite (an Iceberg table's metadata): decided again on what is copied. */
+    public PlannedFile restaged(PlannedFile f, SourceFile staged, CopyRecord recorded) {
+        Action action = Decision.decide(staged, f.target(), recorded, overwrite);
+        return new PlannedFile(staged, f.objectName(), f.relativePath(), action, f.target(),
+                recorded == null ? null : recorded.md5(),
+                action == Action.EXCLUDE ? "target exists and differs; --overwrite never" : null);
+    }
+
     /**
      * The work for one source file that is not skipped, given the object at its name and what an earlier run
      * recorded about that object (either may be null).

@@ -139,6 +139,11 @@ public final class Planner {
             if (why != null) {
                 files.set(i, new PlannedFile(f.source(), f.objectName(), f.relativePath(), Action.EXCLUDE,
                         f.target(), f.recordedMd5(), why));
+                continue;
+            }
+            SourceFile staged = roles.replace(f.source()).orElse(null);
+            if (staged != null) { // decided again: the target is compared with what is copied
+                files.set(i, rules.restaged(f, staged, records.get(f.objectName())));
             }
         }
     }

@@ -53,6 +53,8 @@ import java.util.TreeMap;
  * plan, prepare, copy on the cluster, clean up, report. No Spark here: the copy runs through a {@link Cluster}.
  */
 public final class MigrationRun {
+    /** Below the run's log folder: Iceberg tables' metadata rewritten for the target, copied from there. */
+    static final String STAGING = "iceberg-staging/";
     private final Cluster cluster;
     private final TableReader tableReader;
     private final TableVerifier tableVerifier;
@@ -94,6 +96,7 @@ public final class MigrationRun {
         String logLocation = logRoot + LogFormat.runFolder(config.runId());
         Source source = cluster.listed(config, Sources.open(config.source(), config.sources(), config.oci(), hadoop));
         LakeTables tables = new LakeTables(config.tables());
+        String staging = logLocation + STAGING;
         PlanningChoice.Choice choice = PlanningChoice.choose(config, cluster, source, location, out);
         try (ClusterPlan onCluster = choice.distributed()
                 ? DistributedPlanning.plan(config, cluster, source, target, location, logRoot, stores, out)
@@ -108,7 +111,11 @@ public final class MigrationRun {
                 Map<String, TargetObject> targets = target.objects(); // first: a Hadoop target is checked by it
                 targetObjects = targets.size(); // the planner takes matched ones out
                 Map<String, CopyRecord> records = history(config, logRoot, stores, retry);
-                plan = plan(config, source, choice, location, targets, records, logRoot, hadoop, tables);
+                plan = plan(config, source, choice, location, targets, records, logRoot, hadoop, tables, staging,
+                        stores);
+            }
+            if (tables.states().stream().anyMatch(s -> !s.staged().isEmpty())) {
+                source = new StagedSource(source, Sources.open(staging, config.sources(), config.oci(), stores));
             }
             checkPlan(config, plan, location);
             SourceReadCheck.run(source, onCluster != null ? onCluster.smallestReads(SourceReadCheck.FILES)
@@ -177,8 +184,8 @@ public final class MigrationRun {
     }
 
     private Plan plan(MigrationConfig config, Source source, PlanningChoice.Choice choice, TargetLocation location,
-            Map<String, TargetObject> targets,
-            Map<String, CopyRecord> records, String logRoot, Map<String, String> hadoop, LakeTables tables)
+            Map<String, TargetObject> targets, Map<String, CopyRecord> records, String logRoot,
+            Map<String, String> hadoop, LakeTables tables, String staging, Map<String, String> stores)
             throws IOException {
         Instant start = Instant.now();
         String files = config.filters().filesFrom();
@@ -192,8 +199,9 @@ public final class MigrationRun {
         });
         FileRoles roles;
         try {
-            roles = tables.roles(tableReader, config.source(),
-                    Sources.hadoopProperties(config.source(), config.sources(), config.oci(), hadoop));
+            Map<String, String> reach = new TreeMap<>(stores); // the staging folder's settings, then the source's
+            reach.putAll(Sources.hadoopProperties(config.source(), config.sources(), config.oci(), hadoop));
+            roles = tables.roles(tableReader, config.source(), location.toString(), staging, reach);
         } catch (TableException e) {
             throw new JobException(e.getMessage(), e);
         }

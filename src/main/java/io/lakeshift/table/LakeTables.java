@@ -2,6 +2,7 @@ package io.lakeshift.table;
 
 import io.lakeshift.config.TableSettings;
 import io.lakeshift.log.TableSummary;
+import io.lakeshift.model.SourceFile;
 import io.lakeshift.plan.FileRoles;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ public final class LakeTables {
     private final TableSettings settings;
     private final TableFinder finder = new TableFinder();
     private final Map<String, Long> lastListed = new HashMap<>();
+    /** Per Iceberg table root: its latest metadata file listed, below the root. */
+    private final Map<String, String> lastMetadata = new HashMap<>();
     private final List<TableState> states = new ArrayList<>();
     private TableRoles roles;
 
@@ -41,6 +44,13 @@ public final class LakeTables {
             if (DeltaLogEntry.isVersion(name)) {
                 lastListed.merge(relativePath.substring(0, log), DeltaLogEntry.version(name).getAsLong(), Math::max);
             }
+        }
+        int slash = relativePath.lastIndexOf('/');
+        int folder = relativePath.lastIndexOf('/', slash - 1) + 1;
+        if (slash > 0 && relativePath.startsWith(Table.ICEBERG_METADATA, folder)
+                && Table.isIcebergMetadataFile(relativePath.substring(folder))) {
+            lastMetadata.merge(relativePath.substring(0, folder), relativePath.substring(folder),
+                    (a, b) -> IcebergMetadataName.compare(a, b) >= 0 ? a : b);
         }
     }
 
@@ -62,10 +72,27 @@ public final class LakeTables {
      * @throws TableException if a table cannot be read at the chosen version
      */
     public FileRoles roles(TableReader reader, String sourceRoot, Map<String, String> hadoop) {
+        return roles(reader, sourceRoot, null, null, hadoop);
+    }
+
+    /**
+     * Reads the chosen version of each table and says what to leave out, what to copy last and, for an Iceberg
+     * table, which files are copied from their rewritten copy.
+     *
+     * @param targetRoot the target's URI as readers open it ({@code oci://bucket@namespace/prefix/}); null when
+     *     no Iceberg table is expected
+     * @param stagingRoot a folder (a Hadoop URI) Iceberg's rewritten metadata is written to, outside the source
+     * @throws TableException if a table cannot be read at the chosen version
+     */
+    public FileRoles roles(TableReader reader, String sourceRoot, String targetRoot, String stagingRoot,
+            Map<String, String> hadoop) {
         Map<String, TableState> byRoot = new HashMap<>();
         for (Table t : tables()) {
-            if (t.format() != TableFormat.DELTA) {
-                continue; // Iceberg tables are found and listed; their paths are not rewritten yet (docs/tables.md)
+            if (t.format() == TableFormat.ICEBERG) {
+                TableState state = readIceberg(reader, t, sourceRoot, targetRoot, stagingRoot, hadoop);
+                states.add(state);
+                byRoot.put(t.root(), state);
+                continue;
             }
             Long listed = lastListed.get(t.root());
             if (listed == null) {
@@ -99,6 +126,30 @@ public final class LakeTables {
         return new TableState(t, read.version(), read.version() == listed, all ? null : read.files());
     }
 
+    private TableState readIceberg(TableReader reader, Table t, String sourceRoot, String targetRoot,
+            String stagingRoot, Map<String, String> hadoop) {
+        String metadata = lastMetadata.get(t.root());
+        if (metadata == null) {
+            throw new TableException("Iceberg table " + t.name() + " has no metadata/*.metadata.json; copy it with"
+                    + " --tables off");
+        }
+        if (targetRoot == null || stagingRoot == null) {
+            throw new TableException("Iceberg table " + t.name() + ": no target to rewrite its paths for");
+        }
+        TableReader.IcebergSnapshot read;
+        try {
+            read = reader.readIceberg(t.uri(sourceRoot), metadata, settings.snapshot(), t.uri(targetRoot),
+                    t.uri(stagingRoot), hadoop);
+        } catch (IOException | RuntimeException e) {
+            throw new TableException("cannot rewrite Iceberg table " + t.name() + (settings.snapshot() == null ? ""
+                    : " at snapshot " + settings.snapshot()) + ": " + oneLine(e)
+                    + "; or copy it as files with --tables off", e);
+        }
+        boolean all = settings.files() == TableSettings.Files.ALL;
+        return new TableState(t, read.snapshotId(), read.metadataFile().equals(metadata),
+                all ? null : read.dataFiles(), read.staged());
+    }
+
     private static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
@@ -130,16 +181,22 @@ public final class LakeTables {
             return;
         }
         for (TableState s : states) {
-            if (s.referenced() == null) {
-                continue;
-            }
             Set<String> found = roles.found.getOrDefault(s.table().root(), Set.of());
-            List<String> missing = s.referenced().stream().filter(f -> !found.contains(f)).sorted().toList();
+            List<String> missing = new ArrayList<>();
+            if (s.referenced() != null) {
+                s.referenced().stream().filter(f -> !found.contains(f)).forEach(missing::add);
+            }
+            s.staged().keySet().stream().filter(f -> !f.equals(Table.VERSION_HINT) && !found.contains(f))
+                    .forEach(missing::add);
+            missing.sort(null);
             if (!missing.isEmpty()) {
-                throw new TableException("version " + s.version() + " of Delta table " + s.table().name()
+                throw new TableException((s.table().format() == TableFormat.DELTA ? "version " : "snapshot ")
+                        + s.version() + " of " + (s.table().format() == TableFormat.DELTA ? "Delta" : "Iceberg")
+                        + " table " + s.table().name()
                         + " references " + missing.size() + " file(s) the source listing does not hold or a filter"
                         + " left out: " + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
-                        + (missing.size() > 5 ? ", ..." : "") + "; choose another --table-version, or copy the"
+                        + (missing.size() > 5 ? ", ..." : "") + "; choose another --table-"
+                        + (s.table().format() == TableFormat.DELTA ? "version" : "snapshot") + ", or copy the"
                         + " folder as files with --tables off");
             }
         }
@@ -168,7 +225,8 @@ public final class LakeTables {
             TableState state = byRoot.get(t.root());
             Optional<String> why = why(t, state, relativePath);
             counts.computeIfAbsent(t.root(), r -> new long[2])[why.isPresent() ? 1 : 0]++;
-            if (state != null && state.referenced() != null && state.referenced().contains(t.inner(relativePath))) {
+            if (state != null && (state.referenced() != null && state.referenced().contains(t.inner(relativePath))
+                    || state.staged().containsKey(t.inner(relativePath)))) {
                 found.computeIfAbsent(t.root(), r -> new HashSet<>()).add(t.inner(relativePath));
             }
             return why;
@@ -179,6 +237,9 @@ public final class LakeTables {
                 return Optional.empty();
             }
             String inner = t.inner(relativePath);
+            if (t.format() == TableFormat.ICEBERG) {
+                return icebergWhy(t, s, inner);
+            }
             if (t.isLog(relativePath)) {
                 String name = inner.substring(Table.DELTA_LOG.length());
                 if (name.equals(DeltaLogEntry.LAST_CHECKPOINT) && !s.latest()) {
@@ -194,6 +255,39 @@ public final class LakeTables {
             }
             return Optional.of("Delta table " + t.name() + ": not referenced by version " + s.version()
                     + " (--table-files referenced)");
+        }
+
+        /**
+         * An Iceberg table: its rewritten files are copied (from staging), metadata the snapshot's metadata does not
+         * name never (a reader that lists metadata/ would find its old paths), data files as for Delta.
+         */
+        private static Optional<String> icebergWhy(Table t, TableState s, String inner) {
+            if (s.staged().containsKey(inner)) {
+                return Optional.empty();
+            }
+            if (inner.startsWith(Table.ICEBERG_METADATA)) {
+                return Optional.of("Iceberg table " + t.name() + ": metadata not part of snapshot " + s.version()
+                        + " (later, or no longer named)");
+            }
+            if (s.referenced() == null || s.referenced().contains(inner)) {
+                return Optional.empty();
+            }
+            return Optional.of("Iceberg table " + t.name() + ": not referenced by snapshot " + s.version()
+                    + " (--table-files referenced)");
+        }
+
+        @Override
+        public Optional<SourceFile> replace(SourceFile listed) {
+            Table t = tableOf(listed.relativePath());
+            TableState s = t == null ? null : byRoot.get(t.root());
+            TableReader.StagedFile staged = s == null ? null : s.staged().get(t.inner(listed.relativePath()));
+            if (staged == null) {
+                return Optional.empty();
+            }
+            // The rewritten copy stands for the listed file: same path, the listed file's time, so an earlier run's
+            // copy of the same rewrite is found equal (rewriting the same metadata gives the same size).
+            return Optional.of(new SourceFile(staged.uri(), listed.relativePath(), staged.size(),
+                    staged.fresh() ? System.currentTimeMillis() : listed.modified(), null, null));
         }
 
         @Override

@@ -20,9 +20,25 @@ public record Table(TableFormat format, String root) {
         return relativePath.substring(root.length());
     }
 
-    /** Whether a path inside the table is part of its log (Delta's {@code _delta_log/}). */
+    /** Iceberg's metadata folder, below the table's root. */
+    static final String ICEBERG_METADATA = "metadata/";
+    /** Iceberg's pointer to the current metadata file of a table without a catalog (HadoopTables). */
+    static final String VERSION_HINT = ICEBERG_METADATA + "version-hint.text";
+
+    /**
+     * Whether a path inside the table is part of its log, copied last: Delta's {@code _delta_log/}, Iceberg's
+     * metadata files and {@code version-hint.text} (not its manifests: nothing reaches them before the metadata).
+     */
     public boolean isLog(String relativePath) {
-        return format == TableFormat.DELTA && inner(relativePath).startsWith(DELTA_LOG);
+        String inner = inner(relativePath);
+        return format == TableFormat.DELTA ? inner.startsWith(DELTA_LOG)
+                : inner.equals(VERSION_HINT) || isIcebergMetadataFile(inner);
+    }
+
+    /** Whether a path below an Iceberg table's root is one of its metadata files. */
+    static boolean isIcebergMetadataFile(String inner) {
+        return inner.startsWith(ICEBERG_METADATA) && inner.indexOf('/', ICEBERG_METADATA.length()) < 0
+                && inner.endsWith(".metadata.json");
     }
 
     /** The table's folder as a person reads it: {@code sales/orders/}, or {@code (source root)}. */
