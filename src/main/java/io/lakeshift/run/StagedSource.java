@@ -3,6 +3,7 @@ package io.lakeshift.run;
 import io.lakeshift.model.ObjectHeaders;
 import io.lakeshift.model.SourceFile;
 import io.lakeshift.source.Source;
+import io.lakeshift.source.SourceStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -60,6 +61,12 @@ final class StagedSource implements Source {
     @Override
     public ObjectHeaders headers(SourceFile file) throws IOException {
         return staged(file) ? ObjectHeaders.NONE : source.headers(file);
+    }
+
+    /** A source file's headers come with its GET (no HEAD); a staged rewrite carries none. */
+    @Override
+    public SourceStream openWithHeaders(SourceFile file) throws IOException {
+        return staged(file) ? new SourceStream(staging.open(file), ObjectHeaders.NONE) : source.openWithHeaders(file);
     }
 
     @Override
