@@ -2,24 +2,23 @@ package io.lakeshift.run;
 
 import io.lakeshift.model.ObjectHeaders;
 import io.lakeshift.model.SourceFile;
+import io.lakeshift.source.ForwardingSource;
 import io.lakeshift.source.Source;
 import io.lakeshift.source.SourceStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.function.Consumer;
 
 /**
  * The run's source, with the files planned from the staging folder (an Iceberg table's metadata rewritten for the
  * target) read from there. Staged files are never deleted by --mode move and carry no headers of their own.
  */
-final class StagedSource implements Source {
+final class StagedSource extends ForwardingSource {
     private static final long serialVersionUID = 1L;
-    private final Source source;
     private final Source staging;
 
     StagedSource(Source source, Source staging) {
-        this.source = source;
+        super(source);
         this.staging = staging;
     }
 
@@ -34,65 +33,30 @@ final class StagedSource implements Source {
     }
 
     @Override
-    public String root() {
-        return source.root();
-    }
-
-    @Override
-    public void list(Consumer<SourceFile> sink) throws IOException {
-        source.list(sink);
-    }
-
-    @Override
-    public void listEmptyFolders(Consumer<SourceFile> sink) throws IOException {
-        source.listEmptyFolders(sink);
-    }
-
-    @Override
     public InputStream open(SourceFile file) throws IOException {
-        return staged(file) ? staging.open(file) : source.open(file);
+        return staged(file) ? staging.open(file) : source().open(file);
     }
 
     @Override
     public InputStream open(SourceFile file, long offset, long length) throws IOException {
-        return staged(file) ? staging.open(file, offset, length) : source.open(file, offset, length);
+        return staged(file) ? staging.open(file, offset, length) : source().open(file, offset, length);
     }
 
     @Override
     public ObjectHeaders headers(SourceFile file) throws IOException {
-        return staged(file) ? ObjectHeaders.NONE : source.headers(file);
+        return staged(file) ? ObjectHeaders.NONE : source().headers(file);
     }
 
     /** A source file's headers come with its GET (no HEAD); a staged rewrite carries none. */
     @Override
     public SourceStream openWithHeaders(SourceFile file) throws IOException {
-        return staged(file) ? new SourceStream(staging.open(file), ObjectHeaders.NONE) : source.openWithHeaders(file);
+        return staged(file) ? new SourceStream(staging.open(file), ObjectHeaders.NONE) : source().openWithHeaders(file);
     }
 
     @Override
     public void delete(SourceFile file) throws IOException {
         if (!staged(file)) { // the staged copy stands for a source file that move leaves: the table stays whole
-            source.delete(file);
+            source().delete(file);
         }
-    }
-
-    @Override
-    public void restore(SourceFile file, int days) throws IOException {
-        source.restore(file, days);
-    }
-
-    @Override
-    public int listPageSize() {
-        return source.listPageSize();
-    }
-
-    @Override
-    public long readRequests(long size) {
-        return source.readRequests(size);
-    }
-
-    @Override
-    public String toString() {
-        return source.toString();
     }
 }

@@ -14,14 +14,14 @@ import java.util.function.Consumer;
  * A file whose entry is older than the source fails by itself, with a note that says so
  * ({@code staleNote}), never as copied: gone, changed (the store's ETag check), or of another size than listed.
  */
-public final class ListedSource implements Source {
+public final class ListedSource extends ForwardingSource {
+    private static final long serialVersionUID = 1L;
     /** Where the files come from: each handed to the sink as it is read, never held whole. */
     @FunctionalInterface
     public interface Listing {
         void list(Consumer<SourceFile> sink) throws IOException;
     }
 
-    private final Source source;
     private final transient Listing listing;
     private final String staleNote;
 
@@ -32,14 +32,9 @@ public final class ListedSource implements Source {
      *     source")
      */
     public ListedSource(Source source, Listing listing, String staleNote) {
-        this.source = source;
+        super(source);
         this.listing = listing;
         this.staleNote = staleNote;
-    }
-
-    @Override
-    public String root() {
-        return source.root();
     }
 
     @Override
@@ -50,6 +45,12 @@ public final class ListedSource implements Source {
         listing.list(sink);
     }
 
+    /** The files are the listing's, read as one: the source's own folders are never walked. */
+    @Override
+    public boolean listsInParts() {
+        return false;
+    }
+
     /** Folders are not in an inventory, and finding the empty ones would list the source: none. */
     @Override
     public void listEmptyFolders(Consumer<SourceFile> sink) {
@@ -57,50 +58,30 @@ public final class ListedSource implements Source {
 
     @Override
     public InputStream open(SourceFile file) throws IOException {
-        return new SizeCheck(stale(() -> source.open(file), file), file, file.size());
+        return new SizeCheck(stale(() -> source().open(file), file), file, file.size());
     }
 
     @Override
     public InputStream open(SourceFile file, long offset, long length) throws IOException {
         long expected = Math.max(0, Math.min(length, file.size() - offset));
-        return new SizeCheck(stale(() -> source.open(file, offset, length), file), file, expected);
+        return new SizeCheck(stale(() -> source().open(file, offset, length), file), file, expected);
     }
 
     /** The source's own open with headers (one GET on S3, no HEAD), checked like {@link #open(SourceFile)}. */
     @Override
     public SourceStream openWithHeaders(SourceFile file) throws IOException {
-        SourceStream in = stale(() -> source.openWithHeaders(file), file);
+        SourceStream in = stale(() -> source().openWithHeaders(file), file);
         return new SourceStream(new SizeCheck(in, file, file.size()), in.headers());
     }
 
     @Override
-    public SourceFile lookup(String relativePath) throws IOException {
-        return source.lookup(relativePath);
-    }
-
-    @Override
     public ObjectHeaders headers(SourceFile file) throws IOException {
-        return stale(() -> source.headers(file), file);
-    }
-
-    @Override
-    public void delete(SourceFile file) throws IOException {
-        source.delete(file);
-    }
-
-    @Override
-    public void restore(SourceFile file, int days) throws IOException {
-        source.restore(file, days);
+        return stale(() -> source().headers(file), file);
     }
 
     @Override
     public int listPageSize() {
         return 0; // no LIST request is made
-    }
-
-    @Override
-    public long readRequests(long size) {
-        return source.readRequests(size);
     }
 
     private interface Call<T> {
