@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Compare, then act: each rule of incremental runs against the emulator, one test each. */
 class IncrementalIT {
-    private static final AtomicInteger BUCKETS = new AtomicInteger();
     @RegisterExtension
     static final EmulatorFixture oci = EmulatorFixture.perClass();
     private static final JobRuns jobs = new JobRuns(oci);
@@ -48,9 +46,8 @@ class IncrementalIT {
 
     @BeforeEach
     void lake() throws Exception {
-        bucket = "inc-" + BUCKETS.incrementAndGet();
-        oci.createBucket(bucket);
-        target = "oci://" + bucket + "@" + oci.namespace() + "/data/";
+        bucket = oci.newBucket("inc");
+        target = oci.target(bucket, "data/");
         lake = dir.resolve("lake");
         for (int i = 0; i < 12; i++) {
             Lakes.write(lake, "t/p=" + (i % 3) + "/f-" + i + ".bin", 2000 + i, i);
@@ -59,12 +56,8 @@ class IncrementalIT {
     }
 
     private RunSummary run(String runId, String... more) throws Exception {
-        String[] base = {"--source", lake.toUri().toString(), "--target", target, "--run-id", runId,
-            "--multipart-threshold", "1MiB", "--part-size", "1MiB"};
-        String[] all = new String[base.length + more.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return jobs.run(all);
+        return jobs.run(List.of("--source", lake.toUri().toString(), "--target", target, "--run-id", runId,
+            "--multipart-threshold", "1MiB", "--part-size", "1MiB"), more);
     }
 
     @Test

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * formats ({@link Inventories}).
  */
 class InventoryIT {
-    private static final AtomicInteger BUCKETS = new AtomicInteger();
     @RegisterExtension
     static final EmulatorFixture oci = EmulatorFixture.perClass();
     private static final JobRuns jobs = new JobRuns(oci);
@@ -57,9 +55,8 @@ class InventoryIT {
 
     @BeforeEach
     void lake() throws Exception {
-        bucket = "inv-" + BUCKETS.incrementAndGet();
-        oci.createBucket(bucket);
-        target = "oci://" + bucket + "@" + oci.namespace() + "/data/";
+        bucket = oci.newBucket("inv");
+        target = oci.target(bucket, "data/");
         lake = dir.resolve("lake");
         for (int i = 0; i < 4; i++) {
             inventoried("t/p=" + (i % 2) + "/f " + i + ".bin", 1000 + i, i);
@@ -84,10 +81,8 @@ class InventoryIT {
     }
 
     private RunSummary run(String runId, String... more) throws Exception {
-        List<String> all = new ArrayList<>(List.of("--source", lake.toUri().toString(), "--target", target,
-                "--run-id", runId, "--max-attempts", "1"));
-        all.addAll(List.of(more));
-        return jobs.run(all.toArray(String[]::new));
+        return jobs.run(List.of("--source", lake.toUri().toString(), "--target", target,
+                "--run-id", runId, "--max-attempts", "1"), more);
     }
 
     @ParameterizedTest

@@ -27,7 +27,6 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  * SSE-C one through the HEAD check, its logs removed) copies nothing.
  */
 class ObjectEncryptionIT {
-    private static final AtomicInteger BUCKETS = new AtomicInteger();
     /** 32 bytes, base64: a test key (openssl rand -base64 32 makes real ones). */
     private static final String KEY = Base64.getEncoder().encodeToString(
             "lakeshift-sse-c-test-key-32byte!".getBytes(StandardCharsets.US_ASCII));
@@ -61,21 +59,16 @@ class ObjectEncryptionIT {
 
     @BeforeEach
     void lake() throws Exception {
-        bucket = "enc-" + BUCKETS.incrementAndGet();
-        oci.createBucket(bucket);
+        bucket = oci.newBucket("enc");
         lake = dir.resolve("lake");
         Lakes.write(lake, "t/year=2018/small.bin", 2000, 1);
         Lakes.write(lake, "t/year=2024/big.bin", (2 << 20) + 7, 2); // multipart (threshold 1MiB)
     }
 
     private RunSummary run(String runId, String... more) throws Exception {
-        String[] base = {"--source", lake.toUri().toString(), "--target",
-            "oci://" + bucket + "@" + oci.namespace() + "/", "--run-id", runId, "--multipart-threshold", "1MiB",
-            "--part-size", "1MiB"};
-        String[] all = new String[base.length + more.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return jobs.run(all);
+        return jobs.run(List.of("--source", lake.toUri().toString(), "--target",
+            oci.target(bucket, ""), "--run-id", runId, "--multipart-threshold", "1MiB",
+            "--part-size", "1MiB"), more);
     }
 
     private static String sha256(String base64Key) throws Exception {
@@ -123,7 +116,7 @@ class ObjectEncryptionIT {
     void aBadSseCKeyStopsTheRunBeforeAnyWriteNamingTheOptionNotTheKey() {
         String notAKey = "bm90LWEta2V5"; // base64 of 9 bytes
         JobRuns.Outcome r = jobs.main("migrate", "--source", lake.toUri().toString(), "--target",
-                "oci://" + bucket + "@" + oci.namespace() + "/", "--sse-c-key", notAKey);
+                oci.target(bucket, ""), "--sse-c-key", notAKey);
         assertEquals(io.lakeshift.cli.Main.USAGE, r.code(), r.err() + r.out());
         assertTrue(r.err().contains("--sse-c-key: the key is not base64 of 32 bytes (AES-256)"), r.err());
         assertFalse((r.err() + r.out()).contains(notAKey), "the value is never printed");

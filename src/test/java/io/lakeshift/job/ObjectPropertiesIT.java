@@ -11,8 +11,8 @@ import io.lakeshift.testing.JobRuns;
 import io.lakeshift.testing.Lakes;
 import io.lakeshift.testing.SparkTestSession;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * run with the same settings copies nothing.
  */
 class ObjectPropertiesIT {
-    private static final AtomicInteger BUCKETS = new AtomicInteger();
     @RegisterExtension
     static final EmulatorFixture oci = EmulatorFixture.perClass();
     private static final JobRuns jobs = new JobRuns(oci);
@@ -42,8 +41,7 @@ class ObjectPropertiesIT {
 
     @BeforeEach
     void lake() throws Exception {
-        bucket = "objects-" + BUCKETS.incrementAndGet();
-        oci.createBucket(bucket);
+        bucket = oci.newBucket("objects");
         lake = dir.resolve("lake");
         Lakes.write(lake, "sales/year=2019/part-0.parquet", 3000, 1); // not Parquet inside: --parquet-check off
         Lakes.write(lake, "sales/year=2024/part-0.parquet", 3000, 2);
@@ -53,13 +51,9 @@ class ObjectPropertiesIT {
     }
 
     private RunSummary run(String runId, String... more) throws Exception {
-        String[] base = {"--source", lake.toUri().toString(), "--target",
-            "oci://" + bucket + "@" + oci.namespace() + "/", "--run-id", runId, "--multipart-threshold", "1MiB",
-            "--part-size", "1MiB", "--parquet-check", "off"};
-        String[] all = new String[base.length + more.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return jobs.run(all);
+        return jobs.run(List.of("--source", lake.toUri().toString(), "--target",
+            oci.target(bucket, ""), "--run-id", runId, "--multipart-threshold", "1MiB",
+            "--part-size", "1MiB", "--parquet-check", "off"), more);
     }
 
     @Test

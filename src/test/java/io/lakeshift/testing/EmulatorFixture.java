@@ -15,6 +15,7 @@ import io.lakeshift.emulator.Sdk;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class EmulatorFixture implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private final FaultPolicy faults;
     private final List<String> buckets;
+    private final AtomicInteger bucketsMade = new AtomicInteger();
     private OciEmulator emulator;
     private ObjectStorageClient client;
 
@@ -105,6 +107,18 @@ public final class EmulatorFixture implements AutoCloseable, BeforeAllCallback, 
 
     public void createBucket(String name) {
         Sdk.createBucket(client(), emulator(), name);
+    }
+
+    /** Makes a bucket no other test of the class has used, named {@code prefix-N}, and returns its name. */
+    public String newBucket(String prefix) {
+        String name = prefix + "-" + bucketsMade.incrementAndGet();
+        createBucket(name);
+        return name;
+    }
+
+    /** The {@code oci://} target URI of a folder (ending in '/', or "" for the bucket) in a bucket here. */
+    public String target(String bucket, String folder) {
+        return "oci://" + bucket + "@" + namespace() + "/" + folder;
     }
 
     public byte[] get(String bucket, String object) throws IOException {

@@ -38,6 +38,13 @@ public final class JobRuns {
                 .run(ConfigLoader.load(all));
     }
 
+    /** {@link #run(String...)} with a test class's usual arguments, then this test's own ({@code more} win). */
+    public RunSummary run(List<String> usual, String... more) throws IOException {
+        List<String> all = new ArrayList<>(usual);
+        all.addAll(List.of(more));
+        return run(all.toArray(String[]::new));
+    }
+
     /** A command through Main with the emulator's OCI options; returns exit code, stdout and stderr. */
     public Outcome main(String... args) {
         List<String> all = new ArrayList<>(List.of(args));

@@ -1,8 +1,5 @@
 package io.lakeshift.emulator.http;
 
-import io.lakeshift.io.Streams;
-
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
@@ -13,7 +10,6 @@ import io.lakeshift.emulator.auth.SignatureVerifier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,32 +19,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** One request and its response: parsed query, header access, body helpers and response writers. */
-final class Call {
-    static final int BUFFER = 256 * 1024;
+final class Call extends Exchange {
     private static final int MAX_JSON = 16 * 1024 * 1024;
 
-    final HttpExchange exchange;
-    final String method;
-    final String rawPath;
-    final String rawQuery;
-    final Map<String, String> query;
-    final String requestId;
     private final ObjectMapper json;
     SignatureVerifier.Verified auth;
-    private boolean responded;
 
     Call(HttpExchange exchange, String requestId, ObjectMapper json) {
-        this.exchange = exchange;
-        this.method = exchange.getRequestMethod().toUpperCase();
-        this.rawPath = exchange.getRequestURI().getRawPath();
-        this.rawQuery = exchange.getRequestURI().getRawQuery();
-        this.query = parseQuery(rawQuery);
-        this.requestId = requestId;
+        super(exchange, requestId, Call::decodeQuery);
         this.json = json;
-    }
-
-    String header(String name) {
-        return exchange.getRequestHeaders().getFirst(name);
     }
 
     Headers requestHeaders() {
@@ -143,70 +122,14 @@ final class Call {
     // ---- responses
 
     Call set(String name, Object value) {
-        if (value != null) {
-            exchange.getResponseHeaders().set(name, value.toString());
-        }
+        responseHeader(name, value);
         return this;
-    }
-
-    boolean responded() {
-        return responded;
     }
 
     void sendJson(int status, Object body) throws IOException {
         byte[] bytes = json.writeValueAsBytes(body);
         set("Content-Type", "application/json");
-        send(status, bytes);
-    }
-
-    void send(int status, byte[] bytes) throws IOException {
-        responded = true;
-        if (method.equals("HEAD")) {
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-            return;
-        }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    void sendEmpty(int status) throws IOException {
-        responded = true;
-        exchange.sendResponseHeaders(status, -1);
-        exchange.close();
-    }
-
-    /** HEAD answers carry the length of what a GET would return but no body. */
-    void sendHead(int status, long length) throws IOException {
-        responded = true;
-        set("Content-Length", length);
-        exchange.sendResponseHeaders(status, -1);
-        exchange.close();
-    }
-
-    /** Streams {@code length} bytes; the caller closes {@code in}. */
-    void sendStream(int status, InputStream in, long length) throws IOException {
-        responded = true;
-        if (length == 0) {
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-            return;
-        }
-        exchange.sendResponseHeaders(status, length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            byte[] buf = new byte[BUFFER];
-            long left = length;
-            while (left > 0) {
-                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-                if (n < 0) {
-                    throw new IOException("stored body shorter than its record");
-                }
-                out.write(buf, 0, n);
-                left -= n;
-            }
-        }
+        sendBytes(status, bytes);
     }
 
     void sendError(OciException e) throws IOException {
@@ -214,24 +137,6 @@ final class Call {
         body.put("code", e.code());
         body.put("message", e.getMessage());
         sendJson(e.status(), body);
-    }
-
-    /** Query parameters, percent-decoded ('+' is a space as in form encoding). The first value of a name wins. */
-    static Map<String, String> parseQuery(String rawQuery) {
-        Map<String, String> out = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return out;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
-            out.putIfAbsent(name, value);
-        }
-        return out;
     }
 
     private static String decodeQuery(String text) {

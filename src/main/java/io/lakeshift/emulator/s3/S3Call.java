@@ -1,54 +1,35 @@
 package io.lakeshift.emulator.s3;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.lakeshift.emulator.http.Exchange;
 import io.lakeshift.emulator.storage.StagedBody;
 import io.lakeshift.emulator.storage.Storage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** One S3 request: its path-style bucket and key, query, headers, body readers and response writers. */
-final class S3Call {
-    static final int BUFFER = 256 * 1024;
+final class S3Call extends Exchange {
     private static final int MAX_XML = 2 * 1024 * 1024;
 
-    final HttpExchange exchange;
-    final String method;
-    final String rawPath;
-    final String rawQuery;
-    final Map<String, String> query;
     /** Null for the service (GET /). */
     final String bucket;
     /** Null for bucket requests. */
     final String key;
-    final String requestId;
     SigV4.Verified auth;
-    private boolean responded;
 
     S3Call(HttpExchange exchange, String requestId) {
-        this.exchange = exchange;
-        this.method = exchange.getRequestMethod().toUpperCase();
-        this.rawPath = exchange.getRequestURI().getRawPath();
-        this.rawQuery = exchange.getRequestURI().getRawQuery();
-        this.query = parseQuery(rawQuery);
-        this.requestId = requestId;
+        super(exchange, requestId, part -> SigV4.decode(part, true));
         String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
         int slash = path.indexOf('/', 1);
         String b = slash < 0 ? path.substring(1) : path.substring(1, slash);
         String k = slash < 0 ? "" : path.substring(slash + 1);
         this.bucket = b.isEmpty() ? null : SigV4.decode(b, false);
         this.key = k.isEmpty() ? null : SigV4.decode(k, false);
-    }
-
-    String header(String name) {
-        return exchange.getRequestHeaders().getFirst(name);
     }
 
     List<String> headers(String name) {
@@ -215,85 +196,19 @@ final class S3Call {
     // ---- responses
 
     S3Call set(String name, Object value) {
-        if (value != null) {
-            exchange.getResponseHeaders().set(name, value.toString());
-        }
+        responseHeader(name, value);
         return this;
-    }
-
-    boolean responded() {
-        return responded;
     }
 
     void sendXml(int status, S3Xml xml) throws IOException {
         byte[] bytes = xml.bytes();
         set("Content-Type", "application/xml");
-        responded = true;
-        if (method.equals("HEAD")) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    void sendEmpty(int status) throws IOException {
-        responded = true;
-        exchange.sendResponseHeaders(status, -1);
-    }
-
-    /** HEAD answers carry the length a GET would return, and no body. */
-    void sendHead(int status, long length) throws IOException {
-        responded = true;
-        set("Content-Length", length);
-        exchange.sendResponseHeaders(status, -1);
-    }
-
-    /** Streams {@code length} bytes of {@code in}; the caller closes it. */
-    void sendStream(int status, InputStream in, long length) throws IOException {
-        responded = true;
-        if (length == 0) {
-            set("Content-Length", 0);
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(status, length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            byte[] buf = new byte[BUFFER];
-            long left = length;
-            while (left > 0) {
-                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-                if (n < 0) {
-                    throw new IOException("stored body shorter than its record");
-                }
-                out.write(buf, 0, n);
-                left -= n;
-            }
-        }
+        sendBytes(status, bytes);
     }
 
     void sendError(S3Exception e) throws IOException {
         String resource = rawPath == null ? "/" : rawPath;
         sendXml(e.status(), S3Xml.error().text("Code", e.code()).text("Message", e.getMessage())
                 .text("Resource", resource).text("RequestId", requestId));
-    }
-
-    /** Query parameters, percent-decoded ('+' is a space). The first value of a name wins. */
-    static Map<String, String> parseQuery(String rawQuery) {
-        Map<String, String> out = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return out;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            out.putIfAbsent(SigV4.decode(eq < 0 ? pair : pair.substring(0, eq), true),
-                    eq < 0 ? "" : SigV4.decode(pair.substring(eq + 1), true));
-        }
-        return out;
     }
 }
