@@ -1,6 +1,7 @@
 package io.lakeshift.emulator.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.lakeshift.emulator.storage.Blob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -97,6 +98,26 @@ public abstract class Exchange {
                 out.write(buf, 0, n);
                 left -= n;
             }
+        }
+    }
+
+    /**
+     * Answers a GET or HEAD of an object of {@code size} bytes: whole (200), or the inclusive byte range
+     * {@code range} (206, with its Content-Range). A HEAD gets the length and no body.
+     */
+    public final void sendObject(Blob blob, long size, long[] range) throws IOException {
+        int status = range == null ? 200 : 206;
+        long from = range == null ? 0 : range[0];
+        long length = range == null ? size : range[1] - range[0] + 1;
+        if (range != null) {
+            responseHeader("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + size);
+        }
+        if (method.equals("HEAD")) {
+            sendHead(status, length);
+            return;
+        }
+        try (InputStream in = blob.stream(from, length)) {
+            sendStream(status, in, length);
         }
     }
 

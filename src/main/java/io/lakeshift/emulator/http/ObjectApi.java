@@ -159,28 +159,10 @@ final class ObjectApi {
                 call.set("Content-Range", "bytes */" + o.size());
                 throw e;
             }
-            if (range == null) {
-                if (o.md5() != null) {
-                    call.set("Content-MD5", o.md5());
-                }
-                if (call.method.equals("HEAD")) {
-                    call.sendHead(200, o.size());
-                } else {
-                    try (InputStream in = blob.stream(0, o.size())) {
-                        call.sendStream(200, in, o.size());
-                    }
-                }
-                return;
+            if (range == null && o.md5() != null) {
+                call.set("Content-MD5", o.md5());
             }
-            long length = range[1] - range[0] + 1;
-            call.set("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + o.size());
-            if (call.method.equals("HEAD")) {
-                call.sendHead(206, length);
-            } else {
-                try (InputStream in = blob.stream(range[0], length)) {
-                    call.sendStream(206, in, length);
-                }
-            }
+            call.sendObject(blob, o.size(), range);
         }
     }
 

@@ -166,26 +166,7 @@ final class S3Objects {
                 call.set(n[1], call.param(n[0]));
             }
             long[] range = range(call.header("range"), o.size());
-            boolean head = call.method.equals("HEAD");
-            if (range == null) {
-                if (head) {
-                    call.sendHead(200, o.size());
-                } else {
-                    try (InputStream in = blob.stream(0, o.size())) {
-                        call.sendStream(200, in, o.size());
-                    }
-                }
-                return;
-            }
-            long length = range[1] - range[0] + 1;
-            call.set("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + o.size());
-            if (head) {
-                call.sendHead(206, length);
-            } else {
-                try (InputStream in = blob.stream(range[0], length)) {
-                    call.sendStream(206, in, length);
-                }
-            }
+            call.sendObject(blob, o.size(), range);
         }
     }
 
