@@ -11,7 +11,6 @@ import io.lakeshift.run.JobException;
 import io.lakeshift.io.Retry;
 import io.lakeshift.job.CheckJob;
 import io.lakeshift.job.MigrationJob;
-import io.lakeshift.run.MigrationRun;
 import io.lakeshift.log.CheckSummary;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.plan.PlanException;
@@ -116,9 +115,10 @@ public final class Main {
     }
 
     static int migrate(MigrationConfig config, PrintStream out, PrintStream err) throws IOException {
-        // Credentials and bucket, before Spark takes seconds to start.
-        MigrationRun.checkTarget(config, Retry.attempts(config.transfer().maxAttempts()));
+        // Credentials and bucket, checked while Spark starts; a refusal ends the run before anything is read.
+        TargetCheckThread targetCheck = TargetCheckThread.start(config, Retry.attempts(config.transfer().maxAttempts()));
         return MigrationJob.withSpark(config, spark -> {
+            targetCheck.await();
             RunSummary summary = new MigrationJob(spark, out).run(config);
             if (!config.dryRun()) {
                 out.print(SummaryText.of(summary));
@@ -144,8 +144,9 @@ public final class Main {
     }
 
     static int check(CheckConfig config, PrintStream out, PrintStream err) throws IOException {
-        MigrationRun.checkTarget(config.run(), Retry.attempts(config.run().maxAttempts()));
+        TargetCheckThread targetCheck = TargetCheckThread.start(config.run(), Retry.attempts(config.run().maxAttempts()));
         return MigrationJob.withSpark(config.run(), spark -> {
+            targetCheck.await();
             CheckSummary summary = new CheckJob(spark, out).run(config);
             out.print(CheckText.of(summary));
             if (!summary.allMatch()) {

@@ -1,0 +1,51 @@
+package io.lakeshift.cli;
+
+import io.lakeshift.config.MigrationConfig;
+import io.lakeshift.io.Retry;
+import io.lakeshift.run.JobException;
+import io.lakeshift.run.MigrationRun;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * The target check (sign-in, namespace, bucket) on its own thread while Spark starts: each takes seconds, mostly
+ * class loading (the OCI SDK's Jersey and Jackson; Spark's), and neither needs the other, so on two cores they
+ * overlap. {@link #await} throws what the check threw, before the run lists, plans or writes anything.
+ */
+final class TargetCheckThread {
+    private final FutureTask<Void> task;
+
+    private TargetCheckThread(FutureTask<Void> task) {
+        this.task = task;
+    }
+
+    static TargetCheckThread start(MigrationConfig config, Retry retry) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            MigrationRun.checkTarget(config, retry);
+            return null;
+        });
+        Thread t = new Thread(task, "lakeshift-target-check");
+        t.setDaemon(true); // a failed Spark start must not wait for it
+        t.start();
+        return new TargetCheckThread(task);
+    }
+
+    /** Waits for the check; its exception (a JobException, a ConfigException, ...) is thrown as it was. */
+    void await() {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobException("interrupted while checking the target", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new JobException(cause.getMessage(), cause);
+        }
+    }
+}
