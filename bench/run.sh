@@ -16,7 +16,8 @@
 #                     [--steady-mib N] [--memory-mib N] [--tools lakeshift,rclone,distcp,raw] [--distcp-maps N]
 #                     [--raw-threads N] [--raw-oci sdk|http]
 #                     [--rclone-transfers N] [--rclone-checkers N] [--rclone-args "..."]
-#                     [--lakeshift-args "..."] [--lakeshift-jvm "-Dspark.x=y ..."] [--timeout-min N]
+#                     [--lakeshift-args "..."] [--lakeshift-jvm "-Dspark.x=y ..."] [--lakeshift-cds on|off]
+#                     [--timeout-min N]
 #        bench/run.sh plan [--objects N] [--base-objects N] [--s3-objects N,N] [--cases local-empty,local-full,s3-empty]
 #                     [--reps N] [--xmx SIZE] [--seed-master local[N]] [--timeout-min N]
 # Sets: small = 20,000 × 32 KiB in nested folders; parquet = 1M rows (datetime + 22 doubles) in 40 Parquet files;

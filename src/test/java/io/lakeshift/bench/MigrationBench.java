@@ -82,6 +82,9 @@ public final class MigrationBench {
         this.benchClasspath = Files.readString(project.resolve("target/bench-classpath.txt")).trim();
     }
 
+    /** lakeshift as bin/lakeshift starts it: with its CDS archive unless --lakeshift-cds off. */
+    private LakeshiftCds.Launch launch;
+
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new LinkedHashMap<>();
         opt.put("reps", "3");
@@ -101,6 +104,7 @@ public final class MigrationBench {
         opt.put("rclone-transfers", "4");
         opt.put("rclone-checkers", "8");
         opt.put("timeout-min", "60");
+        opt.put("lakeshift-cds", "on");
         String set = "all";
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--")) {
@@ -118,6 +122,8 @@ public final class MigrationBench {
         List<Integer> runs = Arrays.stream(opt.get("runs").split(",")).map(Integer::parseInt).toList();
         List<Integer> rtts = Arrays.stream(opt.get("rtt").split(",")).map(String::trim).map(Integer::parseInt).toList();
         try {
+            bench.launch = LakeshiftCds.prepare(bench.project, bench.benchClasspath, bench.work,
+                    !bench.opt.get("lakeshift-cds").equals("off"));
             bench.start(runs);
             StringBuilder report = new StringBuilder(MachineFacts.markdown(bench.project, bench.work)).append('\n');
             Files.writeString(bench.work.resolve("results.md"), report.toString());
@@ -483,7 +489,7 @@ public final class MigrationBench {
     private List<String> lakeshift(String set, String s3Endpoint, List<String> target, String xmx) {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx));
         jvm.addAll(words(opt.getOrDefault("lakeshift-jvm", "")));
-        List<String> c = lakeshiftCommand(project, benchClasspath, jvm, "migrate");
+        List<String> c = lakeshiftCommand(project, launch, jvm, "migrate");
         c.addAll(List.of("--source", "s3a://" + S3_BUCKET + "/" + set));
         c.addAll(target);
         List<String> s3Args = new ArrayList<>(s3.s3Args());
@@ -498,19 +504,25 @@ public final class MigrationBench {
      * <command>}, on the product's classes and the test classpath, to which the command's options are added.
      */
     static List<String> lakeshiftCommand(Path project, String benchClasspath, List<String> jvm, String command) {
+        return lakeshiftCommand(project, new LakeshiftCds.Launch(project.resolve("target/classes") + File.pathSeparator
+                + benchClasspath, List.of()), jvm, command);
+    }
+
+    /** The same, started as {@code launch} says (the CDS archive users get from bin/lakeshift, or none). */
+    static List<String> lakeshiftCommand(Path project, LakeshiftCds.Launch launch, List<String> jvm, String command) {
         List<String> c = new ArrayList<>(List.of(java()));
+        c.addAll(launch.jvm());
         c.addAll(jvm);
         c.addAll(words(System.getProperty("lakeshift.test.opens", "")));
         // See NO_ETAG: the same S3A setting for lakeshift (as a spark.hadoop.* system property) as for DistCp. It
         // reaches the Hadoop configuration that serves both the s3a:// source and an s3a:// target.
         c.add("-Dspark.hadoop." + NO_ETAG);
         c.addAll(List.of("-Dlog4j2.configurationFile=" + project.resolve("conf/log4j2.properties"),
-                "-Dlakeshift.home=" + project, "-cp", project.resolve("target/classes") + File.pathSeparator
-                        + benchClasspath, "io.lakeshift.cli.Main", command));
+                "-Dlakeshift.home=" + project, "-cp", launch.classpath(), "io.lakeshift.cli.Main", command));
         return c;
     }
 
-    private static List<String> words(String s) {
+    static List<String> words(String s) {
         return Arrays.stream(s.split(" ")).filter(w -> !w.isBlank()).toList();
     }
 
