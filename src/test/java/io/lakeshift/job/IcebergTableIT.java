@@ -120,7 +120,10 @@ class IcebergTableIT {
     private RunSummary run(String runId, String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of("--source", dir.resolve("lake").toUri().toString(),
                 "--target", "oci://" + bucket + "@" + oci.namespace() + "/lake/", "--run-id", runId,
-                "--log", dir.resolve("log-" + bucket).toUri().toString(), "--max-attempts", "1"));
+                "--log", dir.resolve("log-" + bucket).toUri().toString(), "--max-attempts", "1",
+                // The oci:// mirror holds the target only once target() fills it: the connector reads back in
+                // IcebergVerifyIT, which verifies the table.
+                "--table-verify", "off"));
         args.addAll(List.of(more));
         return jobs.run(args.toArray(String[]::new));
     }
