@@ -67,6 +67,7 @@ class IcebergTableIT {
     @BeforeAll
     static void write() {
         spark = SparkTestSession.get();
+        spark.sessionState().catalogManager().reset(); // an earlier class's catalogs hold its Hadoop settings
         spark.conf().set("spark.sql.catalog.default_iceberg", "org.apache.iceberg.spark.SparkCatalog");
         spark.conf().set("spark.sql.catalog.default_iceberg.type", "hadoop");
         spark.conf().set("spark.sql.catalog.default_iceberg.warehouse", "file:" + dir.resolve("default-warehouse"));
@@ -99,6 +100,7 @@ class IcebergTableIT {
                 spark.conf().unset("spark.sql.catalog." + c + key);
             }
         }
+        spark.sessionState().catalogManager().reset(); // the next class's catalogs start with its settings
     }
 
     @BeforeEach

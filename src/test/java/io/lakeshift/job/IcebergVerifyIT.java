@@ -52,8 +52,9 @@ class IcebergVerifyIT {
     private static final String PEER = "bench/peers/dataflow-delta/pom.xml";
     @RegisterExtension
     static final EmulatorFixture oci = EmulatorFixture.perClass("verify", "s3ice", "s3off", "logs");
+    /** A bucket of its own: S3A's cached file system for an earlier class's bucket names that class's s3proxy, gone. */
     @RegisterExtension
-    static final S3Fixture s3 = S3Fixture.perClass("lake");
+    static final S3Fixture s3 = S3Fixture.perClass("icelake");
     private static final JobRuns jobs = new JobRuns(oci);
 
     @TempDir
@@ -66,15 +67,17 @@ class IcebergVerifyIT {
     @BeforeAll
     static void write() {
         spark = SparkTestSession.get();
+        // Spark keeps each catalog it started, with the Hadoop settings it started with: start this class's afresh.
+        spark.sessionState().catalogManager().reset();
         s3.s3aProperties().forEach(spark.sparkContext().hadoopConfiguration()::set);
         spark.conf().set("spark.sql.catalog.default_iceberg", "org.apache.iceberg.spark.SparkCatalog");
         spark.conf().set("spark.sql.catalog.default_iceberg.type", "hadoop");
         spark.conf().set("spark.sql.catalog.default_iceberg.warehouse", "file:" + dir.resolve("default-warehouse"));
         spark.conf().set("spark.sql.catalog.default_iceberg.cache-enabled", "false");
         catalog("lsvlocal", "file:" + dir.resolve("lake"));
-        catalog("lsvs3", "s3a://lake/wh");
+        catalog("lsvs3", "s3a://icelake/wh");
         localTable = "file:" + dir.resolve("lake/sales/orders");
-        s3Table = "s3a://lake/wh/sales/orders";
+        s3Table = "s3a://icelake/wh/sales/orders";
     }
 
     private static void catalog(String name, String warehouse) {
@@ -99,6 +102,7 @@ class IcebergVerifyIT {
                 spark.conf().unset("spark.sql.catalog." + c + key);
             }
         }
+        spark.sessionState().catalogManager().reset(); // the next class's catalogs start with its settings
     }
 
     private static String fingerprint(String table) {
@@ -121,7 +125,7 @@ class IcebergVerifyIT {
     void aTableInS3MigratesIntoTheEmulatorAsATableAndNotWithoutTheConnector() throws Exception {
         assertTrue(fingerprint(s3Table).startsWith("54 rows"), fingerprint(s3Table));
         for (String[] run : List.of(new String[] {"s3ice", "auto"}, new String[] {"s3off", "off"})) {
-            List<String> args = new ArrayList<>(List.of("migrate", "--source", "s3a://lake/wh",
+            List<String> args = new ArrayList<>(List.of("migrate", "--source", "s3a://icelake/wh",
                     "--target", "oci://" + run[0] + "@" + oci.namespace() + "/lake/", "--run-id", run[0],
                     "--log", dir.resolve("log-" + run[0]).toUri().toString(), "--tables", run[1]));
             args.addAll(s3.s3Args());
