@@ -151,8 +151,9 @@ public enum Option {
     TABLE_FILES("table-files", Spec.choice("WHICH", TableSettings.Files.class, "referenced"), "Data files of a"
             + " Delta table to copy: referenced (by the chosen version; the others are reported as excluded) | all."),
     TABLE_VERIFY("table-verify", Spec.choice("HOW", TableSettings.Verify.class, "metadata"), "After the copy, open"
-            + " each Delta table at the target and compare it with the source's version: metadata (rows from the"
-            + " log's numRecords stats, schema, files, version) | rows (also count the rows with Spark) | off."),
+            + " each Delta and Iceberg table at the target and compare it with the source's version or snapshot:"
+            + " metadata (rows from the Delta log's numRecords stats or Iceberg's manifests, schema, files, version)"
+            + " | rows (also count the rows with Spark) | off."),
     TABLE_SNAPSHOT("table-snapshot", Spec.number(Kind.INT, "ID", null).between(0, Long.MAX_VALUE, "0 or more"),
             "Copy this snapshot of each Iceberg table (its metadata as it was when the snapshot was current); default: the current one."),
     ALLOW_HTTP("allow-http", Spec.flag(), "Allow a plain-http --oci-endpoint that is not on this machine"

@@ -13,7 +13,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
@@ -57,9 +56,7 @@ final class DeltaVerifier implements TableVerifier {
             target = read(copy.target(), copy.version(), options, copy.countRows(), true);
         } catch (Exception e) {
             if (noFileSystem(e)) {
-                return TableCheck.notVerified(copy, "no Hadoop file system for " + new Path(copy.target()).toUri()
-                        .getScheme() + ":// here (" + oneLine(e) + "): Oracle's oci-hdfs-connector, which Data Flow"
-                        + " provides, is not on the classpath");
+                return TableCheck.notVerified(copy, VerifyErrors.noFileSystemNote(copy.target(), e));
             }
             return new TableCheck(copy, TableCheck.Outcome.MISMATCH, source.rows(), null,
                     (long) source.files().size(), null, null, "cannot read the target at version " + copy.version()
@@ -166,20 +163,11 @@ final class DeltaVerifier implements TableVerifier {
         return options;
     }
 
-    /** Whether the target's scheme has no Hadoop file system here (oci:// without Oracle's connector). */
     static boolean noFileSystem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnsupportedFileSystemException || t instanceof ClassNotFoundException
-                    && String.valueOf(t.getMessage()).contains("oci")) {
-                return true;
-            }
-        }
-        return false;
+        return VerifyErrors.noFileSystem(e);
     }
 
     private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return VerifyErrors.oneLine(e);
     }
 }

@@ -12,15 +12,18 @@ import org.apache.spark.sql.SparkSession;
 final class IcebergTables {
     private IcebergTables() {}
 
-    static TableReader on(SparkSession spark, TableReader delta) {
-        boolean iceberg;
+    /** Whether Apache Iceberg's Spark runtime is on the classpath. */
+    static boolean present() {
         try {
             Class.forName("org.apache.iceberg.spark.actions.SparkActions", false, IcebergTables.class.getClassLoader());
-            iceberg = true;
+            return true;
         } catch (ClassNotFoundException e) {
-            iceberg = false;
+            return false;
         }
-        boolean present = iceberg;
+    }
+
+    static TableReader on(SparkSession spark, TableReader delta) {
+        boolean present = present();
         return new TableReader() {
             @Override
             public DeltaVersion readDelta(String uri, Long version, Long timestampMillis, Map<String, String> hadoop)

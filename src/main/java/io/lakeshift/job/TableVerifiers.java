@@ -9,8 +9,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The job's table verifier: one per format, picked by the table's format. Delta's when Delta Lake is on the
- * classpath; an Iceberg verifier is added here ({@code verifiers.put(TableFormat.ICEBERG, ...)}). A format without
- * one is reported as not verified.
+ * classpath, Iceberg's when Iceberg's Spark runtime is. A format without one is reported as not verified.
  */
 final class TableVerifiers {
     private TableVerifiers() {}
@@ -20,11 +19,15 @@ final class TableVerifiers {
         if (DeltaTables.present()) {
             verifiers.put(TableFormat.DELTA, new DeltaVerifier(spark));
         }
+        if (IcebergTables.present()) {
+            verifiers.put(TableFormat.ICEBERG, new IcebergVerifier(spark));
+        }
         return (copy, hadoop) -> {
             TableVerifier v = verifiers.get(copy.table().format());
             return v == null ? TableCheck.notVerified(copy, "no " + copy.table().format().label()
                     + " table verifier in this run" + (copy.table().format() == TableFormat.DELTA
-                    ? " (Delta Lake is not on the classpath)" : "")) : v.verify(copy, hadoop);
+                    ? " (Delta Lake is not on the classpath)" : " (Apache Iceberg is not on the classpath)"))
+                    : v.verify(copy, hadoop);
         };
     }
 }

@@ -135,10 +135,14 @@ public final class MigrationRun {
             Map<String, String> both = new TreeMap<>(Sources.hadoopProperties(config.source(), config.sources(),
                     config.oci(), hadoop));
             both.putAll(stores);
+            String incomplete = totals.failureCount() > 0 || totals.notStarted() > 0 ? "files of this run failed or"
+                    + " were not started, so the tables' logs may be held back" : null;
+            LogStore runLog = LogStores.open(logLocation, config.oci(), stores, retry);
             List<TableSummary> checked = new TableChecks(tableVerifier, out).run(config, tables, location,
-                    totals.failureCount() > 0 || totals.notStarted() > 0 ? "files of this run failed or were not"
-                            + " started, so the tables' logs may be held back" : null, both,
-                    LogStores.open(logLocation, config.oci(), stores, retry), partitions, start);
+                    incomplete, both, runLog, partitions, start);
+            if (!config.dryRun()) {
+                TableStaging.clean(runLog, staging, incomplete, checked, out);
+            }
             return report(config, location, logLocation, stores, retry, plan, totals, start, aborted, costing,
                     checked, partitions);
         }

@@ -60,7 +60,7 @@ final class TableChecks {
                 continue;
             }
             TableCopy copy = new TableCopy(state.table(), state.version(), state.table().uri(config.source()),
-                    state.table().uri(location.toString()), how == TableSettings.Verify.ROWS);
+                    state.table().uri(location.toString()), how == TableSettings.Verify.ROWS, state.metadata());
             Instant start = Instant.now();
             TableCheck check = check(copy, incomplete, hadoop);
             Instant end = Instant.now();

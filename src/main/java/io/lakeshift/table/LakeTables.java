@@ -147,7 +147,7 @@ public final class LakeTables {
         }
         boolean all = settings.files() == TableSettings.Files.ALL;
         return new TableState(t, read.snapshotId(), read.metadataFile().equals(metadata),
-                all ? null : read.dataFiles(), read.staged());
+                all ? null : read.dataFiles(), read.staged(), read.metadataFile());
     }
 
     private static String oneLine(Throwable e) {

@@ -13,9 +13,11 @@ import java.util.Set;
  *     every file is copied ({@code --table-files all})
  * @param staged an Iceberg table's rewritten metadata, copied instead of the source's, by path below the table's
  *     root; empty for a Delta table
+ * @param metadata an Iceberg table's metadata file copied, below the table's root
+ *     ({@code metadata/v5.metadata.json}); null for a Delta table
  */
 public record TableState(Table table, long version, boolean latest, Set<String> referenced,
-        Map<String, TableReader.StagedFile> staged) {
+        Map<String, TableReader.StagedFile> staged, String metadata) {
     public TableState {
         referenced = referenced == null ? null : Set.copyOf(referenced);
         staged = Map.copyOf(staged);
@@ -23,6 +25,6 @@ public record TableState(Table table, long version, boolean latest, Set<String> 
 
     /** A Delta table's state. */
     public TableState(Table table, long version, boolean latest, Set<String> referenced) {
-        this(table, version, latest, referenced, Map.of());
+        this(table, version, latest, referenced, Map.of(), null);
     }
 }

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Opens a copied table at its target with the table format's own library (through Spark: implemented in {@code job},
- * one per format) and compares it with the source's copied version. Delta's is {@code job.DeltaVerifier}; an Iceberg
- * one plugs in beside it ({@code job.TableVerifiers} picks by {@link Table#format()}).
+ * one per format) and compares it with the source's copied version. Delta's is {@code job.DeltaVerifier};
+ * Iceberg's is {@code job.IcebergVerifier} ({@code job.TableVerifiers} picks by {@link Table#format()}).
  */
 public interface TableVerifier {
     /** For runs without Spark (unit tests of the flow): every table is reported as not verified. */
