@@ -109,7 +109,7 @@ final class DistributedPlanner {
 
         Target target = r.target();
         List<String> bounds = new ArrayList<>(folders);
-        ranges.forEach(k -> bounds.add(k.until() != null ? k.until() : k.folder()));
+        ranges.forEach(k -> bounds.add(k.until() != null && target.splitsFolders() ? k.until() : k.folder()));
         List<String[]> targetRanges = ranges(target.listsByRange() ? bounds : List.of(), rules, wanted);
         JavaRDD<TargetObject> objects = keep(jsc.parallelize(targetRanges, targetRanges.size())
                 .flatMap(range -> listRange(target, range)));

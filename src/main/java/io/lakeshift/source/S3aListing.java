@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Consumer;
@@ -40,6 +42,8 @@ final class S3aListing {
     static final int PAGE_SIZE = 1000;
     /** S3A asks for the client "for testing"; it is the same one its own requests go through. */
     private static final String PURPOSE = "lakeshift: listing with storage classes, restores";
+    /** Held as long as their file system (FileSystem keeps identity equality). */
+    private static final Map<S3AFileSystem, AmazonS3> CLIENTS = new WeakHashMap<>();
 
     private S3aListing() {}
 
@@ -108,12 +112,13 @@ final class S3aListing {
 
         /**
          * One folder's direct children (delimiter '/'); held until the folder is known to be small enough (at most
-         * {@code splitEntries} entries, objects and subfolders), else dropped for its key ranges, chosen from them.
+         * {@code splitEntries} entries, objects and subfolders, pages of at most as many), else dropped for its key
+         * ranges, chosen from them.
          */
         void folder(String folder, int splitEntries, Consumer<SourceFile> files, Consumer<String> folders,
                 Consumer<KeyRange> ranges) {
             ListObjectsV2Request request = new ListObjectsV2Request().withBucketName(bucket)
-                    .withPrefix(prefix + folder).withDelimiter("/").withMaxKeys(PAGE_SIZE);
+                    .withPrefix(prefix + folder).withDelimiter("/").withMaxKeys(Math.min(PAGE_SIZE, splitEntries));
             List<S3ObjectSummary> objects = new ArrayList<>();
             List<String> subfolders = new ArrayList<>();
             ListObjectsV2Result page;
@@ -121,7 +126,7 @@ final class S3aListing {
                 page = s3.listObjectsV2(request);
                 objects.addAll(page.getObjectSummaries());
                 page.getCommonPrefixes().forEach(p -> subfolders.add(p.substring(prefix.length())));
-                if (page.isTruncated() && objects.size() + subfolders.size() > splitEntries) {
+                if (page.isTruncated() && objects.size() + subfolders.size() >= splitEntries) {
                     List<String> sample = new ArrayList<>(subfolders);
                     objects.forEach(o -> sample.add(o.getKey().substring(prefix.length())));
                     KeyRanges.split(folder, sample).forEach(ranges);
@@ -213,10 +218,16 @@ final class S3aListing {
         }
     }
 
+    /**
+     * S3A's client, asked for once per file system: S3A logs a warning at each asking, and a listing by key range
+     * asks once per range.
+     */
     private static AmazonS3 client(FileSystem fs) throws IOException {
         if (!(fs instanceof S3AFileSystem s3a)) {
             throw new SourceException("not an S3A file system: " + fs.getUri());
         }
-        return s3a.getAmazonS3ClientForTesting(PURPOSE);
+        synchronized (CLIENTS) {
+            return CLIENTS.computeIfAbsent(s3a, f -> f.getAmazonS3ClientForTesting(PURPOSE));
+        }
     }
 }
