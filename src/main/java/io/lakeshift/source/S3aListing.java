@@ -82,8 +82,9 @@ final class S3aListing {
 
     /**
      * The keys below a root prefix of one bucket, listed with ListObjectsV2, whose results "are always returned in
-     * UTF-8 binary order" (Amazon S3 API Reference, ListObjectsV2, API version 2006-03-01): a range's listing starts
-     * with {@code start-after} at its lower bound and stops at the first key past its upper one.
+     * UTF-8 binary order" (Amazon S3 User Guide, "Listing object keys programmatically"): a range's listing starts
+     * with {@code start-after} at its lower bound ("Amazon S3 starts listing after this specified key", Amazon S3
+     * API Reference, ListObjectsV2, API version 2006-03-01) and stops at the first key past its upper one.
      *
      * @param uri the file URI of a key
      */

@@ -70,10 +70,13 @@ class S3aKeyRangeListingTest {
         List<String> files = new ArrayList<>();
         List<String> folders = new ArrayList<>();
         List<KeyRange> ranges = new ArrayList<>();
-        keys().folder("f/", 2, f -> files.add(f.relativePath()), folders::add, ranges::add);
+        keys().folder("f/", 3, f -> files.add(f.relativePath()), folders::add, ranges::add);
         assertEquals(List.of("f/a.bin"), files);
         assertEquals(List.of("f/sub/"), folders);
-        assertEquals(List.of(), ranges, "three entries on one page: not split");
+        assertEquals(List.of(), ranges, "three entries, as many as the split takes, on one page: not split");
+        keys().folder("f/", 2, f -> files.add(f.relativePath()), folders::add, ranges::add);
+        assertEquals(List.of("f/a.bin"), files, "past two entries the folder hands out ranges only");
+        assertTrue(ranges.size() > 1, ranges.toString());
     }
 
     @Test
