@@ -12,6 +12,7 @@ import io.lakeshift.plan.Planner;
 import io.lakeshift.run.ClusterPlan;
 import io.lakeshift.run.HistoryReader;
 import io.lakeshift.run.PlanRequest;
+import io.lakeshift.source.KeyRange;
 import io.lakeshift.source.Source;
 import io.lakeshift.table.TableFinder;
 import io.lakeshift.target.Target;
@@ -32,7 +33,9 @@ import scala.Tuple2;
 
 /**
  * The plan on the executors (docs/architecture.md, "Planning on the cluster"): the driver lists the root, the
- * executors list the next levels until there are folders enough for every task slot, then the subtrees; the target
+ * executors list the next levels until there are folders enough for every task slot, then the subtrees and the key
+ * ranges of folders too big for one task (S3: {@link Source#listFolder(String, java.util.function.Consumer,
+ * java.util.function.Consumer, java.util.function.Consumer)}); the target
  * is listed by key ranges between those folders' names; the earlier runs' records are read from their part files;
  * a cogroup by object name applies {@link FileRules} to each name ({@link NameGroup}); the rows are sorted by
  * weight and dealt to partitions (the heaviest alone, the rest in a snake) without passing through the driver,
@@ -54,8 +57,8 @@ final class DistributedPlanner {
         this.cluster = cluster;
     }
 
-    /** One entry of a folder's listing: a file or a subfolder. */
-    record Listed(SourceFile file, String folder) implements Serializable {}
+    /** One entry of a folder's listing: a file, a subfolder, or a key range of a folder too big to list whole. */
+    record Listed(SourceFile file, String folder, KeyRange range) implements Serializable {}
 
     Optional<ClusterPlan> plan(PlanRequest r) throws IOException {
         try {
@@ -72,20 +75,27 @@ final class DistributedPlanner {
         Source source = r.source();
         FileRules rules = r.rules();
 
-        // The top of the tree: the root here, the next levels on the executors (only folder names come back).
+        // The top of the tree: the root here, the next levels on the executors (only folder names and the key
+        // ranges of folders too big for one task come back), then each subtree and each range apart.
         List<SourceFile> top = new ArrayList<>();
         List<String> folders = new ArrayList<>();
-        source.listFolder("", top::add, folders::add);
+        List<KeyRange> ranges = new ArrayList<>();
+        source.listFolder("", top::add, folders::add, ranges::add);
         JavaRDD<SourceFile> listed = jsc.parallelize(top, 1);
-        for (int depth = 1; depth < MAX_DEPTH && !folders.isEmpty() && folders.size() < wanted; depth++) {
+        for (int depth = 1; depth < MAX_DEPTH && !folders.isEmpty() && folders.size() + ranges.size() < wanted;
+                depth++) {
             JavaRDD<Listed> level = keep(jsc.parallelize(folders, Math.min(folders.size(), wanted))
                     .flatMap(folder -> listFolder(source, folder)));
-            folders = level.filter(l -> l.folder() != null).map(Listed::folder).collect();
+            List<Listed> next = level.filter(l -> l.file() == null).collect();
+            folders = next.stream().map(Listed::folder).filter(f -> f != null).toList();
+            next.stream().map(Listed::range).filter(k -> k != null).forEach(ranges::add);
             listed = listed.union(level.filter(l -> l.file() != null).map(Listed::file));
         }
-        if (!folders.isEmpty()) {
-            listed = listed.union(jsc.parallelize(folders, Math.min(folders.size(), wanted))
-                    .flatMap(folder -> listBelow(source, folder)));
+        List<KeyRange> parts = new ArrayList<>(ranges);
+        folders.forEach(f -> parts.add(KeyRange.below(f)));
+        if (!parts.isEmpty()) {
+            listed = listed.union(jsc.parallelize(parts, Math.min(parts.size(), wanted + ranges.size()))
+                    .flatMap(part -> listRange(source, part)));
         }
         listed = keep(listed);
         if (r.findTables() && !listed.filter(f -> TableFinder.holdsTable(f.relativePath())).isEmpty()) {
@@ -98,8 +108,10 @@ final class DistributedPlanner {
                 .mapToPair(f -> new Tuple2<>(rules.objectName(f), f));
 
         Target target = r.target();
-        List<String[]> ranges = ranges(target.listsByRange() ? folders : List.of(), rules, wanted);
-        JavaRDD<TargetObject> objects = keep(jsc.parallelize(ranges, ranges.size())
+        List<String> bounds = new ArrayList<>(folders);
+        ranges.forEach(k -> bounds.add(k.until() != null && target.splitsFolders() ? k.until() : k.folder()));
+        List<String[]> targetRanges = ranges(target.listsByRange() ? bounds : List.of(), rules, wanted);
+        JavaRDD<TargetObject> objects = keep(jsc.parallelize(targetRanges, targetRanges.size())
                 .flatMap(range -> listRange(target, range)));
         long targetObjects = objects.count();
 
@@ -171,12 +183,13 @@ final class DistributedPlanner {
     }
 
     /**
-     * Key ranges of the target between the names the folders map to (sorted, at most about {@code wanted}), so
-     * that together they cover every name once: [none, b1), [b1, b2), ..., [bk, none).
+     * Key ranges of the target between the names the source's folders and key-range bounds map to (sorted, at most
+     * about {@code wanted}), so that together they cover every name once: [none, b1), [b1, b2), ..., [bk, none). A
+     * source folder split by key range thus splits the target's folder of the same name at the same keys.
      */
-    static List<String[]> ranges(List<String> folders, FileRules rules, int wanted) {
+    static List<String[]> ranges(List<String> paths, FileRules rules, int wanted) {
         TreeSet<String> bounds = new TreeSet<>(NameOrder.ORDER);
-        folders.forEach(f -> bounds.add(rules.target().objectName(f)));
+        paths.forEach(f -> bounds.add(rules.target().objectName(f)));
         List<String> all = new ArrayList<>(bounds);
         int step = Math.max(1, (all.size() + wanted - 1) / wanted);
         List<String> kept = IntStream.range(0, all.size()).filter(i -> i % step == 0).mapToObj(all::get).toList();
@@ -215,13 +228,14 @@ final class DistributedPlanner {
 
     private static Iterator<Listed> listFolder(Source source, String folder) throws IOException {
         List<Listed> out = new ArrayList<>();
-        source.listFolder(folder, f -> out.add(new Listed(f, null)), d -> out.add(new Listed(null, d)));
+        source.listFolder(folder, f -> out.add(new Listed(f, null, null)), d -> out.add(new Listed(null, d, null)),
+                k -> out.add(new Listed(null, null, k)));
         return out.iterator();
     }
 
-    private static Iterator<SourceFile> listBelow(Source source, String folder) throws IOException {
+    private static Iterator<SourceFile> listRange(Source source, KeyRange range) throws IOException {
         List<SourceFile> out = new ArrayList<>();
-        source.listBelow(folder, out::add);
+        source.listRange(range, out::add);
         return out.iterator();
     }
 

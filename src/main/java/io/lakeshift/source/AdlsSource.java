@@ -71,22 +71,8 @@ public final class AdlsSource implements Source {
 
     @Override
     public void list(Consumer<SourceFile> sink) throws IOException {
-        String prefix = location.prefix();
-        long seen = 0;
         try {
-            ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix).setMaxResultsPerPage(pageSize)
-                    .setDetails(new BlobListDetails().setRetrieveMetadata(true));
-            for (PagedResponse<BlobItem> page : client().listBlobs(options, null).iterableByPage()) {
-                for (BlobItem item : page.getValue()) {
-                    seen++;
-                    if (Boolean.TRUE.equals(item.isPrefix()) || isDirectory(item.getMetadata())) {
-                        continue;
-                    }
-                    sink.accept(toSourceFile(item.getName(), item.getName().substring(prefix.length()),
-                            item.getProperties()));
-                }
-            }
-            if (seen == 0 && !location.path().isEmpty()) {
+            if (listFlat(location.prefix(), sink) == 0 && !location.path().isEmpty()) {
                 listSingleFile(sink);
             }
         } catch (BlobStorageException e) {
@@ -95,6 +81,78 @@ public final class AdlsSource implements Source {
             throw new SourceException(signInFailed(e), e);
         } catch (RuntimeException e) {
             throw new SourceException("cannot list source " + root + ": " + Errors.oneLine(e), e);
+        }
+    }
+
+    /** Every blob below {@code prefix} but directory markers, to {@code sink}; how many entries were listed. */
+    private long listFlat(String prefix, Consumer<SourceFile> sink) {
+        long seen = 0;
+        ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix).setMaxResultsPerPage(pageSize)
+                .setDetails(new BlobListDetails().setRetrieveMetadata(true));
+        for (PagedResponse<BlobItem> page : client().listBlobs(options, null).iterableByPage()) {
+            for (BlobItem item : page.getValue()) {
+                seen++;
+                if (Boolean.TRUE.equals(item.isPrefix()) || isDirectory(item.getMetadata())) {
+                    continue;
+                }
+                sink.accept(toSourceFile(item.getName(), item.getName().substring(location.prefix().length()),
+                        item.getProperties()));
+            }
+        }
+        return seen;
+    }
+
+    /** Subtrees are listed apart: the cluster lists the top folders by level, then each below them flat. */
+    @Override
+    public boolean listsInParts() {
+        return true;
+    }
+
+    /**
+     * One folder's direct children: List Blobs with the delimiter '/' (blobs, and each subfolder as a prefix
+     * ending in '/'); directory markers ({@code hdi_isfolder}) are left out, as the flat listing leaves them out.
+     */
+    @Override
+    public void listFolder(String folder, Consumer<SourceFile> files, Consumer<String> folders) throws IOException {
+        String prefix = location.prefix() + folder;
+        try {
+            long seen = 0;
+            ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix).setMaxResultsPerPage(pageSize)
+                    .setDetails(new BlobListDetails().setRetrieveMetadata(true));
+            for (PagedResponse<BlobItem> page : client().listBlobsByHierarchy("/", options, null).iterableByPage()) {
+                for (BlobItem item : page.getValue()) {
+                    seen++;
+                    String relative = item.getName().substring(location.prefix().length());
+                    if (Boolean.TRUE.equals(item.isPrefix())) {
+                        folders.accept(relative);
+                    } else if (!isDirectory(item.getMetadata())) {
+                        files.accept(toSourceFile(item.getName(), relative, item.getProperties()));
+                    }
+                }
+            }
+            if (seen == 0 && folder.isEmpty() && !location.path().isEmpty()) {
+                listSingleFile(files);
+            }
+        } catch (BlobStorageException e) {
+            throw new SourceException(describe(e, "list " + root + (folder.isEmpty() ? "" : " at " + folder)), e);
+        } catch (ClientAuthenticationException e) {
+            throw new SourceException(signInFailed(e), e);
+        } catch (RuntimeException e) {
+            throw new SourceException("cannot list source " + root + (folder.isEmpty() ? "" : " at " + folder) + ": "
+                    + Errors.oneLine(e), e);
+        }
+    }
+
+    @Override
+    public void listBelow(String folder, Consumer<SourceFile> sink) throws IOException {
+        try {
+            listFlat(location.prefix() + folder, sink);
+        } catch (BlobStorageException e) {
+            throw new SourceException(describe(e, "list " + root + " at " + folder), e);
+        } catch (ClientAuthenticationException e) {
+            throw new SourceException(signInFailed(e), e);
+        } catch (RuntimeException e) {
+            throw new SourceException("cannot list source " + root + " at " + folder + ": " + Errors.oneLine(e), e);
         }
     }
 

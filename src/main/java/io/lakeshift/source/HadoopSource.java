@@ -29,6 +29,10 @@ import org.apache.hadoop.fs.RemoteIterator;
  */
 public final class HadoopSource implements Source {
     private static final int READ_BUFFER = 1 << 20;
+    /** An S3 folder's direct entries past which it is listed by key range: ten pages of 1,000, one task's worth. */
+    static final int SPLIT_ENTRIES = 10_000;
+    /** The Hadoop property (Spark's {@code spark.hadoop.*}) that sets another {@link #SPLIT_ENTRIES}. */
+    public static final String SPLIT_ENTRIES_PROPERTY = "lakeshift.s3a.list.split-entries";
     private static final Pattern S3_STATUS = Pattern.compile("Status Code: (\\d+); Error Code: ([^;)]+)");
 
     private final String root;
@@ -110,30 +114,49 @@ public final class HadoopSource implements Source {
         return path.substring(prefix.length());
     }
 
-    /** In parts on every Hadoop file system but s3a://, whose listing names keys below the root alone. */
+    /** In parts on every Hadoop file system; s3a:// through S3's own listing, by key range where a folder is big. */
     @Override
     public boolean listsInParts() {
-        return !"s3a".equals(URI.create(root).getScheme());
+        return true;
     }
 
     @Override
     public void listFolder(String folder, Consumer<SourceFile> files, Consumer<String> folders) throws IOException {
+        listFolder(folder, files, folders, null);
+    }
+
+    /**
+     * s3a:// folders of more than {@value #SPLIT_ENTRIES} direct entries (objects and subfolders; the Hadoop
+     * property {@value #SPLIT_ENTRIES_PROPERTY} sets another number) hand out their key ranges instead
+     * ({@link KeyRanges}); other file systems cannot list by key range and list every folder whole.
+     */
+    @Override
+    public void listFolder(String folder, Consumer<SourceFile> files, Consumer<String> folders,
+            Consumer<KeyRange> ranges) throws IOException {
         try {
             FileSystem fs = fileSystem(new Path(root));
             Path rootPath = fs.makeQualified(new Path(root));
             String rootDir = rootPath.toUri().getPath();
             String prefix = rootDir.endsWith("/") ? rootDir : rootDir + "/";
-            FileStatus status;
-            try {
-                status = fs.getFileStatus(at(rootPath, prefix, folder));
-            } catch (FileNotFoundException e) {
-                if (folder.isEmpty()) {
-                    throw new SourceException("source " + root + " does not exist; check --source");
+            boolean s3a = "s3a".equals(fs.getScheme());
+            FileStatus status = null;
+            if (!s3a || folder.isEmpty()) { // below the root S3 needs no HEAD: a folder gone lists as empty
+                try {
+                    status = fs.getFileStatus(at(rootPath, prefix, folder));
+                } catch (FileNotFoundException e) {
+                    if (folder.isEmpty()) {
+                        throw new SourceException("source " + root + " does not exist; check --source");
+                    }
+                    return; // gone since its parent was listed
                 }
-                return; // gone since its parent was listed
+                if (status.isFile()) {
+                    files.accept(toSourceFile(status, folder.isEmpty() ? status.getPath().getName() : folder));
+                    return;
+                }
             }
-            if (status.isFile()) {
-                files.accept(toSourceFile(status, folder.isEmpty() ? status.getPath().getName() : folder));
+            if (s3a) {
+                S3aListing.listFolder(fs, rootPath, prefix.substring(1), folder,
+                        ranges == null ? Integer.MAX_VALUE : splitEntries(), files, folders, ranges);
                 return;
             }
             RemoteIterator<FileStatus> children = fs.listStatusIterator(status.getPath());
@@ -153,6 +176,45 @@ public final class HadoopSource implements Source {
             throw new SourceException("cannot list source " + root + (folder.isEmpty() ? "" : " at " + folder) + ": "
                     + Errors.oneLine(e), e);
         }
+    }
+
+    /** s3a:// only, but for whole folders ({@link #listBelow}). */
+    @Override
+    public void listRange(KeyRange range, Consumer<SourceFile> sink) throws IOException {
+        if (range.whole() || !"s3a".equals(URI.create(root).getScheme())) {
+            Source.super.listRange(range, sink);
+            return;
+        }
+        try {
+            FileSystem fs = fileSystem(new Path(root));
+            Path rootPath = fs.makeQualified(new Path(root));
+            String rootDir = rootPath.toUri().getPath();
+            String prefix = rootDir.endsWith("/") ? rootDir : rootDir + "/";
+            S3aListing.listRange(fs, rootPath, prefix.substring(1), range, sink);
+        } catch (AccessDeniedException e) {
+            throw new SourceException(denied(e), e);
+        } catch (IOException | RuntimeException e) {
+            throw new SourceException("cannot list source " + root + " at " + range.folder() + " after "
+                    + range.after() + ": " + Errors.oneLine(e), e);
+        }
+    }
+
+    /** The number of a folder's entries past which it is listed by key range ({@value #SPLIT_ENTRIES_PROPERTY}). */
+    private int splitEntries() throws SourceException {
+        String value = hadoopProperties.get(SPLIT_ENTRIES_PROPERTY);
+        if (value == null) {
+            return SPLIT_ENTRIES;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new SourceException("spark.hadoop." + SPLIT_ENTRIES_PROPERTY + " must be a whole number of at least 1,"
+                + " not '" + value + "'");
     }
 
     @Override
@@ -192,6 +254,10 @@ public final class HadoopSource implements Source {
             Path rootPath = fs.makeQualified(new Path(root));
             String rootDir = rootPath.toUri().getPath();
             String prefix = rootDir.endsWith("/") ? rootDir : rootDir + "/";
+            if ("s3a".equals(fs.getScheme())) {
+                S3aListing.listRange(fs, rootPath, prefix.substring(1), KeyRange.below(folder), sink);
+                return;
+            }
             walk(fs, at(rootPath, prefix, folder), prefix, sink);
         } catch (FileNotFoundException e) {
             // gone since its parent was listed: it holds nothing now

@@ -14,7 +14,12 @@ import io.lakeshift.model.Archived;
 import io.lakeshift.model.SourceFile;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -37,6 +42,8 @@ final class S3aListing {
     static final int PAGE_SIZE = 1000;
     /** S3A asks for the client "for testing"; it is the same one its own requests go through. */
     private static final String PURPOSE = "lakeshift: listing with storage classes, restores";
+    /** Held as long as their file system (FileSystem keeps identity equality). */
+    private static final Map<S3AFileSystem, AmazonS3> CLIENTS = new WeakHashMap<>();
 
     private S3aListing() {}
 
@@ -45,29 +52,103 @@ final class S3aListing {
      * directory markers (keys ending in '/'), as S3A's recursive listing does.
      */
     static void list(FileSystem fs, Path root, String prefix, Consumer<SourceFile> sink) throws IOException {
-        AmazonS3 s3 = client(fs);
-        String bucket = root.toUri().getHost();
-        ListObjectsV2Request request = new ListObjectsV2Request().withBucketName(bucket).withPrefix(prefix)
-                .withMaxKeys(PAGE_SIZE);
+        listRange(fs, root, prefix, KeyRange.below(""), sink);
+    }
+
+    /** Lists the objects of a key range below the root's {@code prefix}, as {@link #list} lists them all. */
+    static void listRange(FileSystem fs, Path root, String prefix, KeyRange range, Consumer<SourceFile> sink)
+            throws IOException {
         try {
+            keys(fs, root, prefix).range(range, sink);
+        } catch (AmazonClientException e) {
+            throw S3AUtils.translateException("list", root, e);
+        }
+    }
+
+    /** Lists one folder's direct children, or, past {@code splitEntries} of them, hands out its key ranges. */
+    static void listFolder(FileSystem fs, Path root, String prefix, String folder, int splitEntries,
+            Consumer<SourceFile> files, Consumer<String> folders, Consumer<KeyRange> ranges) throws IOException {
+        try {
+            keys(fs, root, prefix).folder(folder, splitEntries, files, folders, ranges);
+        } catch (AmazonClientException e) {
+            throw S3AUtils.translateException("list", root, e);
+        }
+    }
+
+    private static Keys keys(FileSystem fs, Path root, String prefix) throws IOException {
+        return new Keys(client(fs), root.toUri().getHost(), prefix,
+                key -> fs.makeQualified(new Path("/" + key)).toUri().toString());
+    }
+
+    /**
+     * The keys below a root prefix of one bucket, listed with ListObjectsV2, whose results "are always returned in
+     * UTF-8 binary order" (Amazon S3 User Guide, "Listing object keys programmatically"): a range's listing starts
+     * with {@code start-after} at its lower bound ("Amazon S3 starts listing after this specified key", Amazon S3
+     * API Reference, ListObjectsV2, API version 2006-03-01) and stops at the first key past its upper one.
+     *
+     * @param uri the file URI of a key
+     */
+    record Keys(AmazonS3 s3, String bucket, String prefix, Function<String, String> uri) {
+        void range(KeyRange range, Consumer<SourceFile> sink) {
+            ListObjectsV2Request request = new ListObjectsV2Request().withBucketName(bucket)
+                    .withPrefix(prefix + range.folder()).withMaxKeys(PAGE_SIZE);
+            if (range.after() != null) {
+                request.setStartAfter(prefix + range.after());
+            }
             ListObjectsV2Result page;
             do {
                 page = s3.listObjectsV2(request);
                 for (S3ObjectSummary o : page.getObjectSummaries()) {
-                    if (o.getKey().endsWith("/")) {
-                        continue;
+                    String relative = o.getKey().substring(prefix.length());
+                    if (range.past(relative)) {
+                        return;
                     }
-                    Archived archived = ARCHIVE_CLASSES.contains(o.getStorageClass())
-                            ? restoreState(s3, bucket, o.getKey(), o.getStorageClass()) : null;
-                    URI uri = fs.makeQualified(new Path("/" + o.getKey())).toUri();
-                    sink.accept(new SourceFile(uri.toString(), o.getKey().substring(prefix.length()), o.getSize(),
-                            o.getLastModified().getTime(), o.getETag() == null || o.getETag().isEmpty() ? null
-                            : o.getETag(), null, archived));
+                    if (!o.getKey().endsWith("/")) {
+                        sink.accept(file(o, relative));
+                    }
                 }
                 request.setContinuationToken(page.getNextContinuationToken());
             } while (page.isTruncated());
-        } catch (AmazonClientException e) {
-            throw S3AUtils.translateException("list", root, e);
+        }
+
+        /**
+         * One folder's direct children (delimiter '/'); held until the folder is known to be small enough (at most
+         * {@code splitEntries} entries, objects and subfolders, pages of at most as many), else dropped for its key
+         * ranges, chosen from them.
+         */
+        void folder(String folder, int splitEntries, Consumer<SourceFile> files, Consumer<String> folders,
+                Consumer<KeyRange> ranges) {
+            ListObjectsV2Request request = new ListObjectsV2Request().withBucketName(bucket)
+                    .withPrefix(prefix + folder).withDelimiter("/").withMaxKeys(Math.min(PAGE_SIZE, splitEntries));
+            List<S3ObjectSummary> objects = new ArrayList<>();
+            List<String> subfolders = new ArrayList<>();
+            ListObjectsV2Result page;
+            do {
+                page = s3.listObjectsV2(request);
+                objects.addAll(page.getObjectSummaries());
+                page.getCommonPrefixes().forEach(p -> subfolders.add(p.substring(prefix.length())));
+                if (page.isTruncated() && objects.size() + subfolders.size() >= splitEntries) {
+                    List<String> sample = new ArrayList<>(subfolders);
+                    objects.forEach(o -> sample.add(o.getKey().substring(prefix.length())));
+                    KeyRanges.split(folder, sample).forEach(ranges);
+                    return;
+                }
+                request.setContinuationToken(page.getNextContinuationToken());
+            } while (page.isTruncated());
+            for (S3ObjectSummary o : objects) {
+                if (!o.getKey().endsWith("/")) {
+                    files.accept(file(o, o.getKey().substring(prefix.length())));
+                }
+            }
+            subfolders.forEach(folders);
+        }
+
+        /** With its storage class, and for an archived object its restore state (one HEAD). */
+        private SourceFile file(S3ObjectSummary o, String relative) {
+            Archived archived = ARCHIVE_CLASSES.contains(o.getStorageClass())
+                    ? restoreState(s3, bucket, o.getKey(), o.getStorageClass()) : null;
+            return new SourceFile(uri.apply(o.getKey()), relative, o.getSize(), o.getLastModified().getTime(),
+                    o.getETag() == null || o.getETag().isEmpty() ? null : o.getETag(), null, archived);
         }
     }
 
@@ -138,10 +219,16 @@ final class S3aListing {
         }
     }
 
+    /**
+     * S3A's client, asked for once per file system: S3A logs a warning at each asking, and a listing by key range
+     * asks once per range.
+     */
     private static AmazonS3 client(FileSystem fs) throws IOException {
         if (!(fs instanceof S3AFileSystem s3a)) {
             throw new SourceException("not an S3A file system: " + fs.getUri());
         }
-        return s3a.getAmazonS3ClientForTesting(PURPOSE);
+        synchronized (CLIENTS) {
+            return CLIENTS.computeIfAbsent(s3a, f -> f.getAmazonS3ClientForTesting(PURPOSE));
+        }
     }
 }

@@ -59,6 +59,29 @@ public interface Source extends Serializable {
     }
 
     /**
+     * As {@link #listFolder(String, Consumer, Consumer)}, but a folder with more entries than one listing task
+     * should take is not listed here where the store can list by key range: its {@link KeyRange}s go to
+     * {@code ranges} instead (and none of its files or subfolders elsewhere), each to be listed apart by
+     * {@link #listRange}. This default lists every folder whole.
+     */
+    default void listFolder(String folder, Consumer<SourceFile> files, Consumer<String> folders,
+            Consumer<KeyRange> ranges) throws IOException {
+        listFolder(folder, files, folders);
+    }
+
+    /**
+     * Lists every file of a key range, recursively, as {@link #listBelow} lists a folder: a {@link KeyRange#whole}
+     * range is {@link #listBelow}; others only come from the store's own {@link #listFolder(String, Consumer,
+     * Consumer, Consumer)}.
+     */
+    default void listRange(KeyRange range, Consumer<SourceFile> sink) throws IOException {
+        if (!range.whole()) {
+            throw new UnsupportedOperationException("source " + root() + " is not listed by key range");
+        }
+        listBelow(range.folder(), sink);
+    }
+
+    /**
      * Looks one file up by its path below the root, without listing ({@code --files-from-lookup}): one metadata
      * request (HEAD, getFileStatus). Returns null when no such file exists (a folder is not a file). A store that
      * cannot look files up refuses (this default).

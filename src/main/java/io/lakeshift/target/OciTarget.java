@@ -45,6 +45,12 @@ public record OciTarget(OciLocation location, OciSettings oci, Retry retry, OciE
         return true;
     }
 
+    /** ListObjects with {@code start} and {@code end} lists by name, folders or not. */
+    @Override
+    public boolean splitsFolders() {
+        return true;
+    }
+
     /** ListObjects with {@code start} and {@code end}: one range's pages only. */
     @Override
     public void objects(String from, String to, java.util.function.Consumer<TargetObject> each) throws IOException {

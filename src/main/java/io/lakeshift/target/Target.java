@@ -36,6 +36,15 @@ public interface Target extends Serializable {
     }
 
     /**
+     * Whether a range's listing is bounded inside a folder too (a flat listing by name, as OCI's {@code start} and
+     * {@code end}), so that ranges may cut one folder: a walk that lists each folder whole (a Hadoop file system)
+     * would list a folder cut into k ranges k times.
+     */
+    default boolean splitsFolders() {
+        return false;
+    }
+
+    /**
      * The objects below the location whose names lie in {@code [from, to)} in {@link NameOrder} (a null bound is
      * open), handed to {@code each} as listed. This default lists everything and keeps the range.
      *

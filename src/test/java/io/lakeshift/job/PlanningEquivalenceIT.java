@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobContainerClient;
 import io.lakeshift.log.LogFormat;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.plan.PlanException;
+import io.lakeshift.source.HadoopSource;
+import io.lakeshift.source.KeyRange;
+import io.lakeshift.testing.AzuriteServer;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.JobRuns;
 import io.lakeshift.testing.Lakes;
+import io.lakeshift.testing.S3Fixture;
 import io.lakeshift.testing.SparkTestSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,13 +39,19 @@ import org.junit.jupiter.api.io.TempDir;
  * The same lakes planned both ways, --planning local and --planning distributed, through local[2] Spark: their
  * dry runs must log the same record for every file (action, note, sizes, ETags, MD5s), and the real runs the same
  * outcome. Each lake has more top folders than task slots, and deeper ones, so the executors list levels, then
- * subtrees, and the target by several key ranges.
+ * subtrees, and the target by several key ranges; the sources are local, S3 (s3proxy, with a folder listed by key
+ * range) and ADLS (Azurite), the targets OCI and a Hadoop file system.
  */
 class PlanningEquivalenceIT {
     private static final AtomicInteger BUCKETS = new AtomicInteger();
+    private static final String S3_BUCKET = "eq-lake";
     @RegisterExtension
     static final EmulatorFixture oci = EmulatorFixture.perClass();
+    @RegisterExtension
+    static final S3Fixture s3 = S3Fixture.perClass(S3_BUCKET);
     private static final JobRuns jobs = new JobRuns(oci);
+    /** A folder of more than 20 direct entries is listed by key range (10,000 in a real run). */
+    private static final Map<String, String> SPLIT = Map.of(HadoopSource.SPLIT_ENTRIES_PROPERTY, "20");
 
     @TempDir
     Path dir;
@@ -120,6 +133,115 @@ class PlanningEquivalenceIT {
         assertEquals(local.getMessage(), distributed.getMessage());
     }
 
+    /**
+     * An S3 source (s3proxy) with one folder too big for one listing task: the executors list it by key range
+     * (start-after and a stop key), and the plan is the same as the driver's flat listing gives, record for record.
+     */
+    @Test
+    void anS3SourceWithAFolderListedByKeyRange() throws Exception {
+        String root = "s3a://" + S3_BUCKET + "/lake/";
+        for (int i = 0; i < 10; i++) {
+            put("lake/d" + i + "/x/f-" + i + ".bin", 100 + i);
+            put("lake/d" + i + "/g-" + i + ".bin", 50 + i);
+        }
+        put("lake/top.bin", 7);
+        for (int i = 0; i < 75; i++) {
+            put(String.format("lake/big/part-%05d.bin", i * 3), 10 + i);
+        }
+        for (String k : List.of("lake/big/_SUCCESS", "lake/big/part-01", "lake/big/part-02/x.bin",
+                "lake/big/sub/deep/a.bin", "lake/big/q", "lake/big/\u00e9t\u00e9 1.bin", "lake/big/\u65e5/\u672c.bin",
+                "lake/big/zz")) {
+            put(k, k.length());
+        }
+
+        // The setting splits big/ into ranges; s3proxy lists them as the flat listing lists the folder.
+        Map<String, String> props = new java.util.HashMap<>(s3.s3aProperties());
+        props.putAll(SPLIT);
+        HadoopSource source = new HadoopSource(root, props);
+        List<KeyRange> ranges = new ArrayList<>();
+        List<String> direct = new ArrayList<>();
+        source.listFolder("big/", f -> direct.add(f.relativePath()), direct::add, ranges::add);
+        assertEquals(List.of(), direct, "listed by range, not whole");
+        assertTrue(ranges.size() > 2, ranges.toString());
+        List<String> byRanges = new ArrayList<>();
+        for (KeyRange r : ranges) {
+            source.listRange(r, f -> byRanges.add(f.relativePath()));
+        }
+        List<String> whole = new ArrayList<>();
+        source.listBelow("big/", f -> whole.add(f.relativePath()));
+        assertEquals(83, whole.size(), whole.toString());
+        assertEquals(new TreeSet<>(whole), new TreeSet<>(byRanges));
+        assertEquals(whole.size(), byRanges.size(), "no key listed twice");
+
+        String bucket = bucket();
+        String target = "oci://" + bucket + "@" + oci.namespace() + "/s3/";
+        runFrom(root, target, "s1", "distributed", s3.s3Args().toArray(String[]::new));
+        put("lake/big/part-00030.bin", 999); // rewritten
+        put("lake/big/part-00031.bin", 5); // new, between two bounds' neighbours
+        s3.client().deleteObject(S3_BUCKET, "lake/big/part-00060.bin");
+        oci.put(bucket, "s3/big/orphan.bin", new byte[4]);
+
+        List<String> sync = new ArrayList<>(s3.s3Args());
+        sync.addAll(List.of("--mode", "sync", "--dry-run"));
+        RunSummary local = SparkTestSession.withHadoopSettings(SPLIT,
+                () -> runFrom(root, target, "s-local", "local", sync.toArray(String[]::new)));
+        RunSummary distributed = SparkTestSession.withHadoopSettings(SPLIT,
+                () -> runFrom(root, target, "s-dist", "distributed", sync.toArray(String[]::new)));
+        Map<String, String> a = records("s-local");
+        assertEquals(a, records("s-dist"));
+        assertEquals(local.files(), distributed.files());
+        assertEquals(Map.of("equal", 101L, "updated", 1L, "new", 1L, "deleted", 2L), notes(a), "_SUCCESS is skipped");
+    }
+
+    /**
+     * An ADLS source (Azurite, the native reader) into a Hadoop target: the top folders listed by level with the
+     * delimiter, the subtrees flat on the executors, the same plan as the driver's.
+     */
+    @Test
+    void anAdlsSourceListedBySubtreesToAHadoopTarget() throws Exception {
+        try (AzuriteServer azurite = AzuriteServer.start()) {
+            BlobContainerClient container = azurite.client().getBlobContainerClient("eqlake");
+            container.create();
+            for (int i = 0; i < 10; i++) {
+                upload(container, "lake/d" + i + "/x/y/f-" + i + ".bin", 100 + i);
+                upload(container, "lake/d" + i + "/g-" + i + ".bin", 50 + i);
+            }
+            upload(container, "lake/top.bin", 9);
+            upload(container, "lake/t/p=0/\u00e9t\u00e9.bin", 11);
+            String root = AzuriteServer.uri("eqlake", "lake");
+            String target = dir.resolve("adls-target").toUri().toString();
+            runFrom(root, target, "a1", "distributed", azurite.azureArgs().toArray(String[]::new));
+            upload(container, "lake/d2/g-2.bin", 80); // rewritten
+            upload(container, "lake/d9/x/z/new.bin", 3);
+            container.getBlobClient("lake/d5/g-5.bin").delete();
+            Files.write(dir.resolve("adls-target/d0/x/orphan.bin"), new byte[3]);
+
+            List<String> sync = new ArrayList<>(azurite.azureArgs());
+            sync.addAll(List.of("--mode", "sync", "--dry-run"));
+            RunSummary local = runFrom(root, target, "a-local", "local", sync.toArray(String[]::new));
+            RunSummary distributed = runFrom(root, target, "a-dist", "distributed", sync.toArray(String[]::new));
+            Map<String, String> a = records("a-local");
+            assertEquals(a, records("a-dist"));
+            assertEquals(local.files(), distributed.files());
+            assertEquals(Map.of("equal", 20L, "updated", 1L, "new", 1L, "deleted", 2L), notes(a));
+        }
+    }
+
+    /** How many records of each note (the planned action). */
+    private static Map<String, Long> notes(Map<String, String> records) {
+        Map<String, Long> notes = new TreeMap<>();
+        records.values().forEach(line -> notes.merge(line.split("\\|", -1)[8], 1L, Long::sum));
+        return notes;
+    }
+
+    private static void put(String key, int size) {
+        s3.put(S3_BUCKET, key, Lakes.random(size, key.hashCode()));
+    }
+
+    private static void upload(BlobContainerClient container, String name, int size) {
+        container.getBlobClient(name).upload(BinaryData.fromBytes(Lakes.random(size, name.hashCode())), true);
+    }
+
     private String bucket() {
         String bucket = "eq-" + BUCKETS.incrementAndGet();
         oci.createBucket(bucket);
@@ -136,7 +258,12 @@ class PlanningEquivalenceIT {
     }
 
     private RunSummary run(String target, String runId, String planning, String... more) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--source", lake.toUri().toString(), "--target", target,
+        return runFrom(lake.toUri().toString(), target, runId, planning, more);
+    }
+
+    private RunSummary runFrom(String source, String target, String runId, String planning, String... more)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("--source", source, "--target", target,
                 "--run-id", runId, "--log", logs.toUri().toString(), "--planning", planning,
                 "--multipart-threshold", "1MiB", "--part-size", "1MiB"));
         args.addAll(List.of(more));

@@ -10,6 +10,7 @@ import io.lakeshift.log.LogRoots;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.log.Status;
+import io.lakeshift.source.HadoopSource;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.JobRuns;
 import io.lakeshift.testing.Lakes;
@@ -229,5 +230,40 @@ class StandaloneClusterIT {
         }
         assertEquals(objects.keySet().stream().map(k -> "s3/" + k.substring(2)).sorted().toList(),
                 oci.list(BUCKET, "s3/"));
+    }
+    /**
+     * The S3 lake with a folder too big for one listing task (past 20 direct entries here, by the setting): the
+     * executors list it by key range in their own JVMs, and the dry run's plan holds every object the server
+     * lists, once, with its size and ETag (PlanningEquivalenceIT compares the two ways on a split folder).
+     */
+    @Test
+    @Order(6)
+    void anS3FolderListedByKeyRangeOnTheExecutorsPlansEveryObjectOnce() throws Exception {
+        for (int i = 0; i < 45; i++) {
+            s3.put("s3lake", String.format("t/big/part-%05d.bin", i), Lakes.random(100 + i, 60 + i));
+        }
+        s3.put("s3lake", "t/big/part-01", Lakes.random(10, 1));
+        s3.put("s3lake", "t/big/z/deep.bin", Lakes.random(10, 2));
+        Map<String, String> conf = Map.of("spark.hadoop." + HadoopSource.SPLIT_ENTRIES_PROPERTY, "20");
+        List<String> args = args("plan", "s3a://s3lake/t/", "oci://" + BUCKET + "@" + oci.namespace() + "/s3/",
+                "k1", "--planning", "distributed");
+        args.addAll(s3.s3Args());
+        StandaloneCluster.Submission run = onTheCluster(() -> cluster.submit(Map.of(), conf, args));
+        assertEquals(Main.OK, run.code(), run.output());
+        assertTrue(run.output().contains("listing s3a://s3lake/t/ on the cluster"), run.output());
+
+        Map<String, String> listed = new TreeMap<>();
+        s3.client().listObjectsV2("s3lake", "t/").getObjectSummaries().forEach(o -> listed.put(
+                o.getKey().substring(2), o.getSize() + "|" + o.getETag().replace("\"", "")));
+        Map<String, String> planned = new TreeMap<>();
+        Map<String, String> notes = new TreeMap<>();
+        logs.log(BUCKET, "k1").forEach((name, r) -> {
+            planned.put(name, r.sourceSize() + "|" + String.valueOf(r.sourceEtag()).replace("\"", ""));
+            notes.merge(r.note(), name, (a, b) -> a + "," + b);
+        });
+        assertEquals(54, listed.size(), listed.keySet().toString());
+        assertEquals(listed, planned);
+        assertEquals(7, notes.get("equal").split(",").length, notes.toString());
+        assertEquals(47, notes.get("new").split(",").length, notes.toString());
     }
 }
