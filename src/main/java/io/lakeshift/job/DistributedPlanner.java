@@ -73,10 +73,14 @@ final class DistributedPlanner {
         FileRules rules = r.rules();
 
         // The top of the tree: the root here, the next levels on the executors (only folder names come back).
+        // --inventory: the report's rows, read on the executors, in place of the listing (no folders, one range).
         List<SourceFile> top = new ArrayList<>();
         List<String> folders = new ArrayList<>();
-        source.listFolder("", top::add, folders::add);
-        JavaRDD<SourceFile> listed = jsc.parallelize(top, 1);
+        JavaRDD<SourceFile> reported = cluster.filesOnCluster(source);
+        if (reported == null) {
+            source.listFolder("", top::add, folders::add);
+        }
+        JavaRDD<SourceFile> listed = reported != null ? reported : jsc.parallelize(top, 1);
         for (int depth = 1; depth < MAX_DEPTH && !folders.isEmpty() && folders.size() < wanted; depth++) {
             JavaRDD<Listed> level = keep(jsc.parallelize(folders, Math.min(folders.size(), wanted))
                     .flatMap(folder -> listFolder(source, folder)));

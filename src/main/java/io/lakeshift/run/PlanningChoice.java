@@ -51,7 +51,7 @@ final class PlanningChoice {
         if (planning == Planning.LOCAL || !cluster.plansDistributed()) {
             return new Choice(false, null);
         }
-        String local = localOnly(config, source, location);
+        String local = localOnly(config, cluster, source, location);
         if (local != null) {
             if (planning == Planning.DISTRIBUTED) {
                 out.println("lakeshift: --planning distributed: planned on the driver, " + local);
@@ -80,8 +80,9 @@ final class PlanningChoice {
     }
 
     /** Why this run is planned on the driver whatever --planning says, or null. */
-    private static String localOnly(MigrationConfig config, Source source, TargetLocation location) {
-        if (!source.listsInParts()) {
+    private static String localOnly(MigrationConfig config, Cluster cluster, Source source,
+            TargetLocation location) {
+        if (!source.listsInParts() && !cluster.listsOnCluster(source)) {
             return "as source " + source.root() + " is listed whole";
         }
         if (config.keepMarkers() && location instanceof OciLocation) {
