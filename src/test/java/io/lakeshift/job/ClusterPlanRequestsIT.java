@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakeshift.emulator.FaultPolicy;
+import io.lakeshift.log.LogFormat;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.testing.EmulatorFixture;
 import io.lakeshift.testing.FaultyFileSystem;
@@ -26,9 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 14: an incremental run planned on the cluster whose files are all {@code equal} makes no request per object
  * beyond the listings. The same lake layout at two sizes (4× the files, in the same folders, each target key range
  * within one page of ListObjects): every request the emulator saw, by OCI operation, and every per-file call on the
- * source (getFileStatus, open) must be the same count at both sizes, with no HeadObject or GetObject at all.
+ * source (getFileStatus, open) must be the same count at both sizes, with no HeadObject or GetObject at all. And
+ * a dry run's estimate of the requests (plan.json), which on the cluster streams only each read's size to the
+ * driver, is the driver's estimate.
  */
-class IncrementalRequestsIT {
+class ClusterPlanRequestsIT {
     private static final Map<String, AtomicLong> REQUESTS = new ConcurrentHashMap<>();
     private static final FaultPolicy COUNT = request -> {
         REQUESTS.computeIfAbsent(request.operation(), k -> new AtomicLong()).incrementAndGet();
@@ -59,6 +64,29 @@ class IncrementalRequestsIT {
         assertEquals(small.requests, large.requests, "requests to the target by operation, 36 vs 144 files");
         assertEquals(small.sourceLookups, large.sourceLookups, "per-file calls on the source, 36 vs 144 files");
         assertEquals(small.sourceListings, large.sourceListings, "listings of the source, 36 vs 144 files");
+    }
+
+    @Test
+    void aDryRunOnTheClusterEstimatesTheRequestsTheDriverDoes() throws Exception {
+        Path lake = dir.resolve("estimate");
+        for (int d = 0; d < 10; d++) {
+            Lakes.write(lake, "d" + d + "/f.bin", 100 + d, d);
+            Lakes.write(lake, "d" + d + "/y/g.bin", 0, 0);
+        }
+        Lakes.write(lake, "big.bin", (5 << 20) / 2, 9); // multipart at 1 MiB parts: 3 parts
+        oci.createBucket("estimate");
+        Map<String, JsonNode> requests = new TreeMap<>();
+        for (String planning : List.of("local", "distributed")) {
+            Path log = dir.resolve("estimate-log-" + planning);
+            run(List.of("--source", lake.toUri().toString(), "--target", "oci://estimate@" + oci.namespace()
+                    + "/data/", "--log", log.toUri().toString(), "--planning", planning, "--dry-run",
+                    "--multipart-threshold", "1MiB", "--part-size", "1MiB"), "e-" + planning);
+            JsonNode plan = new ObjectMapper().readTree(log.resolve(LogFormat.runFolder("e-" + planning))
+                    .resolve(LogFormat.PLAN).toFile());
+            requests.put(planning, plan.get("requests"));
+        }
+        assertEquals(3L, requests.get("local").path("OCI multipart parts").asLong(), requests.toString());
+        assertEquals(requests.get("local"), requests.get("distributed"));
     }
 
     /** What the second of two runs (the first copies everything) asked of the target and the source. */
