@@ -77,11 +77,15 @@ final class DistributedPlanner {
 
         // The top of the tree: the root here, the next levels on the executors (only folder names and the key
         // ranges of folders too big for one task come back), then each subtree and each range apart.
+        // --inventory: the report's rows, read on the executors, in place of the listing (no folders, one range).
         List<SourceFile> top = new ArrayList<>();
         List<String> folders = new ArrayList<>();
         List<KeyRange> ranges = new ArrayList<>();
-        source.listFolder("", top::add, folders::add, ranges::add);
-        JavaRDD<SourceFile> listed = jsc.parallelize(top, 1);
+        JavaRDD<SourceFile> reported = cluster.filesOnCluster(source);
+        if (reported == null) {
+            source.listFolder("", top::add, folders::add, ranges::add);
+        }
+        JavaRDD<SourceFile> listed = reported != null ? reported : jsc.parallelize(top, 1);
         for (int depth = 1; depth < MAX_DEPTH && !folders.isEmpty() && folders.size() + ranges.size() < wanted;
                 depth++) {
             JavaRDD<Listed> level = keep(jsc.parallelize(folders, Math.min(folders.size(), wanted))
@@ -94,7 +98,7 @@ final class DistributedPlanner {
         List<KeyRange> parts = new ArrayList<>(ranges);
         folders.forEach(f -> parts.add(KeyRange.below(f)));
         if (!parts.isEmpty()) {
-            listed = listed.union(jsc.parallelize(parts, Math.min(parts.size(), wanted + ranges.size()))
+            listed = listed.union(jsc.parallelize(parts, Math.min(parts.size(), wanted))
                     .flatMap(part -> listRange(source, part)));
         }
         listed = keep(listed);

@@ -1,5 +1,6 @@
 package io.lakeshift.job;
 
+import io.lakeshift.model.SourceFile;
 import io.lakeshift.plan.PlannedFile;
 import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.run.Cluster;
@@ -18,6 +19,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
@@ -29,6 +31,9 @@ final class SparkCluster implements Cluster {
     private final JavaSparkContext jsc;
     private final String group;
     private final PrintStream out;
+    /** --inventory: the source {@link #listed} made, and its report's files as the executors read them. */
+    private Source inventorySource;
+    private Supplier<JavaRDD<SourceFile>> inventoryFiles;
 
     SparkCluster(SparkSession spark, String runId, PrintStream out) {
         this.spark = spark;
@@ -65,8 +70,10 @@ final class SparkCluster implements Cluster {
             out.printf("lakeshift: the files of %s come from the %s inventory %s (%s, %d report file(s)); the source"
                     + " is not listed%n", source.root(), manifest.kind() == InventoryManifest.Kind.S3 ? "S3" : "Azure",
                     inventory, manifest.format(), manifest.files().size());
-            return new ListedSource(source, sink -> InventoryReader.forEach(spark, manifest, inventory, source.root(),
-                    props, sink), "the inventory is older than the source");
+            inventorySource = new ListedSource(source, sink -> InventoryReader.forEach(spark, manifest, inventory,
+                    source.root(), props, sink), "the inventory is older than the source");
+            inventoryFiles = () -> InventoryReader.files(spark, manifest, source.root(), props);
+            return inventorySource;
         }
         if (config.sources().filesFromLookup()) {
             String files = config.filters().filesFrom();
@@ -89,6 +96,16 @@ final class SparkCluster implements Cluster {
     @Override
     public boolean plansDistributed() {
         return true;
+    }
+
+    @Override
+    public boolean listsOnCluster(Source source) {
+        return source != null && source == inventorySource;
+    }
+
+    /** The files of {@code source} read on the executors ({@link #listsOnCluster}), or null: list it. */
+    JavaRDD<SourceFile> filesOnCluster(Source source) {
+        return listsOnCluster(source) ? inventoryFiles.get() : null;
     }
 
     @Override

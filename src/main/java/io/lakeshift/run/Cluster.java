@@ -44,6 +44,14 @@ public interface Cluster {
     }
 
     /**
+     * Whether {@link #plan} reads the files of {@code source}, one of this cluster's {@link #listed} sources that is
+     * not listed in parts (an inventory report), on the executors, so that the driver never holds them.
+     */
+    default boolean listsOnCluster(Source source) {
+        return false;
+    }
+
+    /**
      * Lists the source and the target and plans on the executors, keeping the rows there; empty when the request
      * finds tables in the listing ({@link PlanRequest#findTables}), which the driver then plans.
      *

@@ -19,12 +19,15 @@ import java.util.function.Consumer;
  */
 final class PlanningChoice {
     /**
-     * Below this many source files the driver plans: its listing, maps and balancing cost about 19 µs and 390 B a
-     * file (docs/benchmarks.md), so 200,000 files take about 4 s and 80 MB, while a distributed plan pays its Spark
-     * jobs (levels, the join's shuffle, the sort; about a dozen) whatever the size. Measured on local[2] with 20,000
-     * files (one dry run each way after a warm-up): 8.4 s on the driver, 47.7 s on the cluster, where the
-     * "executors" share the driver's two cores; the crossover on a real cluster is still to be measured (the
-     * standalone cluster fixture), so this is an estimate that keeps every run today's size on the driver.
+     * Below this many source files the driver plans. Measured (docs/benchmarks.md, "Planning at scale", 2026-12-02,
+     * local[2] on a shared 2-core machine, dry runs at -Xmx1g): 10,000 files planned in 3.7 s on the driver and 50.4
+     * s on the cluster (28.2 vs 47.9 CPU s for the whole run); 1,000,000 inventory rows in 278 s on the driver and
+     * 1,377 s on the cluster (178 vs 358 CPU s) under load 16-28. In local[N] the cluster path never wins on time
+     * (its executors share the driver's cores and it pays a dozen Spark jobs and three shuffles); what it saves is
+     * driver heap: the driver's path held 494 B a file (1M files: 471 MiB, half a 1g heap), the cluster's about
+     * 12 B a file over a fixed ~60 MiB. So the threshold is set by memory, not time: 200,000 files cost the driver
+     * about 100 MB, a fifth of a 1g driver's heap, and under a minute of planning even at that load; above it the
+     * cluster plans.
      */
     static final int AUTO_LOCAL_FILES = 200_000;
 
@@ -51,7 +54,7 @@ final class PlanningChoice {
         if (planning == Planning.LOCAL || !cluster.plansDistributed()) {
             return new Choice(false, null);
         }
-        String local = localOnly(config, source, location);
+        String local = localOnly(config, cluster, source, location);
         if (local != null) {
             if (planning == Planning.DISTRIBUTED) {
                 out.println("lakeshift: --planning distributed: planned on the driver, " + local);
@@ -80,8 +83,9 @@ final class PlanningChoice {
     }
 
     /** Why this run is planned on the driver whatever --planning says, or null. */
-    private static String localOnly(MigrationConfig config, Source source, TargetLocation location) {
-        if (!source.listsInParts()) {
+    private static String localOnly(MigrationConfig config, Cluster cluster, Source source,
+            TargetLocation location) {
+        if (!source.listsInParts() && !cluster.listsOnCluster(source)) {
             return "as source " + source.root() + " is listed whole";
         }
         if (config.keepMarkers() && location instanceof OciLocation) {

@@ -51,6 +51,17 @@ public abstract class ForwardingSource implements Source {
     }
 
     @Override
+    public void listFolder(String folder, Consumer<SourceFile> files, Consumer<String> folders,
+            Consumer<KeyRange> ranges) throws IOException {
+        source.listFolder(folder, files, folders, ranges);
+    }
+
+    @Override
+    public void listRange(KeyRange range, Consumer<SourceFile> sink) throws IOException {
+        source.listRange(range, sink);
+    }
+
+    @Override
     public SourceFile lookup(String relativePath) throws IOException {
         return source.lookup(relativePath);
     }

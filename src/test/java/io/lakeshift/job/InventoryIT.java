@@ -106,6 +106,21 @@ class InventoryIT {
         assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
     }
 
+    /** Planned on the cluster, the report's rows are read on the executors: the same run, still no listing. */
+    @Test
+    void s3InventoryPlannedOnTheClusterMovesTheSameFiles() throws Exception {
+        Path manifest = Inventories.s3(SparkTestSession.get(), dir.resolve("reports"), "lake", entries,
+                Format.PARQUET, 2);
+        RunSummary r = run("d1", "--inventory", manifest.toString(), "--planning", "distributed");
+
+        assertEquals(Map.of("new", 4L, "failed", 2L), r.files());
+        assertEquals(new TreeSet<>(List.of("data/t/p=0/f 0.bin", "data/t/p=0/f 2.bin", "data/t/p=1/f 1.bin",
+                "data/t/p=1/f 3.bin")), new TreeSet<>(oci.list(bucket, "data/")));
+        assertEquals(Set.of("t/p=0/f 0.bin", "t/p=0/f 2.bin", "t/p=1/f 1.bin", "t/p=1/f 3.bin", "t/gone.bin",
+                "t/grown.bin"), jobs.log(bucket, "d1").keySet());
+        assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
+    }
+
     @ParameterizedTest
     @EnumSource(value = Format.class, names = {"CSV", "PARQUET"})
     void azureBlobInventoryMovesOnlyItsFiles(Format format) throws Exception {

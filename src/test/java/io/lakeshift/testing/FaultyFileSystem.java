@@ -45,10 +45,11 @@ public class FaultyFileSystem extends LocalFileSystem {
 
     /**
      * Counts from now on every listing of {@code folder} or a folder below it (a source that is listed, which an
-     * inventory run must never do); the count is read with {@link #listings}.
+     * inventory run must never do), and every per-file call below it; read with {@link #listings} and {@link #lookups}.
      */
     public static void watchListings(java.nio.file.Path folder) {
         LISTINGS.put(folder.toAbsolutePath().toString(), new AtomicInteger());
+        LOOKUPS.put(folder.toAbsolutePath().toString(), new AtomicInteger());
     }
 
     /** Listings of a watched folder (or below) since {@link #watchListings}. */
@@ -56,9 +57,31 @@ public class FaultyFileSystem extends LocalFileSystem {
         return LISTINGS.get(folder.toAbsolutePath().toString()).get();
     }
 
+    /** Per-file calls (getFileStatus, open) below a watched folder since {@link #watchListings}. */
+    private static final Map<String, AtomicInteger> LOOKUPS = new ConcurrentHashMap<>();
+
+    /** Per-file calls (getFileStatus, open) on a watched folder or below since {@link #watchListings}. */
+    public static int lookups(java.nio.file.Path folder) {
+        return LOOKUPS.get(folder.toAbsolutePath().toString()).get();
+    }
+
+    private static void looked(Path f) {
+        count(LOOKUPS, f);
+    }
+
+    @Override
+    public FileStatus getFileStatus(Path f) throws IOException {
+        looked(f);
+        return super.getFileStatus(f);
+    }
+
     private static void listed(Path f) {
+        count(LISTINGS, f);
+    }
+
+    private static void count(Map<String, AtomicInteger> counts, Path f) {
         String path = f.toUri().getPath();
-        LISTINGS.forEach((root, count) -> {
+        counts.forEach((root, count) -> {
             if (path != null && (path.equals(root) || path.startsWith(root + "/"))) {
                 count.incrementAndGet();
             }
@@ -96,6 +119,7 @@ public class FaultyFileSystem extends LocalFileSystem {
 
     @Override
     public FSDataInputStream open(Path f, int bufferSize) throws IOException {
+        looked(f);
         if (f.getName().contains("unreadable")) {
             throw new AccessDeniedException(f.toString(), null, "Permission denied");
         }
