@@ -147,14 +147,25 @@ class DeltaVerifyIT {
         assertEquals("yes", t.schemaEqual());
         assertTrue(t.note().contains("rows counted with Spark"), t.note());
 
-        // Read back by another reader through the connector: the same rows, content and columns.
+        // The same table from S3 (s3proxy) into the emulator, by the tests' JVM (no connector here: not verified).
+        String fromS3 = "oci://verify@" + oci.namespace() + "/from-s3/";
+        List<String> s3Run = new ArrayList<>(List.of("migrate", "--source", "s3a://lake/tables", "--target", fromS3,
+                "--run-id", "s3df"));
+        s3Run.addAll(s3.s3Args());
+        JobRuns.Outcome copied = jobs.main(s3Run.toArray(String[]::new));
+        assertEquals(Main.OK, copied.code(), copied.toString());
+
+        // Both read back by another reader through the connector: the same rows, content and columns.
         List<String> read = ChildJvm.java();
         read.addAll(List.of("-cp", PeerClasspath.resolve(PEER, "dataflow-delta") + File.pathSeparator
                 + Path.of("target/test-classes").toAbsolutePath()));
         connector().forEach((k, v) -> read.add("-D" + k + "=" + v));
-        read.addAll(List.of(DeltaReadBack.class.getName(), target + "sales/orders/", "3"));
+        read.addAll(List.of(DeltaReadBack.class.getName(), "3", target + "sales/orders/", fromS3 + "sales/orders/"));
         String back = run(read, "read back");
-        assertTrue(back.contains("FINGERPRINT " + sourceFingerprint()), sourceFingerprint() + "\n" + back);
+        for (String copy : List.of(target, fromS3)) {
+            assertTrue(back.contains("FINGERPRINT " + copy + "sales/orders/ " + sourceFingerprint()),
+                    copy + ": " + sourceFingerprint() + "\n" + back);
+        }
     }
 
     private String run(List<String> command, String what) throws Exception {

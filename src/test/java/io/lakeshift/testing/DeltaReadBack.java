@@ -6,10 +6,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Run in a child JVM on a peer runtime (Spark, Delta Lake, Oracle's oci-hdfs-connector: bench/peers/dataflow-delta):
- * reads a Delta table at a version and prints one line, {@code FINGERPRINT <rows> rows, checksum <sum of xxhash64
- * of every row>, columns <names>}: the same as {@link #fingerprint} prints in the tests' own JVM. It touches nothing
- * of lakeshift's. Arguments: the table's URI, its version; Hadoop settings come as {@code spark.hadoop.*} system
- * properties.
+ * reads Delta tables at a version and prints one line for each, {@code FINGERPRINT <uri> <rows> rows, checksum <sum
+ * of xxhash64 of every row>, columns <names>}: the same as {@link #fingerprint} prints in the tests' own JVM. It
+ * touches nothing of lakeshift's. Arguments: the version, then the tables' URIs; Hadoop settings come as
+ * {@code spark.hadoop.*} system properties.
  */
 public final class DeltaReadBack {
     private DeltaReadBack() {}
@@ -21,8 +21,11 @@ public final class DeltaReadBack {
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .getOrCreate();
         try {
-            Dataset<Row> t = spark.read().format("delta").option("versionAsOf", Long.parseLong(args[1])).load(args[0]);
-            System.out.println("FINGERPRINT " + fingerprint(t));
+            for (int i = 1; i < args.length; i++) {
+                Dataset<Row> t = spark.read().format("delta").option("versionAsOf", Long.parseLong(args[0]))
+                        .load(args[i]);
+                System.out.println("FINGERPRINT " + args[i] + " " + fingerprint(t));
+            }
         } finally {
             spark.stop();
         }
