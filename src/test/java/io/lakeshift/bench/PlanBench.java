@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  */
 public final class PlanBench {
     private static final String OCI_BUCKET = "plan";
-    private static final Pattern PLAN_LINE = Pattern.compile("lakeshift: ([\\d,]+) files, .*?; ([\\d,]+) to copy,"
+    /** The plan's console line: files, to copy, to check, equal, and the listing-and-compare seconds. */
+    static final Pattern PLAN_LINE = Pattern.compile("lakeshift: ([\\d,]+) files, .*?; ([\\d,]+) to copy,"
             + " ([\\d,]+) to check, ([\\d,]+) equal, .*listed and compared in ([\\d.]+)s");
     private static final Pattern GC_PAUSE = Pattern.compile("Pause.*?(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
@@ -68,12 +69,7 @@ public final class PlanBench {
         opt.put("xmx", "4g");
         opt.put("seed-master", "local[8]");
         opt.put("timeout-min", "60");
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("options are --name value, not " + args[i]);
-            }
-            opt.put(args[i].substring(2), args[++i]);
-        }
+        BenchArgs.parse(opt, args);
         PlanBench bench = new PlanBench(opt);
         Files.createDirectories(bench.work.resolve("logs"));
         StringBuilder report = new StringBuilder(MachineFacts.markdown(bench.project, bench.work)).append('\n');

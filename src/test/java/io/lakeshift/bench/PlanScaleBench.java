@@ -41,8 +41,7 @@ import java.util.regex.Pattern;
  */
 public final class PlanScaleBench {
     private static final String OCI_BUCKET = "plan";
-    private static final Pattern PLAN_LINE = Pattern.compile("lakeshift: ([\\d,]+) files, .*?; ([\\d,]+) to copy,"
-            + " ([\\d,]+) to check, ([\\d,]+) equal, .*listed and compared in ([\\d.]+)s");
+    private static final Pattern PLAN_LINE = PlanBench.PLAN_LINE;
     private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)\\s*$");
 
     private final Path project = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
@@ -67,12 +66,7 @@ public final class PlanScaleBench {
         opt.put("cutover-objects", "10000,50000,200000,1000000");
         opt.put("storage-fraction", "0.05");
         opt.put("timeout-min", "30");
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("options are --name value, not " + args[i]);
-            }
-            opt.put(args[i].substring(2), args[++i]);
-        }
+        BenchArgs.parse(opt, args);
         PlanScaleBench bench = new PlanScaleBench(opt);
         Files.createDirectories(bench.work.resolve("logs"));
         String facts = MachineFacts.markdown(bench.project, bench.work) + "\n";
