@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -98,17 +97,6 @@ class DeltaVerifyIT {
         return tables.get(0);
     }
 
-    /** The connector's settings: the emulator and its user, as HadoopPeer's core-site.xml has them. */
-    private static Map<String, String> connector() {
-        Map<String, String> conf = new LinkedHashMap<>();
-        conf.put("spark.hadoop.fs.oci.client.hostname", oci.emulator().endpoint());
-        conf.put("spark.hadoop.fs.oci.client.auth.tenantId", oci.emulator().tenancyId());
-        conf.put("spark.hadoop.fs.oci.client.auth.userId", oci.emulator().userId());
-        conf.put("spark.hadoop.fs.oci.client.auth.fingerprint", oci.emulator().fingerprint());
-        conf.put("spark.hadoop.fs.oci.client.auth.pemfilepath", oci.emulator().keyFile().toAbsolutePath().toString());
-        return conf;
-    }
-
     @Test
     void onADataFlowRuntimeTheCopyIsOpenedThroughOciHdfsConnectorAndFoundEqual() throws Exception {
         Path jar = DataflowJarIT.dataflowJar();
@@ -120,7 +108,7 @@ class DeltaVerifyIT {
         args.addAll(oci.ociArgs());
         Map<String, String> conf = new LinkedHashMap<>();
         app.json().get("configuration").fields().forEachRemaining(c -> conf.put(c.getKey(), c.getValue().asText()));
-        conf.putAll(connector());
+        conf.putAll(oci.connectorConf());
         // Delta Lake 3.1.0's DeltaLog refuses a session without its extension and catalog
         // (DeltaLog.checkRequiredConfigurations, spark.databricks.delta.requiredSparkConfsCheck.enabled);
         // spark-submit must give them, as Data Flow does for a run with spark.oracle.deltalake.version.
@@ -128,7 +116,7 @@ class DeltaVerifyIT {
         conf.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
         List<String> command = ChildJvm.sparkSubmit(PEER, "dataflow-delta", conf, app.json().get("className").asText(),
                 jar, args);
-        String out = run(command, "spark-submit");
+        String out = ChildJvm.runToEnd(dir, command, "spark-submit");
 
         List<MigrationRecord> log = new ArrayList<>();
         for (String name : oci.list("logs", "lakeshift/" + LogFormat.runFolder("df1"))) {
@@ -159,22 +147,13 @@ class DeltaVerifyIT {
         List<String> read = ChildJvm.java();
         read.addAll(List.of("-cp", PeerClasspath.resolve(PEER, "dataflow-delta") + File.pathSeparator
                 + Path.of("target/test-classes").toAbsolutePath()));
-        connector().forEach((k, v) -> read.add("-D" + k + "=" + v));
+        oci.connectorConf().forEach((k, v) -> read.add("-D" + k + "=" + v));
         read.addAll(List.of(DeltaReadBack.class.getName(), "3", target + "sales/orders/", fromS3 + "sales/orders/"));
-        String back = run(read, "read back");
+        String back = ChildJvm.runToEnd(dir, read, "read back");
         for (String copy : List.of(target, fromS3)) {
             assertTrue(back.contains("FINGERPRINT " + copy + "sales/orders/ " + sourceFingerprint()),
                     copy + ": " + sourceFingerprint() + "\n" + back);
         }
-    }
-
-    private String run(List<String> command, String what) throws Exception {
-        Path output = Files.createTempFile(dir, what.replace(' ', '-'), ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), what + " did not finish");
-        String log = Files.readString(output);
-        assertEquals(0, p.exitValue(), what + ":\n" + log);
-        return log;
     }
 
     @Test

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,8 +155,8 @@ class IcebergVerifyIT {
         args.addAll(oci.ociArgs());
         Map<String, String> conf = new LinkedHashMap<>();
         app.json().get("configuration").fields().forEachRemaining(c -> conf.put(c.getKey(), c.getValue().asText()));
-        conf.putAll(connector());
-        String out = run(ChildJvm.sparkSubmit(PEER, "dataflow-delta", conf, app.json().get("className").asText(), jar,
+        conf.putAll(oci.connectorConf());
+        String out = ChildJvm.runToEnd(dir, ChildJvm.sparkSubmit(PEER, "dataflow-delta", conf, app.json().get("className").asText(), jar,
                 args), "spark-submit");
 
         List<MigrationRecord> log = new ArrayList<>();
@@ -190,11 +189,11 @@ class IcebergVerifyIT {
         List<String> read = ChildJvm.java();
         read.addAll(List.of("-cp", PeerClasspath.resolve(PEER, "dataflow-delta") + File.pathSeparator
                 + Path.of("target/test-classes").toAbsolutePath()));
-        connector().forEach((k, v) -> read.add("-D" + k + "=" + v));
+        oci.connectorConf().forEach((k, v) -> read.add("-D" + k + "=" + v));
         String ns = oci.namespace();
         read.addAll(List.of(IcebergReadBack.class.getName(), target + "sales/orders",
                 "oci://s3ice@" + ns + "/lake/sales/orders", "oci://s3off@" + ns + "/lake/sales/orders"));
-        String back = run(read, "read back");
+        String back = ChildJvm.runToEnd(dir, read, "read back");
         assertTrue(back.contains("FINGERPRINT " + target + "sales/orders " + expected), expected + "\n" + back);
         assertTrue(back.contains("FINGERPRINT oci://s3ice@" + ns + "/lake/sales/orders " + fingerprint(s3Table)),
                 fingerprint(s3Table) + "\n" + back);
@@ -249,26 +248,6 @@ class IcebergVerifyIT {
         try (var files = Files.walk(folder)) {
             return files.anyMatch(Files::isRegularFile);
         }
-    }
-
-    /** The connector's settings: the emulator and its user. */
-    private static Map<String, String> connector() {
-        Map<String, String> conf = new LinkedHashMap<>();
-        conf.put("spark.hadoop.fs.oci.client.hostname", oci.emulator().endpoint());
-        conf.put("spark.hadoop.fs.oci.client.auth.tenantId", oci.emulator().tenancyId());
-        conf.put("spark.hadoop.fs.oci.client.auth.userId", oci.emulator().userId());
-        conf.put("spark.hadoop.fs.oci.client.auth.fingerprint", oci.emulator().fingerprint());
-        conf.put("spark.hadoop.fs.oci.client.auth.pemfilepath", oci.emulator().keyFile().toAbsolutePath().toString());
-        return conf;
-    }
-
-    private String run(List<String> command, String what) throws Exception {
-        Path output = Files.createTempFile(dir, what.replace(' ', '-'), ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), what + " did not finish");
-        String log = Files.readString(output);
-        assertEquals(0, p.exitValue(), what + ":\n" + log);
-        return log;
     }
 
     private static List<MigrationRecord> localLog(Path logs, String runId) throws Exception {

@@ -1,10 +1,15 @@
 package io.lakeshift.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Command lines for child JVMs: the tests' own Java, with the module openings Spark needs on Java 17. */
 public final class ChildJvm {
@@ -41,5 +46,18 @@ public final class ChildJvm {
         command.addAll(List.of("--class", mainClass, jar.toString()));
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * Runs a child process to its end (5 minutes at most), its output in a log file in {@code dir}, and returns that
+     * output; a non-zero exit fails the test with it.
+     */
+    public static String runToEnd(Path dir, List<String> command, String what) throws Exception {
+        Path output = Files.createTempFile(dir, what.replace(' ', '-'), ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), what + " did not finish");
+        String log = Files.readString(output);
+        assertEquals(0, p.exitValue(), what + ":\n" + log);
+        return log;
     }
 }

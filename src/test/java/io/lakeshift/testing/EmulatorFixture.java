@@ -14,6 +14,7 @@ import io.lakeshift.emulator.OciEmulator;
 import io.lakeshift.emulator.Sdk;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
@@ -107,6 +108,20 @@ public final class EmulatorFixture implements AutoCloseable, BeforeAllCallback, 
 
     public void createBucket(String name) {
         Sdk.createBucket(client(), emulator(), name);
+    }
+
+    /**
+     * Oracle's oci-hdfs-connector set up for this emulator and its user, as {@code spark.hadoop.*} settings (the
+     * keys HadoopPeer's core-site.xml has).
+     */
+    public Map<String, String> connectorConf() {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("spark.hadoop.fs.oci.client.hostname", emulator().endpoint());
+        conf.put("spark.hadoop.fs.oci.client.auth.tenantId", emulator().tenancyId());
+        conf.put("spark.hadoop.fs.oci.client.auth.userId", emulator().userId());
+        conf.put("spark.hadoop.fs.oci.client.auth.fingerprint", emulator().fingerprint());
+        conf.put("spark.hadoop.fs.oci.client.auth.pemfilepath", emulator().keyFile().toAbsolutePath().toString());
+        return conf;
     }
 
     /** Makes a bucket no other test of the class has used, named {@code prefix-N}, and returns its name. */
