@@ -9,7 +9,6 @@ import io.lakeshift.cli.Main;
 import io.lakeshift.log.LogFormat;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.Status;
-import io.lakeshift.packaging.DataflowApplication;
 import io.lakeshift.table.Table;
 import io.lakeshift.table.TableCheck;
 import io.lakeshift.table.TableCopy;
@@ -25,7 +24,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -48,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at the target, or a corrupted one, is a mismatch.
  */
 class DeltaVerifyIT {
-    private static final String PEER = "bench/peers/dataflow-delta/pom.xml";
+    private static final String PEER = DataflowSubmit.PEER;
     @RegisterExtension
     static final EmulatorFixture oci = EmulatorFixture.perClass("verify", "nofs", "logs");
     @RegisterExtension
@@ -99,24 +97,15 @@ class DeltaVerifyIT {
 
     @Test
     void onADataFlowRuntimeTheCopyIsOpenedThroughOciHdfsConnectorAndFoundEqual() throws Exception {
-        Path jar = DataflowJarIT.dataflowJar();
-        DataflowApplication app = DataflowApplication.read();
         String target = "oci://verify@" + oci.namespace() + "/lake/";
-        List<String> args = new ArrayList<>(app.arguments(Map.of("source", dir.resolve("lake").toUri().toString(),
-                "target", target, "log", "oci://logs@" + oci.namespace() + "/lakeshift/")));
-        args.addAll(List.of("--run-id", "df1", "--table-verify", "rows"));
-        args.addAll(oci.ociArgs());
-        Map<String, String> conf = new LinkedHashMap<>();
-        app.json().get("configuration").fields().forEachRemaining(c -> conf.put(c.getKey(), c.getValue().asText()));
-        conf.putAll(oci.connectorConf());
         // Delta Lake 3.1.0's DeltaLog refuses a session without its extension and catalog
         // (DeltaLog.checkRequiredConfigurations, spark.databricks.delta.requiredSparkConfsCheck.enabled);
         // spark-submit must give them, as Data Flow does for a run with spark.oracle.deltalake.version.
-        conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
-        conf.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
-        List<String> command = ChildJvm.sparkSubmit(PEER, "dataflow-delta", conf, app.json().get("className").asText(),
-                jar, args);
-        String out = ChildJvm.runToEnd(dir, command, "spark-submit");
+        String out = DataflowSubmit.run(oci, dir, Map.of("source", dir.resolve("lake").toUri().toString(), "target",
+                target, "log", "oci://logs@" + oci.namespace() + "/lakeshift/"),
+                List.of("--run-id", "df1", "--table-verify", "rows"),
+                Map.of("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
+                        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog"));
 
         List<MigrationRecord> log = new ArrayList<>();
         for (String name : oci.list("logs", "lakeshift/" + LogFormat.runFolder("df1"))) {

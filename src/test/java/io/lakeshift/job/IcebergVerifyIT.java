@@ -8,7 +8,6 @@ import io.lakeshift.cli.Main;
 import io.lakeshift.log.LogFormat;
 import io.lakeshift.log.MigrationRecord;
 import io.lakeshift.log.Status;
-import io.lakeshift.packaging.DataflowApplication;
 import io.lakeshift.testing.ChildJvm;
 import io.lakeshift.testing.DeltaReadBack;
 import io.lakeshift.testing.EmulatorFixture;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -48,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IcebergVerifyIT {
-    private static final String PEER = "bench/peers/dataflow-delta/pom.xml";
+    private static final String PEER = DataflowSubmit.PEER;
     @RegisterExtension
     static final EmulatorFixture oci = EmulatorFixture.perClass("verify", "s3ice", "s3off", "logs");
     /** A bucket of its own: S3A's cached file system for an earlier class's bucket names that class's s3proxy, gone. */
@@ -146,18 +144,10 @@ class IcebergVerifyIT {
     @Test
     @Order(2)
     void onADataFlowRuntimeTheCopyIsFoundEqualAndEveryTableReadsBackThroughOciHdfsConnector() throws Exception {
-        Path jar = DataflowJarIT.dataflowJar();
-        DataflowApplication app = DataflowApplication.read();
         String target = "oci://verify@" + oci.namespace() + "/lake/";
-        List<String> args = new ArrayList<>(app.arguments(Map.of("source", dir.resolve("lake").toUri().toString(),
-                "target", target, "log", "oci://logs@" + oci.namespace() + "/lakeshift/")));
-        args.addAll(List.of("--run-id", "df1", "--table-verify", "rows"));
-        args.addAll(oci.ociArgs());
-        Map<String, String> conf = new LinkedHashMap<>();
-        app.json().get("configuration").fields().forEachRemaining(c -> conf.put(c.getKey(), c.getValue().asText()));
-        conf.putAll(oci.connectorConf());
-        String out = ChildJvm.runToEnd(dir, ChildJvm.sparkSubmit(PEER, "dataflow-delta", conf, app.json().get("className").asText(), jar,
-                args), "spark-submit");
+        String out = DataflowSubmit.run(oci, dir, Map.of("source", dir.resolve("lake").toUri().toString(), "target",
+                target, "log", "oci://logs@" + oci.namespace() + "/lakeshift/"),
+                List.of("--run-id", "df1", "--table-verify", "rows"), Map.of());
 
         List<MigrationRecord> log = new ArrayList<>();
         for (String name : oci.list("logs", "lakeshift/" + LogFormat.runFolder("df1"))) {
