@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code --files-from} with {@code --files-from-lookup}: the manifest read as a Dataset, each named path looked up
@@ -61,17 +62,44 @@ public final class PathLookup {
                 }
             }
         } catch (RuntimeException e) {
-            Throwable t = e;
-            while (t.getCause() != null && t.getCause() != t) {
-                t = t.getCause();
-            }
-            throw new SourceException("cannot look up the paths of --files-from " + manifest + " in " + source.root()
-                    + ": " + Errors.oneLine(t), e);
+            throw failed(source, manifest, e);
         }
+        reportMissing(out, source, missing, named);
+    }
+
+    /**
+     * The files found, for planning on the cluster: the lookups are kept (memory and disk) so that counting the
+     * paths that name no file, reported on {@code out} here, does not look every path up twice.
+     */
+    public static JavaRDD<SourceFile> files(SparkSession spark, Source source, String manifest,
+            Map<String, String> hadoopProperties, PrintStream out) throws SourceException {
+        JavaRDD<Looked> looked = lookups(spark, source, manifest, hadoopProperties)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            JavaRDD<Looked> gone = looked.filter(l -> l.file() == null);
+            long missing = gone.count();
+            reportMissing(out, source, missing, missing == 0 ? List.of() : gone.map(Looked::path).take(NAMED_MISSING));
+        } catch (RuntimeException e) {
+            looked.unpersist(false);
+            throw failed(source, manifest, e);
+        }
+        return looked.filter(l -> l.file() != null).map(Looked::file);
+    }
+
+    private static void reportMissing(PrintStream out, Source source, long missing, List<String> named) {
         if (missing > 0) {
             out.printf("lakeshift: --files-from: %,d named path(s) are no file in %s: %s%s%n", missing, source.root(),
                     String.join(", ", named), missing > named.size() ? ", ..." : "");
         }
+    }
+
+    private static SourceException failed(Source source, String manifest, RuntimeException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return new SourceException("cannot look up the paths of --files-from " + manifest + " in " + source.root()
+                + ": " + Errors.oneLine(t), e);
     }
 
     private static Iterator<Looked> lookUp(Source source, Iterator<String> paths) {

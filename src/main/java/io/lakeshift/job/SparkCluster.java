@@ -19,7 +19,6 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
@@ -31,9 +30,12 @@ final class SparkCluster implements Cluster {
     private final JavaSparkContext jsc;
     private final String group;
     private final PrintStream out;
-    /** --inventory: the source {@link #listed} made, and its report's files as the executors read them. */
+    /**
+     * --inventory or --files-from-lookup: the source {@link #listed} made, and its files as the executors read the
+     * report or look the paths up.
+     */
     private Source inventorySource;
-    private Supplier<JavaRDD<SourceFile>> inventoryFiles;
+    private ClusterFiles inventoryFiles;
 
     SparkCluster(SparkSession spark, String runId, PrintStream out) {
         this.spark = spark;
@@ -79,8 +81,10 @@ final class SparkCluster implements Cluster {
             String files = config.filters().filesFrom();
             Map<String, String> props = Sources.hadoopProperties(files, config.sources(), config.oci(),
                     hadoopProperties());
-            return new ListedSource(source, sink -> PathLookup.forEach(spark, source, files, props, sink, out),
-                    "it changed after --files-from-lookup found it");
+            inventorySource = new ListedSource(source, sink -> PathLookup.forEach(spark, source, files, props, sink,
+                    out), "it changed after --files-from-lookup found it");
+            inventoryFiles = () -> PathLookup.files(spark, source, files, props, out);
+            return inventorySource;
         }
         return source;
     }
@@ -104,7 +108,7 @@ final class SparkCluster implements Cluster {
     }
 
     /** The files of {@code source} read on the executors ({@link #listsOnCluster}), or null: list it. */
-    JavaRDD<SourceFile> filesOnCluster(Source source) {
+    JavaRDD<SourceFile> filesOnCluster(Source source) throws IOException {
         return listsOnCluster(source) ? inventoryFiles.get() : null;
     }
 
@@ -144,5 +148,10 @@ final class SparkCluster implements Cluster {
             jsc.sc().removeSparkListener(progress);
             jsc.clearJobGroup();
         }
+    }
+
+    /** How the executors read the files of a source that is not listed. */
+    private interface ClusterFiles {
+        JavaRDD<SourceFile> get() throws IOException;
     }
 }

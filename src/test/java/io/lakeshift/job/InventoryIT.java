@@ -15,6 +15,9 @@ import io.lakeshift.testing.Inventories.Format;
 import io.lakeshift.testing.JobRuns;
 import io.lakeshift.testing.Lakes;
 import io.lakeshift.testing.SparkTestSession;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code --inventory} and {@code --files-from-lookup} against the emulator, from a local lake whose listings are
@@ -134,13 +138,23 @@ class InventoryIT {
         assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
     }
 
-    @Test
-    void filesFromLookupLooksThePathsUpWithoutListingTheSource() throws Exception {
+    /** Looked up on the executors both ways; planned on the driver or, with --planning distributed, on the cluster. */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "distributed"})
+    void filesFromLookupLooksThePathsUpWithoutListingTheSource(String planning) throws Exception {
         Path manifest = Files.writeString(dir.resolve("files.txt"), "# wanted\nt/p=0/f 0.bin\n/t/p=1/f 3.bin\n"
                 + "t/missing.bin\nt/p=0/f 0.bin\n");
-        RunSummary r = run("l1", "--files-from", manifest.toString(), "--files-from-lookup");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunSummary r = jobs.run(new PrintStream(console, true, StandardCharsets.UTF_8), "--source",
+                lake.toUri().toString(), "--target", target, "--run-id", "l-" + planning, "--max-attempts", "1",
+                "--files-from", manifest.toString(), "--files-from-lookup", "--planning", planning);
+        String lines = console.toString(StandardCharsets.UTF_8);
 
         assertEquals(Map.of("new", 2L), r.files(), "found files only; neither the others nor the missing one logged");
+        assertTrue(lines.contains("--files-from: 1 named path(s) are no file in"), lines);
+        assertTrue(lines.contains("t/missing.bin"), lines);
+        assertEquals(planning.equals("distributed"), lines.contains(" on the cluster\n"), lines);
+        assertTrue(!lines.contains("planned on the driver"), lines);
         assertEquals(new TreeSet<>(List.of("data/t/p=0/f 0.bin", "data/t/p=1/f 3.bin")),
                 new TreeSet<>(oci.list(bucket, "data/")));
         assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");

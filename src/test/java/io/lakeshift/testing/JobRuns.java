@@ -31,11 +31,15 @@ public final class JobRuns {
      * lines; what {@code args} give wins (e.g. an {@code --oci-endpoint} in front of the emulator).
      */
     public RunSummary run(String... args) throws IOException {
+        return run(new PrintStream(new ByteArrayOutputStream()), args);
+    }
+
+    /** {@link #run(String...)} with the run's console lines printed on {@code out}. */
+    public RunSummary run(PrintStream out, String... args) throws IOException {
         List<String> all = new ArrayList<>(oci.ociArgs());
         all.addAll(List.of("--progress-interval", "0"));
         all.addAll(List.of(args));
-        return new MigrationJob(SparkTestSession.get(), new PrintStream(new ByteArrayOutputStream()))
-                .run(ConfigLoader.load(all));
+        return new MigrationJob(SparkTestSession.get(), out).run(ConfigLoader.load(all));
     }
 
     /** {@link #run(String...)} with a test class's usual arguments, then this test's own ({@code more} win). */
