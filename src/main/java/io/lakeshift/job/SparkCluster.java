@@ -34,8 +34,8 @@ final class SparkCluster implements Cluster {
      * --inventory or --files-from-lookup: the source {@link #listed} made, and its files as the executors read the
      * report or look the paths up.
      */
-    private Source inventorySource;
-    private ClusterFiles inventoryFiles;
+    private Source unlistedSource;
+    private ClusterFiles unlistedFiles;
 
     SparkCluster(SparkSession spark, String runId, PrintStream out) {
         this.spark = spark;
@@ -72,19 +72,19 @@ final class SparkCluster implements Cluster {
             out.printf("lakeshift: the files of %s come from the %s inventory %s (%s, %d report file(s)); the source"
                     + " is not listed%n", source.root(), manifest.kind() == InventoryManifest.Kind.S3 ? "S3" : "Azure",
                     inventory, manifest.format(), manifest.files().size());
-            inventorySource = new ListedSource(source, sink -> InventoryReader.forEach(spark, manifest, inventory,
+            unlistedSource = new ListedSource(source, sink -> InventoryReader.forEach(spark, manifest, inventory,
                     source.root(), props, sink), "the inventory is older than the source");
-            inventoryFiles = () -> InventoryReader.files(spark, manifest, source.root(), props);
-            return inventorySource;
+            unlistedFiles = () -> InventoryReader.files(spark, manifest, source.root(), props);
+            return unlistedSource;
         }
         if (config.sources().filesFromLookup()) {
             String files = config.filters().filesFrom();
             Map<String, String> props = Sources.hadoopProperties(files, config.sources(), config.oci(),
                     hadoopProperties());
-            inventorySource = new ListedSource(source, sink -> PathLookup.forEach(spark, source, files, props, sink,
+            unlistedSource = new ListedSource(source, sink -> PathLookup.forEach(spark, source, files, props, sink,
                     out), "it changed after --files-from-lookup found it");
-            inventoryFiles = () -> PathLookup.files(spark, source, files, props, out);
-            return inventorySource;
+            unlistedFiles = () -> PathLookup.files(spark, source, files, props, out);
+            return unlistedSource;
         }
         return source;
     }
@@ -104,12 +104,12 @@ final class SparkCluster implements Cluster {
 
     @Override
     public boolean listsOnCluster(Source source) {
-        return source != null && source == inventorySource;
+        return source != null && source == unlistedSource;
     }
 
     /** The files of {@code source} read on the executors ({@link #listsOnCluster}), or null: list it. */
     JavaRDD<SourceFile> filesOnCluster(Source source) throws IOException {
-        return listsOnCluster(source) ? inventoryFiles.get() : null;
+        return listsOnCluster(source) ? unlistedFiles.get() : null;
     }
 
     @Override
