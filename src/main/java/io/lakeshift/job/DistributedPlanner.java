@@ -81,7 +81,7 @@ final class DistributedPlanner {
         List<SourceFile> top = new ArrayList<>();
         List<String> folders = new ArrayList<>();
         List<KeyRange> ranges = new ArrayList<>();
-        JavaRDD<SourceFile> reported = cluster.filesOnCluster(source);
+        JavaRDD<SourceFile> reported = cluster.filesOnCluster(source, this::keep);
         if (reported == null) {
             source.listFolder("", top::add, folders::add, ranges::add);
         }
@@ -263,6 +263,11 @@ final class DistributedPlanner {
     private <T> JavaRDD<T> keep(JavaRDD<T> rdd) {
         held.add(rdd.persist(KEEP));
         return rdd;
+    }
+
+    /** Persists an RDD for the plan's life: unpersisted when the plan closes, or at once if planning fails. */
+    interface Keeper {
+        <T> JavaRDD<T> keep(JavaRDD<T> rdd);
     }
 
     private void release() {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code --files-from} with {@code --files-from-lookup}: the manifest read as a Dataset, each named path looked up
@@ -68,19 +67,19 @@ public final class PathLookup {
     }
 
     /**
-     * The files found, for planning on the cluster: the lookups are kept (memory and disk) so that counting the
-     * paths that name no file, reported on {@code out} here, does not look every path up twice.
+     * The files found, for planning on the cluster: the lookups are kept ({@code keeper}, released with the plan)
+     * so that counting the paths that name no file, reported on {@code out} here, does not look every path up
+     * twice.
      */
-    public static JavaRDD<SourceFile> files(SparkSession spark, Source source, String manifest,
-            Map<String, String> hadoopProperties, PrintStream out) throws SourceException {
-        JavaRDD<Looked> looked = lookups(spark, source, manifest, hadoopProperties)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+    static JavaRDD<SourceFile> files(SparkSession spark, Source source, String manifest,
+            Map<String, String> hadoopProperties, PrintStream out, DistributedPlanner.Keeper keeper)
+            throws SourceException {
+        JavaRDD<Looked> looked = keeper.keep(lookups(spark, source, manifest, hadoopProperties));
         try {
             JavaRDD<Looked> gone = looked.filter(l -> l.file() == null);
             long missing = gone.count();
             reportMissing(out, source, missing, missing == 0 ? List.of() : gone.map(Looked::path).take(NAMED_MISSING));
         } catch (RuntimeException e) {
-            looked.unpersist(false);
             throw failed(source, manifest, e);
         }
         return looked.filter(l -> l.file() != null).map(Looked::file);

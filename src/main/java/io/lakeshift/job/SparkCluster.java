@@ -74,7 +74,7 @@ final class SparkCluster implements Cluster {
                     inventory, manifest.format(), manifest.files().size());
             unlistedSource = new ListedSource(source, sink -> InventoryReader.forEach(spark, manifest, inventory,
                     source.root(), props, sink), "the inventory is older than the source");
-            unlistedFiles = () -> InventoryReader.files(spark, manifest, source.root(), props);
+            unlistedFiles = keeper -> InventoryReader.files(spark, manifest, source.root(), props);
             return unlistedSource;
         }
         if (config.sources().filesFromLookup()) {
@@ -83,7 +83,7 @@ final class SparkCluster implements Cluster {
                     hadoopProperties());
             unlistedSource = new ListedSource(source, sink -> PathLookup.forEach(spark, source, files, props, sink,
                     out), "it changed after --files-from-lookup found it");
-            unlistedFiles = () -> PathLookup.files(spark, source, files, props, out);
+            unlistedFiles = keeper -> PathLookup.files(spark, source, files, props, out, keeper);
             return unlistedSource;
         }
         return source;
@@ -107,9 +107,13 @@ final class SparkCluster implements Cluster {
         return source != null && source == unlistedSource;
     }
 
-    /** The files of {@code source} read on the executors ({@link #listsOnCluster}), or null: list it. */
-    JavaRDD<SourceFile> filesOnCluster(Source source) throws IOException {
-        return listsOnCluster(source) ? unlistedFiles.get() : null;
+    /**
+     * The files of {@code source} read on the executors ({@link #listsOnCluster}), or null: list it.
+     *
+     * @param keeper persists what the reading keeps, for the plan to release
+     */
+    JavaRDD<SourceFile> filesOnCluster(Source source, DistributedPlanner.Keeper keeper) throws IOException {
+        return listsOnCluster(source) ? unlistedFiles.get(keeper) : null;
     }
 
     @Override
@@ -152,6 +156,6 @@ final class SparkCluster implements Cluster {
 
     /** How the executors read the files of a source that is not listed. */
     private interface ClusterFiles {
-        JavaRDD<SourceFile> get() throws IOException;
+        JavaRDD<SourceFile> get(DistributedPlanner.Keeper keeper) throws IOException;
     }
 }
