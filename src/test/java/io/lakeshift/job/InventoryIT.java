@@ -85,8 +85,15 @@ class InventoryIT {
     }
 
     private RunSummary run(String runId, String... more) throws Exception {
-        return jobs.run(List.of("--source", lake.toUri().toString(), "--target", target,
-                "--run-id", runId, "--max-attempts", "1"), more);
+        return run(new PrintStream(new ByteArrayOutputStream()), runId, more);
+    }
+
+    /** {@link #run(String, String...)} with the run's console lines printed on {@code out}. */
+    private RunSummary run(PrintStream out, String runId, String... more) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--source", lake.toUri().toString(), "--target", target,
+                "--run-id", runId, "--max-attempts", "1"));
+        all.addAll(List.of(more));
+        return jobs.run(out, all.toArray(String[]::new));
     }
 
     @ParameterizedTest
@@ -145,8 +152,7 @@ class InventoryIT {
         Path manifest = Files.writeString(dir.resolve("files.txt"), "# wanted\nt/p=0/f 0.bin\n/t/p=1/f 3.bin\n"
                 + "t/missing.bin\nt/p=0/f 0.bin\n");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        RunSummary r = jobs.run(new PrintStream(console, true, StandardCharsets.UTF_8), "--source",
-                lake.toUri().toString(), "--target", target, "--run-id", "l-" + planning, "--max-attempts", "1",
+        RunSummary r = run(new PrintStream(console, true, StandardCharsets.UTF_8), "l-" + planning,
                 "--files-from", manifest.toString(), "--files-from-lookup", "--planning", planning);
         String lines = console.toString(StandardCharsets.UTF_8);
 
