@@ -201,6 +201,10 @@ public enum Option {
             "S3 region of the bucket; default: S3A's (us-east-1 or the endpoint's)."),
     S3_PATH_STYLE("s3-path-style", Spec.flag(), "Path-style requests (endpoint/bucket/key), as most S3-compatible"
             + " stores need."),
+    S3_LIST_SPLIT("s3-list-split", Spec.number(Kind.INT, "N", "10000").between(1, 1_000_000, null),
+            "With --planning distributed (or auto above 200,000 files): an s3a:// folder, or a key range of one, with"
+                    + " more entries than this is split into key ranges listed by separate tasks, again while a"
+                    + " range is still bigger."),
     AZURE_AUTH("azure-auth", Spec.choice("MODE", AzureSettings.Auth.class, "auto"), "How to sign in to ADLS"
             + " (--source-api adls): auto | key | service_principal | sas | managed_identity | default. auto: the"
             + " first of key, client secret, SAS that is set, else the default Azure credential chain."),

@@ -15,9 +15,10 @@ import java.io.Serializable;
  * @param endpoint endpoint URL, or null for AWS
  * @param region signing region, or null
  * @param pathStyle path-style requests
+ * @param listSplit the entries of a folder or key range past which the cluster's listing splits it (--s3-list-split)
  */
 public record S3Settings(Auth auth, SecretRef accessKey, SecretRef secretKey, SecretRef sessionToken, String profile,
-        String endpoint, String region, boolean pathStyle) implements Serializable {
+        String endpoint, String region, boolean pathStyle, int listSplit) implements Serializable {
 
     /** How the job signs in to S3 (--s3-auth). */
     public enum Auth {

@@ -46,6 +46,11 @@ final class DistributedPlanner {
     static final int MAX_DEPTH = 4;
     /** Folders (and key ranges) wanted per task slot, so that uneven subtrees still keep every slot busy. */
     static final int PER_SLOT = 4;
+    /**
+     * Rounds of subtree and key-range listings; a range still too big after them is listed by one task. Each
+     * round lists at least a split's worth (--s3-list-split) of every range it splits again.
+     */
+    static final int MAX_ROUNDS = 8;
     private static final StorageLevel KEEP = StorageLevel.MEMORY_AND_DISK();
 
     private final JavaSparkContext jsc;
@@ -95,11 +100,20 @@ final class DistributedPlanner {
             next.stream().map(Listed::range).filter(k -> k != null).forEach(ranges::add);
             listed = listed.union(level.filter(l -> l.file() != null).map(Listed::file));
         }
+        // Each subtree and range apart; one that proves too big for a task hands out the rest of it as key ranges
+        // (S3: Source#listRange with a rest), listed in the next round, so no task lists a huge range alone.
         List<KeyRange> parts = new ArrayList<>(ranges);
-        folders.forEach(f -> parts.add(KeyRange.below(f)));
-        if (!parts.isEmpty()) {
-            listed = listed.union(jsc.parallelize(parts, Math.min(parts.size(), wanted))
-                    .flatMap(part -> listRange(source, part)));
+        for (String f : folders) {
+            parts.add(KeyRange.below(f));
+        }
+        for (int round = 1; !parts.isEmpty(); round++) {
+            boolean split = round < MAX_ROUNDS;
+            JavaRDD<Listed> part = keep(jsc.parallelize(parts, Math.min(parts.size(), wanted))
+                    .flatMap(p -> listRange(source, p, split)));
+            List<KeyRange> rest = part.filter(l -> l.range() != null).map(Listed::range).collect();
+            listed = listed.union(part.filter(l -> l.file() != null).map(Listed::file));
+            ranges.addAll(rest);
+            parts = new ArrayList<>(rest);
         }
         listed = keep(listed);
         if (r.findTables() && !listed.filter(f -> TableFinder.holdsTable(f.relativePath())).isEmpty()) {
@@ -237,9 +251,10 @@ final class DistributedPlanner {
         return out.iterator();
     }
 
-    private static Iterator<SourceFile> listRange(Source source, KeyRange range) throws IOException {
-        List<SourceFile> out = new ArrayList<>();
-        source.listRange(range, out::add);
+    private static Iterator<Listed> listRange(Source source, KeyRange range, boolean split) throws IOException {
+        List<Listed> out = new ArrayList<>();
+        source.listRange(range, f -> out.add(new Listed(f, null, null)),
+                split ? k -> out.add(new Listed(null, null, k)) : null);
         return out.iterator();
     }
 

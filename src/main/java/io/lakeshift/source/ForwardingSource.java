@@ -62,6 +62,11 @@ public abstract class ForwardingSource implements Source {
     }
 
     @Override
+    public void listRange(KeyRange range, Consumer<SourceFile> sink, Consumer<KeyRange> rest) throws IOException {
+        source.listRange(range, sink, rest);
+    }
+
+    @Override
     public SourceFile lookup(String relativePath) throws IOException {
         return source.lookup(relativePath);
     }

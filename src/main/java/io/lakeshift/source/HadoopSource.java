@@ -29,31 +29,42 @@ import org.apache.hadoop.fs.RemoteIterator;
  */
 public final class HadoopSource implements Source {
     private static final int READ_BUFFER = 1 << 20;
-    /** An S3 folder's direct entries past which it is listed by key range: ten pages of 1,000, one task's worth. */
-    static final int SPLIT_ENTRIES = 10_000;
-    /** The Hadoop property (Spark's {@code spark.hadoop.*}) that sets another {@link #SPLIT_ENTRIES}. */
-    public static final String SPLIT_ENTRIES_PROPERTY = "lakeshift.s3a.list.split-entries";
+    /** An S3 folder's entries past which it is listed by key range: ten pages of 1,000, one task's worth. */
+    static final int LIST_SPLIT = 10_000;
     private static final Pattern S3_STATUS = Pattern.compile("Status Code: (\\d+); Error Code: ([^;)]+)");
 
     private final String root;
     private final HashMap<String, String> hadoopProperties;
     private final String credentialHint;
+    private final int listSplit;
 
     /**
      * @param root the lake's root URI
      * @param hadoopProperties Hadoop settings to apply over the defaults (e.g. Spark's {@code spark.hadoop.*})
      */
     public HadoopSource(String root, Map<String, String> hadoopProperties) {
-        this(root, hadoopProperties, "the source's credentials (spark.hadoop.* settings)");
+        this(root, hadoopProperties, LIST_SPLIT);
+    }
+
+    /**
+     * @param listSplit an s3a:// folder's or key range's entries past which it is listed by key range
+     *     (--s3-list-split)
+     */
+    public HadoopSource(String root, Map<String, String> hadoopProperties, int listSplit) {
+        this(root, hadoopProperties, "the source's credentials (spark.hadoop.* settings)", listSplit);
     }
 
     /**
      * @param credentialHint the settings to name when the store refuses the credentials
      */
-    HadoopSource(String root, Map<String, String> hadoopProperties, String credentialHint) {
+    HadoopSource(String root, Map<String, String> hadoopProperties, String credentialHint, int listSplit) {
+        if (listSplit < 1) {
+            throw new IllegalArgumentException("listSplit must be at least 1: " + listSplit);
+        }
         this.root = root;
         this.hadoopProperties = new HashMap<>(hadoopProperties);
         this.credentialHint = credentialHint;
+        this.listSplit = listSplit;
     }
 
     @Override
@@ -126,8 +137,8 @@ public final class HadoopSource implements Source {
     }
 
     /**
-     * s3a:// folders of more than {@value #SPLIT_ENTRIES} direct entries (objects and subfolders; the Hadoop
-     * property {@value #SPLIT_ENTRIES_PROPERTY} sets another number) hand out their key ranges instead
+     * s3a:// folders of more than {@code listSplit} direct entries (objects and subfolders; --s3-list-split,
+     * {@value #LIST_SPLIT} by default) hand out their key ranges instead
      * ({@link KeyRanges}); other file systems cannot list by key range and list every folder whole.
      */
     @Override
@@ -156,7 +167,7 @@ public final class HadoopSource implements Source {
             }
             if (s3a) {
                 S3aListing.listFolder(fs, rootPath, prefix.substring(1), folder,
-                        ranges == null ? Integer.MAX_VALUE : splitEntries(), files, folders, ranges);
+                        ranges == null ? Integer.MAX_VALUE : listSplit, files, folders, ranges);
                 return;
             }
             RemoteIterator<FileStatus> children = fs.listStatusIterator(status.getPath());
@@ -185,36 +196,32 @@ public final class HadoopSource implements Source {
             Source.super.listRange(range, sink);
             return;
         }
+        listRange(range, sink, null);
+    }
+
+    /**
+     * s3a:// ranges, whole folders too, past {@code listSplit} keys (--s3-list-split) hand out the rest of the
+     * range ({@link KeyRanges#rest}), so a subtree or range bigger than one task's worth is never listed by one
+     * task; on other file systems the range is listed whole.
+     */
+    @Override
+    public void listRange(KeyRange range, Consumer<SourceFile> sink, Consumer<KeyRange> rest) throws IOException {
+        if (!"s3a".equals(URI.create(root).getScheme())) {
+            Source.super.listRange(range, sink);
+            return;
+        }
         try {
             FileSystem fs = fileSystem(new Path(root));
             Path rootPath = fs.makeQualified(new Path(root));
             String rootDir = rootPath.toUri().getPath();
             String prefix = rootDir.endsWith("/") ? rootDir : rootDir + "/";
-            S3aListing.listRange(fs, rootPath, prefix.substring(1), range, sink);
+            S3aListing.listRange(fs, rootPath, prefix.substring(1), range, listSplit, sink, rest);
         } catch (AccessDeniedException e) {
             throw new SourceException(denied(e), e);
         } catch (IOException | RuntimeException e) {
             throw new SourceException("cannot list source " + root + " at " + range.folder() + " after "
                     + range.after() + ": " + Errors.oneLine(e), e);
         }
-    }
-
-    /** The number of a folder's entries past which it is listed by key range ({@value #SPLIT_ENTRIES_PROPERTY}). */
-    private int splitEntries() throws SourceException {
-        String value = hadoopProperties.get(SPLIT_ENTRIES_PROPERTY);
-        if (value == null) {
-            return SPLIT_ENTRIES;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // the message below
-        }
-        throw new SourceException("spark.hadoop." + SPLIT_ENTRIES_PROPERTY + " must be a whole number of at least 1,"
-                + " not '" + value + "'");
     }
 
     @Override

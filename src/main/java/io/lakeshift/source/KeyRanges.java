@@ -57,6 +57,28 @@ public final class KeyRanges {
         return between(folder, new ArrayList<>(bounds));
     }
 
+    /**
+     * The rest of a range after the keys listed of it so far ({@code listed}, its first keys in listing order,
+     * at least one): the ranges {@link #split} would choose past the last of them, cut at the range's own end, so
+     * that with {@code (range.after, last listed]} they cover the range once.
+     */
+    public static List<KeyRange> rest(KeyRange range, List<String> listed) {
+        List<KeyRange> split = split(range.folder(), listed);
+        String until = range.until();
+        List<KeyRange> rest = new ArrayList<>();
+        for (KeyRange k : split.subList(1, split.size())) { // the first is (none, last listed]
+            if (until != null && NameOrder.compare(k.after(), until) >= 0) {
+                break;
+            }
+            boolean end = k.until() == null || until != null && NameOrder.compare(k.until(), until) >= 0;
+            rest.add(new KeyRange(range.folder(), k.after(), end ? until : k.until()));
+            if (end) {
+                break;
+            }
+        }
+        return rest;
+    }
+
     /** The ranges between sorted bounds: (none, b1], (b1, b2], ..., (bk, none). */
     static List<KeyRange> between(String folder, List<String> bounds) {
         List<KeyRange> ranges = new ArrayList<>(bounds.size() + 1);

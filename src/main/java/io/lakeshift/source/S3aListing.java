@@ -58,8 +58,18 @@ final class S3aListing {
     /** Lists the objects of a key range below the root's {@code prefix}, as {@link #list} lists them all. */
     static void listRange(FileSystem fs, Path root, String prefix, KeyRange range, Consumer<SourceFile> sink)
             throws IOException {
+        listRange(fs, root, prefix, range, Integer.MAX_VALUE, sink, null);
+    }
+
+    /**
+     * As {@link #listRange(FileSystem, Path, String, KeyRange, Consumer)}, but past {@code split} keys the rest of
+     * the range goes to {@code rest} as key ranges ({@link KeyRanges#rest}) instead of being listed here; a null
+     * {@code rest} lists it all.
+     */
+    static void listRange(FileSystem fs, Path root, String prefix, KeyRange range, int split,
+            Consumer<SourceFile> sink, Consumer<KeyRange> rest) throws IOException {
         try {
-            keys(fs, root, prefix).range(range, sink);
+            keys(fs, root, prefix).range(range, split, sink, rest);
         } catch (AmazonClientException e) {
             throw S3AUtils.translateException("list", root, e);
         }
@@ -90,11 +100,21 @@ final class S3aListing {
      */
     record Keys(AmazonS3 s3, String bucket, String prefix, Function<String, String> uri) {
         void range(KeyRange range, Consumer<SourceFile> sink) {
+            range(range, Integer.MAX_VALUE, sink, null);
+        }
+
+        /**
+         * The range's keys; with a {@code rest}, only the first {@code split} or so (pages of at most as many),
+         * and the rest of the range handed out as key ranges chosen from them.
+         */
+        void range(KeyRange range, int split, Consumer<SourceFile> sink, Consumer<KeyRange> rest) {
             ListObjectsV2Request request = new ListObjectsV2Request().withBucketName(bucket)
-                    .withPrefix(prefix + range.folder()).withMaxKeys(PAGE_SIZE);
+                    .withPrefix(prefix + range.folder()).withMaxKeys(rest == null ? PAGE_SIZE
+                            : Math.min(PAGE_SIZE, split));
             if (range.after() != null) {
                 request.setStartAfter(prefix + range.after());
             }
+            List<String> sample = rest == null ? null : new ArrayList<>();
             ListObjectsV2Result page;
             do {
                 page = s3.listObjectsV2(request);
@@ -106,6 +126,13 @@ final class S3aListing {
                     if (!o.getKey().endsWith("/")) {
                         sink.accept(file(o, relative));
                     }
+                    if (sample != null) {
+                        sample.add(relative);
+                    }
+                }
+                if (sample != null && page.isTruncated() && sample.size() >= split) {
+                    KeyRanges.rest(range, sample).forEach(rest);
+                    return;
                 }
                 request.setContinuationToken(page.getNextContinuationToken());
             } while (page.isTruncated());

@@ -82,6 +82,17 @@ public interface Source extends Serializable {
     }
 
     /**
+     * As {@link #listRange(KeyRange, Consumer)}, but a range that proves bigger than one listing task should take
+     * is listed only in part where the store can list by key range: its first files go to {@code sink} and the
+     * rest of the range, split into key ranges, to {@code rest}, each to be listed apart (and split again) the
+     * same way. Together they list every file of the range once. With a null {@code rest}, and in this default,
+     * the range is listed whole.
+     */
+    default void listRange(KeyRange range, Consumer<SourceFile> sink, Consumer<KeyRange> rest) throws IOException {
+        listRange(range, sink);
+    }
+
+    /**
      * Looks one file up by its path below the root, without listing ({@code --files-from-lookup}): one metadata
      * request (HEAD, getFileStatus). Returns null when no such file exists (a folder is not a file). A store that
      * cannot look files up refuses (this default).

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
@@ -50,8 +51,8 @@ class PlanningEquivalenceIT {
     @RegisterExtension
     static final S3Fixture s3 = S3Fixture.perClass(S3_BUCKET);
     private static final JobRuns jobs = new JobRuns(oci);
-    /** A folder of more than 20 direct entries is listed by key range (10,000 in a real run). */
-    private static final Map<String, String> SPLIT = Map.of(HadoopSource.SPLIT_ENTRIES_PROPERTY, "20");
+    /** A folder or range of more than 20 entries is listed by key range (10,000 by default). */
+    private static final int SPLIT = 20;
 
     @TempDir
     Path dir;
@@ -155,9 +156,7 @@ class PlanningEquivalenceIT {
         }
 
         // The setting splits big/ into ranges; s3proxy lists them as the flat listing lists the folder.
-        Map<String, String> props = new java.util.HashMap<>(s3.s3aProperties());
-        props.putAll(SPLIT);
-        HadoopSource source = new HadoopSource(root, props);
+        HadoopSource source = new HadoopSource(root, s3.s3aProperties(), SPLIT);
         List<KeyRange> ranges = new ArrayList<>();
         List<String> direct = new ArrayList<>();
         source.listFolder("big/", f -> direct.add(f.relativePath()), direct::add, ranges::add);
@@ -182,15 +181,69 @@ class PlanningEquivalenceIT {
         oci.put(bucket, "s3/big/orphan.bin", new byte[4]);
 
         List<String> sync = new ArrayList<>(s3.s3Args());
-        sync.addAll(List.of("--mode", "sync", "--dry-run"));
-        RunSummary local = SparkTestSession.withHadoopSettings(SPLIT,
-                () -> runFrom(root, target, "s-local", "local", sync.toArray(String[]::new)));
-        RunSummary distributed = SparkTestSession.withHadoopSettings(SPLIT,
-                () -> runFrom(root, target, "s-dist", "distributed", sync.toArray(String[]::new)));
+        sync.addAll(List.of("--mode", "sync", "--dry-run", "--s3-list-split", String.valueOf(SPLIT)));
+        RunSummary local = runFrom(root, target, "s-local", "local", sync.toArray(String[]::new));
+        RunSummary distributed = runFrom(root, target, "s-dist", "distributed", sync.toArray(String[]::new));
         Map<String, String> a = records("s-local");
         assertEquals(a, records("s-dist"));
         assertEquals(local.files(), distributed.files());
         assertEquals(Map.of("equal", 101L, "updated", 1L, "new", 1L, "deleted", 2L), notes(a), "_SUCCESS is skipped");
+    }
+
+    /**
+     * Names the first split cannot spread (numbers without leading zeros: the range after the first 20 holds
+     * f-117 ... f-199 and f-12 ... f-19x), and a subtree below the levels listed one by one: every range or
+     * subtree past 20 keys is split again while it is listed, no listing call takes more than 20 keys, every key
+     * is listed once, and the cluster's plan is the driver's.
+     */
+    @Test
+    void anS3RangeStillTooBigAfterTheSplitIsSplitAgain() throws Exception {
+        String root = "s3a://" + S3_BUCKET + "/wide/";
+        for (int i = 0; i < 300; i++) {
+            put("wide/w/f-" + i + ".bin", 10 + i % 50);
+        }
+        for (int i = 0; i < 60; i++) {
+            put(String.format("wide/deep/a/b/c/d/g-%03d.bin", i), 20 + i);
+        }
+        HadoopSource source = new HadoopSource(root, s3.s3aProperties(), SPLIT);
+        List<KeyRange> first = new ArrayList<>();
+        source.listFolder("w/", f -> fail("listed by range, not whole: " + f), d -> fail(d), first::add);
+        long biggest = 0;
+        for (KeyRange r : first) {
+            List<String> keys = new ArrayList<>();
+            source.listRange(r, f -> keys.add(f.relativePath()));
+            biggest = Math.max(biggest, keys.size());
+        }
+        assertTrue(biggest > 3 * SPLIT, "the first split leaves a range of " + biggest + " keys");
+
+        for (String folder : List.of("w/", "deep/")) {
+            java.util.ArrayDeque<KeyRange> queue = new java.util.ArrayDeque<>(folder.equals("w/") ? first
+                    : List.of(KeyRange.below(folder)));
+            List<String> byRanges = new ArrayList<>();
+            int calls = 0;
+            while (!queue.isEmpty()) {
+                List<String> keys = new ArrayList<>();
+                source.listRange(queue.poll(), f -> keys.add(f.relativePath()), queue::add);
+                assertTrue(keys.size() <= SPLIT, keys.size() + " keys in one call: " + keys);
+                byRanges.addAll(keys);
+                calls++;
+            }
+            List<String> whole = new ArrayList<>();
+            source.listBelow(folder, f -> whole.add(f.relativePath()));
+            assertEquals(folder.equals("w/") ? 300 : 60, whole.size());
+            assertEquals(new TreeSet<>(whole), new TreeSet<>(byRanges), folder);
+            assertEquals(whole.size(), byRanges.size(), "no key listed twice below " + folder);
+            assertTrue(calls >= whole.size() / SPLIT, calls + " calls below " + folder);
+        }
+
+        String target = "oci://" + bucket() + "@" + oci.namespace() + "/wide/";
+        List<String> args = new ArrayList<>(s3.s3Args());
+        args.addAll(List.of("--dry-run", "--s3-list-split", String.valueOf(SPLIT)));
+        RunSummary local = runFrom(root, target, "w-local", "local", args.toArray(String[]::new));
+        RunSummary distributed = runFrom(root, target, "w-dist", "distributed", args.toArray(String[]::new));
+        assertEquals(records("w-local"), records("w-dist"));
+        assertEquals(360, distributed.files());
+        assertEquals(local.files(), distributed.files());
     }
 
     /**

@@ -244,11 +244,10 @@ class StandaloneClusterIT {
         }
         s3.put("s3lake", "t/big/part-01", Lakes.random(10, 1));
         s3.put("s3lake", "t/big/z/deep.bin", Lakes.random(10, 2));
-        Map<String, String> conf = Map.of("spark.hadoop." + HadoopSource.SPLIT_ENTRIES_PROPERTY, "20");
         List<String> args = args("plan", "s3a://s3lake/t/", "oci://" + BUCKET + "@" + oci.namespace() + "/s3/",
-                "k1", "--planning", "distributed");
+                "k1", "--planning", "distributed", "--s3-list-split", "20");
         args.addAll(s3.s3Args());
-        StandaloneCluster.Submission run = onTheCluster(() -> cluster.submit(Map.of(), conf, args));
+        StandaloneCluster.Submission run = onTheCluster(() -> cluster.submit(Map.of(), Map.of(), args));
         assertEquals(Main.OK, run.code(), run.output());
         assertTrue(run.output().contains("listing s3a://s3lake/t/ on the cluster"), run.output());
 

@@ -103,6 +103,27 @@ class KeyRangesTest {
         assertTrue(new KeyRange("a/", "a/\uffee", null).holds("a/\ud83d\ude00"), "code point order, not UTF-16");
     }
 
+    @Test
+    void theRestOfARangeCoversWhatFollowsTheListedKeysUpToItsEndOnce() {
+        KeyRange range = new KeyRange("big/", "big/part-00099", "big/part-5");
+        List<KeyRange> rest = KeyRanges.rest(range, sample("big/part-", 100, 1100));
+        assertEquals("big/part-01099", rest.get(0).after(), "after the last key listed");
+        assertEquals("big/part-5", rest.get(rest.size() - 1).until(), "cut at the range's end");
+        for (int i = 1; i < rest.size(); i++) {
+            assertEquals(rest.get(i - 1).until(), rest.get(i).after(), "adjacent");
+        }
+        Random random = new Random(7);
+        for (int n = 0; n < 2000; n++) {
+            String key = String.format("big/part-%05d", 1100 + random.nextInt(98_900)) + (random.nextBoolean() ? "" : "x");
+            long in = rest.stream().filter(r -> r.holds(key)).count();
+            assertEquals(range.holds(key) ? 1 : 0, in, key);
+        }
+        assertEquals(List.of(), KeyRanges.rest(new KeyRange("big/", null, "big/part-01099"),
+                sample("big/part-", 100, 1100)), "nothing left after the range's last key");
+        List<KeyRange> open = KeyRanges.rest(KeyRange.below("big/"), sample("big/part-", 0, 10));
+        assertNull(open.get(open.size() - 1).until(), "a whole folder's rest is open at the end");
+    }
+
     private static List<Integer> holders(List<KeyRange> ranges, String key) {
         return IntStream.range(0, ranges.size()).filter(i -> ranges.get(i).holds(key)).boxed().toList();
     }

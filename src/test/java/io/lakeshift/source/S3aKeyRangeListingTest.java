@@ -93,6 +93,49 @@ class S3aKeyRangeListingTest {
         assertEquals(before + 1, bucket.lists, "stopped at the first key past the range, not the end of the folder");
     }
 
+    /**
+     * 20,000 numbers without leading zeros and a deep subtree: the folder's first split leaves ranges of thousands
+     * (f-2 ... holds f-2, f-20 ... f-2999), each split again as it is listed until none is bigger than a split;
+     * every key once, in few rounds.
+     */
+    @Test
+    void aRangeStillTooBigIsSplitAgainWhileItIsListed() {
+        for (int i = 0; i < 20_000; i++) {
+            bucket.put("root/n/f-" + i, "STANDARD");
+        }
+        for (int i = 0; i < 5000; i++) {
+            bucket.put(String.format("root/n/zz/a/b/c/%d.bin", i * 7), "STANDARD");
+        }
+        S3aListing.Keys keys = keys();
+        List<KeyRange> round = new ArrayList<>();
+        keys.folder("n/", 1000, f -> {}, f -> {}, round::add);
+        int biggest = 0;
+        for (KeyRange r : round) {
+            int[] n = {0};
+            keys.range(r, f -> n[0]++);
+            biggest = Math.max(biggest, n[0]);
+        }
+        assertTrue(biggest > 5000, "the first split leaves a range of " + biggest);
+
+        Map<String, SourceFile> listed = new TreeMap<>(NameOrder.ORDER);
+        int rounds = 0;
+        while (!round.isEmpty()) {
+            List<KeyRange> next = new ArrayList<>();
+            for (KeyRange r : round) {
+                int before = listed.size();
+                keys.range(r, 1000, f -> {
+                    assertTrue(r.holds(f.relativePath()), f.relativePath() + " in " + r);
+                    assertEquals(null, listed.put(f.relativePath(), f), "listed twice: " + f.relativePath());
+                }, next::add);
+                assertTrue(listed.size() - before <= 1000, (listed.size() - before) + " keys from " + r);
+            }
+            round = next;
+            rounds++;
+        }
+        assertEquals(25_000, listed.size());
+        assertTrue(rounds <= 6, rounds + " rounds");
+    }
+
     private S3aListing.Keys keys() {
         return new S3aListing.Keys(bucket, "b", "root/", key -> "s3a://b/" + key);
     }
