@@ -46,6 +46,7 @@ class OptionSchemaTest {
         bad.put(List.of("parallel-parts", "65"), "'65' is too large; give a whole number from 1 to 64");
         bad.put(List.of("parallel-files", "x"), "'x' is not a whole number; give a whole number from 1 to 256");
         bad.put(List.of("max-attempts", "0"), "'0' is too small; give a whole number from 1 to 100");
+        bad.put(List.of("s3-list-split", "0"), "'0' is too small; give a whole number from 1 to 1000000");
         bad.put(List.of("partitions", "-1"), "'-1' is too small; give a whole number, 0 or more");
         bad.put(List.of("file-timeout", "soon"), "'soon' is not a duration; give a duration such as 90s, 30m, 6h or 2d,"
                 + " 1s or more");
@@ -197,6 +198,7 @@ class OptionSchemaTest {
         MigrationConfig c = ConfigLoader.load(with(BASE, "--s3-path-style", "true", "--verify", "--dry-run=false"),
                 Map.of(), warnings::add);
         assertTrue(c.sources().s3().pathStyle());
+        assertEquals(10_000, c.sources().s3().listSplit(), "--s3-list-split's default");
         assertTrue(c.transfer().verify());
         assertFalse(c.dryRun());
         assertEquals(List.of("--s3-path-style true is an old spelling: --s3-path-style is a flag now; write"
