@@ -17,10 +17,12 @@ import io.lakeshift.source.Source;
 import io.lakeshift.table.TableFinder;
 import io.lakeshift.target.Target;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -55,11 +57,14 @@ final class DistributedPlanner {
 
     private final JavaSparkContext jsc;
     private final SparkCluster cluster;
+    private final PrintStream out;
     private final List<JavaRDD<?>> held = new ArrayList<>();
 
-    DistributedPlanner(JavaSparkContext jsc, SparkCluster cluster) {
+    /** @param out where a line goes as the listing and the target's listing end */
+    DistributedPlanner(JavaSparkContext jsc, SparkCluster cluster, PrintStream out) {
         this.jsc = jsc;
         this.cluster = cluster;
+        this.out = out;
     }
 
     /** One entry of a folder's listing: a file, a subfolder, or a key range of a folder too big to list whole. */
@@ -75,6 +80,7 @@ final class DistributedPlanner {
     }
 
     private ClusterPlan make(PlanRequest r) throws IOException {
+        long start = System.nanoTime();
         int slots = Math.max(1, jsc.defaultParallelism());
         int wanted = PER_SLOT * slots;
         Source source = r.source();
@@ -120,7 +126,14 @@ final class DistributedPlanner {
             release();
             return null;
         }
-        long skipped = listed.filter(rules::skips).count();
+        long[] counted = listed.aggregate(new long[2], (c, f) -> {
+            c[0]++;
+            c[1] += rules.skips(f) ? 1 : 0;
+            return c;
+        }, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+        long skipped = counted[1];
+        out.printf(Locale.ROOT, "lakeshift: listed %,d source files (%,d bookkeeping files skipped) in %.1fs;"
+                + " listing the target%n", counted[0], skipped, seconds(start));
         int shuffle = Math.max(2 * slots, listed.getNumPartitions());
         JavaPairRDD<String, SourceFile> sources = listed.filter(f -> !rules.skips(f))
                 .mapToPair(f -> new Tuple2<>(rules.objectName(f), f));
@@ -132,6 +145,9 @@ final class DistributedPlanner {
         JavaRDD<TargetObject> objects = keep(jsc.parallelize(targetRanges, targetRanges.size())
                 .flatMap(range -> listRange(target, range)));
         long targetObjects = objects.count();
+        out.printf(Locale.ROOT, "lakeshift: listed %,d target objects in %.1fs; comparing%s%n", targetObjects,
+                seconds(start), r.history().parts() == 0 ? "" : " with the records of " + r.history().parts()
+                        + " earlier log part file(s)");
 
         JavaRDD<NameGroup> groups = keep(sources.cogroup(objects.mapToPair(o -> new Tuple2<>(o.name(), o)),
                 history(r.history(), slots), shuffle).map(g -> NameGroup.plan(rules, g._1(), list(g._2()._1()),
@@ -317,5 +333,9 @@ final class DistributedPlanner {
         public int hashCode() {
             return n;
         }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
     }
 }

@@ -117,10 +117,10 @@ final class SparkCluster implements Cluster {
     }
 
     @Override
-    public Optional<ClusterPlan> plan(PlanRequest request) throws IOException {
+    public Optional<ClusterPlan> plan(PlanRequest request, java.io.PrintStream out) throws IOException {
         jsc.setJobGroup(group, "lakeshift: plan on the cluster", false);
         try {
-            return new DistributedPlanner(jsc, this).plan(request);
+            return new DistributedPlanner(jsc, this, out).plan(request);
         } finally {
             jsc.clearJobGroup();
         }

@@ -55,9 +55,11 @@ public interface Cluster {
      * Lists the source and the target and plans on the executors, keeping the rows there; empty when the request
      * finds tables in the listing ({@link PlanRequest#findTables}), which the driver then plans.
      *
+     * @param out where a line goes as each step ends (the listing, the target's listing), for long plans
      * @throws io.lakeshift.plan.PlanException for names the target cannot store, or two files sharing a name
      */
-    default java.util.Optional<ClusterPlan> plan(PlanRequest request) throws java.io.IOException {
+    default java.util.Optional<ClusterPlan> plan(PlanRequest request, java.io.PrintStream out)
+            throws java.io.IOException {
         throw new UnsupportedOperationException("this cluster plans on the driver only");
     }
 

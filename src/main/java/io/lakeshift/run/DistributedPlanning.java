@@ -42,7 +42,7 @@ final class DistributedPlanning {
                 parts);
         out.println("lakeshift: run " + config.runId() + ": listing " + config.source() + " on the cluster");
         Optional<ClusterPlan> plan = cluster.plan(new PlanRequest(rules, source, target, history,
-                config.partitions(), config.tables().detect() == TableSettings.Detect.AUTO));
+                config.partitions(), config.tables().detect() == TableSettings.Detect.AUTO), out);
         if (plan.isEmpty()) {
             out.println("lakeshift: the source holds tables: planned on the driver");
             return plan;

@@ -24,6 +24,50 @@ class ConsoleLoggingTest {
 
     @Test
     void dropsOnlyS3asPendingUploadStatisticsWarning() {
+        List<String> seen = logged(context -> {
+            Logger s3a = context.getLogger("org.apache.hadoop.fs.s3a.S3AInstrumentation");
+            s3a.warn(PENDING, "OutputStreamStatistics{blocksActive=0, bytesPendingUpload=2048}");
+            s3a.warn("Unexpected failure of {}", "something real");
+            s3a.error("an error");
+            context.getLogger("org.apache.hadoop.fs.s3a.S3ABlockOutputStream").warn(PENDING, "another logger's");
+        });
+        assertTrue(seen.stream().noneMatch(l -> l.contains("S3AInstrumentation") && l.contains("pending upload")),
+                "the statistics warning is dropped: " + seen);
+        assertTrue(seen.contains("org.apache.hadoop.fs.s3a.S3AInstrumentation WARN Unexpected failure of"
+                + " something real"), "its other warnings show: " + seen);
+        assertTrue(seen.contains("org.apache.hadoop.fs.s3a.S3AInstrumentation ERROR an error"), seen.toString());
+        assertEquals(1, seen.stream().filter(l -> l.startsWith("org.apache.hadoop.fs.s3a.S3ABlockOutputStream"))
+                .count(), "the filter is on S3AInstrumentation only: " + seen);
+    }
+
+    /**
+     * Spark 3.5.0's warnings as a MEMORY_AND_DISK block of an RDD goes to disk, word for word
+     * (core/src/main/scala/org/apache/spark/storage/memory/MemoryStore.scala, putIterator: "Not enough space to
+     * cache $blockId in memory! (computed ... so far)"; BlockManager.scala, doPutIterator: "Persisting block
+     * $blockId to disk instead."): dropped; the stores' other warnings show.
+     */
+    @Test
+    void dropsOnlySparksWarningsThatAnRddBlockGoesToDisk() {
+        List<String> seen = logged(context -> {
+            Logger memory = context.getLogger("org.apache.spark.storage.memory.MemoryStore");
+            memory.warn("Not enough space to cache rdd_26_3 in memory! (computed 29.0 MiB so far)");
+            memory.warn("Not enough space to cache broadcast_7 in memory! (computed 2.0 MiB so far)");
+            memory.warn("Failed to reserve initial memory threshold of 1024.0 KiB for computing block rdd_1_0");
+            Logger blocks = context.getLogger("org.apache.spark.storage.BlockManager");
+            blocks.warn("Persisting block rdd_26_3 to disk instead.");
+            blocks.warn("Block rdd_26_3 could not be removed as it was not found on disk or in memory");
+        });
+        assertEquals(List.of(
+                "org.apache.spark.storage.memory.MemoryStore WARN Not enough space to cache broadcast_7 in memory!"
+                        + " (computed 2.0 MiB so far)",
+                "org.apache.spark.storage.memory.MemoryStore WARN Failed to reserve initial memory threshold of"
+                        + " 1024.0 KiB for computing block rdd_1_0",
+                "org.apache.spark.storage.BlockManager WARN Block rdd_26_3 could not be removed as it was not found"
+                        + " on disk or in memory"), seen);
+    }
+
+    /** What reaches the console when {@code log} logs through conf/log4j2.properties. */
+    private static List<String> logged(java.util.function.Consumer<LoggerContext> log) {
         URI conf = Path.of(System.getProperty("basedir", "."), "conf", "log4j2.properties").toUri();
         LoggerContext context = new LoggerContext("console-logging-test");
         try {
@@ -39,22 +83,9 @@ class ConsoleLoggingTest {
             capture.start();
             config.addAppender(capture);
             config.getRootLogger().addAppender(capture, Level.ALL, null);
-            config.getLoggerConfig("org.apache.hadoop.fs.s3a.S3AInstrumentation").addAppender(capture, Level.ALL, null);
             context.updateLoggers();
-
-            Logger s3a = context.getLogger("org.apache.hadoop.fs.s3a.S3AInstrumentation");
-            s3a.warn(PENDING, "OutputStreamStatistics{blocksActive=0, bytesPendingUpload=2048}");
-            s3a.warn("Unexpected failure of {}", "something real");
-            s3a.error("an error");
-            context.getLogger("org.apache.hadoop.fs.s3a.S3ABlockOutputStream").warn(PENDING, "another logger's");
-
-            assertTrue(seen.stream().noneMatch(l -> l.contains("S3AInstrumentation") && l.contains("pending upload")),
-                    "the statistics warning is dropped: " + seen);
-            assertTrue(seen.contains("org.apache.hadoop.fs.s3a.S3AInstrumentation WARN Unexpected failure of"
-                    + " something real"), "its other warnings show: " + seen);
-            assertTrue(seen.contains("org.apache.hadoop.fs.s3a.S3AInstrumentation ERROR an error"), seen.toString());
-            assertEquals(1, seen.stream().filter(l -> l.startsWith("org.apache.hadoop.fs.s3a.S3ABlockOutputStream"))
-                    .count(), "the filter is on S3AInstrumentation only: " + seen);
+            log.accept(context);
+            return seen;
         } finally {
             context.stop();
         }
