@@ -35,6 +35,31 @@ public final class S3Tools {
         return found;
     }
 
+    /**
+     * Every distinct installation of the tool, Debian's first, then the PATH's (e.g. a pyenv AWS CLI beside
+     * Debian's), so a test can run each; skips (or fails, in CI) as {@link #require} when there is none.
+     */
+    public static List<Path> all(String tool, String debianPackage) {
+        List<Path> found = new ArrayList<>();
+        found.add(require(tool, debianPackage));
+        String path = System.getenv("PATH");
+        for (String dir : path == null ? new String[0] : path.split(":")) {
+            Path p = Path.of(dir, tool);
+            if (Files.isExecutable(p) && found.stream().noneMatch(f -> same(f, p))) {
+                found.add(p);
+            }
+        }
+        return found;
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static Path onPath(String tool) {
         String path = System.getenv("PATH");
         for (String dir : path == null ? new String[0] : path.split(":")) {
@@ -46,11 +71,21 @@ public final class S3Tools {
         return null;
     }
 
-    /** The environment for the AWS CLI: the emulator's credentials file and region, nothing of the machine's. */
+    /**
+     * The environment for the AWS CLI: the emulator's credentials file and region, nothing of the machine's, and
+     * checksums only where an operation needs one. Since AWS CLI 1.37 / 2.23 (January 2025) the CLI adds a CRC32
+     * to every upload ("when_supported"), which OCI's S3 Compatibility API refuses (it keeps CRC32C and SHA256), and
+     * over https sends it as an aws-chunked trailer, which OCI refuses too; AWS's own advice for stores without the
+     * new checksums is {@code when_required} (AWS SDKs and Tools Reference Guide, "Data integrity protections for
+     * Amazon S3", settings request_checksum_calculation / response_checksum_validation, read 2026-12-02). Older
+     * CLIs (Debian's 2.9) do not know the variables and send no checksum anyway. See docs/emulator.md, "Checksums".
+     */
     public static Map<String, String> awsEnvironment(OciEmulator emu) {
         return Map.of("AWS_SHARED_CREDENTIALS_FILE", emu.configDir().resolve(S3Credentials.FILE).toString(),
                 "AWS_CONFIG_FILE", emu.configDir().resolve("aws-config-none").toString(),
-                "AWS_DEFAULT_REGION", emu.region(), "AWS_EC2_METADATA_DISABLED", "true", "AWS_PAGER", "");
+                "AWS_DEFAULT_REGION", emu.region(), "AWS_EC2_METADATA_DISABLED", "true", "AWS_PAGER", "",
+                "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
+                "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
     }
 
     /**

@@ -91,6 +91,9 @@ final class S3Call extends Exchange {
         if (hash.equals(SigV4.STREAMING_SIGNED)) {
             return true;
         }
+        if (hash.endsWith("-TRAILER")) {
+            throw S3Checksums.chunkedRefused(); // trailing checksums: OCI refuses them (docs/emulator.md)
+        }
         if (hash.startsWith("STREAMING-")) {
             throw S3Exception.notImplemented("The payload signing mode " + hash);
         }
@@ -103,16 +106,19 @@ final class S3Call extends Exchange {
 
     /**
      * Streams the body into a staged blob, checking the signed payload (SHA-256, or each aws-chunked chunk's
-     * signature) and Content-MD5. Anything wrong discards the blob and throws.
+     * signature), Content-MD5 and the additional checksum expected, which the staged body then carries. Anything
+     * wrong discards the blob and throws.
      */
-    StagedBody receive(Storage storage) throws IOException {
+    StagedBody receive(Storage storage, S3Checksums.Expected expected) throws IOException {
         boolean chunked = chunked();
         long length = declaredLength(chunked);
         byte[] expectedMd5 = contentMd5();
         boolean sha = !chunked && !auth.payloadHash().equals(SigV4.UNSIGNED);
         StagedBody body;
         ChunkedBody decoded = chunked ? new ChunkedBody(exchange.getRequestBody(), auth) : null;
-        try (InputStream in = decoded != null ? decoded : exchange.getRequestBody()) {
+        S3Checksums.Verifying checked = new S3Checksums.Verifying(
+                decoded != null ? decoded : exchange.getRequestBody(), expected);
+        try (InputStream in = checked) {
             body = storage.stage(in, length, sha);
             try {
                 if (decoded != null) {
@@ -132,11 +138,11 @@ final class S3Call extends Exchange {
                 throw new S3Exception(400, "BadDigest",
                         "The Content-MD5 you specified did not match what we received.");
             }
+            return body.withChecksum(checked.check());
         } catch (S3Exception e) {
             storage.discard(body);
             throw e;
         }
-        return body;
     }
 
     /** A small (XML) body, read whole and checked like {@link #receive}. */

@@ -9,15 +9,14 @@ import java.util.Map;
 /**
  * The request headers of object writes: what is kept (Content-*, x-amz-meta-*, which the native API serves as
  * opc-meta-*), what is accepted because it asks for what OCI does anyway, and what is refused (501) because the
- * emulator does not implement it.
+ * emulator does not implement it. Checksum headers are {@link S3Checksums}'.
  */
 final class S3Headers {
     static final String META = "x-amz-meta-";
     /** Write headers the emulator refuses rather than ignore; a prefix ends in '-'. */
     private static final List<String> REFUSED = List.of("x-amz-server-side-encryption", "x-amz-tagging",
-            "x-amz-object-lock-", "x-amz-website-redirect-location", "x-amz-checksum-",
-            "x-amz-sdk-checksum-algorithm", "x-amz-grant-", "x-amz-request-payer", "x-amz-expected-bucket-owner",
-            "expires");
+            "x-amz-object-lock-", "x-amz-website-redirect-location", "x-amz-grant-", "x-amz-request-payer",
+            "x-amz-expected-bucket-owner", "expires");
 
     private S3Headers() {
     }

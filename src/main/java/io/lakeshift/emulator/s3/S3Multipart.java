@@ -1,5 +1,6 @@
 package io.lakeshift.emulator.s3;
 
+import io.lakeshift.emulator.storage.Checksum;
 import io.lakeshift.emulator.storage.ObjectRecord;
 import io.lakeshift.emulator.storage.ObjectWrite;
 import io.lakeshift.emulator.storage.PartRecord;
@@ -35,9 +36,14 @@ final class S3Multipart {
     void create(S3Call call) throws IOException {
         S3Objects.checkKey(call.key);
         S3Headers.refuseUnserved(call);
+        String algorithm = S3Checksums.ofCreate(call);
         storage.bucket(call.bucket).orElseThrow(() -> S3Exception.noSuchBucket(call.bucket));
         UploadRecord upload = storage.createUpload(call.bucket,
-                new ObjectWrite(call.key, null, S3Headers.content(call), S3Headers.metadata(call)));
+                new ObjectWrite(call.key, null, S3Headers.content(call), S3Headers.metadata(call))
+                        .withChecksumAlgorithm(algorithm));
+        if (algorithm != null) {
+            call.set("x-amz-checksum-algorithm", algorithm).set("x-amz-checksum-type", Checksum.COMPOSITE);
+        }
         call.sendXml(200, S3Xml.document("InitiateMultipartUploadResult").text("Bucket", call.bucket)
                 .text("Key", call.key).text("UploadId", upload.uploadId()));
     }
@@ -49,10 +55,13 @@ final class S3Multipart {
         String uploadId = call.param("uploadId");
         int partNumber = partNumber(String.valueOf(call.param("partNumber")));
         S3Headers.refuseUnserved(call);
-        upload(call, uploadId); // NoSuchUpload before the body is read
-        StagedBody body = call.receive(storage);
+        S3Checksums.Expected checksum = S3Checksums.ofWrite(call);
+        UploadRecord upload = upload(call, uploadId); // NoSuchUpload before the body is read
+        S3Checksums.matchUpload(upload.checksumAlgorithm(), checksum);
+        StagedBody body = call.receive(storage, checksum);
         PartRecord part = storage.putPart(call.bucket, call.key, uploadId, partNumber, body, Precondition.NONE);
         call.set("ETag", S3ETags.of(part));
+        S3Checksums.answer(call, part.checksum());
         call.sendEmpty(200);
     }
 
@@ -83,6 +92,7 @@ final class S3Multipart {
      */
     void complete(S3Call call) throws IOException {
         String uploadId = call.param("uploadId");
+        S3Checksums.refuseOn(call, "CompleteMultipartUpload");
         byte[] bytes = call.smallBody();
         upload(call, uploadId);
         Element root = S3Xml.parse(bytes);
@@ -103,7 +113,8 @@ final class S3Multipart {
             }
             last = number;
             PartRecord part = uploaded.get(number);
-            if (part == null || !S3ETags.unquote(S3ETags.of(part)).equals(S3ETags.unquote(etag))) {
+            if (part == null || !S3ETags.unquote(S3ETags.of(part)).equals(S3ETags.unquote(etag))
+                    || !checksumsMatch(p, part)) {
                 throw new S3Exception(400, "InvalidPart", "One or more of the specified parts could not be found."
                         + " The part may not have been uploaded, or the specified entity tag may not match the part's"
                         + " entity tag (part " + number + ").");
@@ -117,9 +128,26 @@ final class S3Multipart {
         uploaded.keySet().stream().filter(n -> commit.stream().noneMatch(r -> r.partNum() == n))
                 .forEach(exclude::add);
         ObjectRecord o = storage.commitUpload(call.bucket, call.key, uploadId, commit, exclude, Precondition.NONE);
-        call.sendXml(200, S3Xml.document("CompleteMultipartUploadResult")
+        S3Xml xml = S3Xml.document("CompleteMultipartUploadResult")
                 .text("Location", "/" + call.bucket + "/" + SigV4.encodePath(call.key)).text("Bucket", call.bucket)
-                .text("Key", call.key).text("ETag", S3ETags.of(o)));
+                .text("Key", call.key).text("ETag", S3ETags.of(o));
+        if (o.checksum() != null) {
+            xml.text(S3Checksums.element(o.checksum().algorithm()), o.checksum().value())
+                    .text("ChecksumType", o.checksum().type());
+        }
+        call.sendXml(200, xml);
+    }
+
+    /** Every Checksum* element a listed part has must be the part's stored checksum (S3: InvalidPart). */
+    private static boolean checksumsMatch(Element listed, PartRecord part) {
+        for (String name : List.of("ChecksumCRC32", "ChecksumCRC32C", "ChecksumCRC64NVME", "ChecksumSHA1",
+                "ChecksumSHA256")) {
+            String value = S3Xml.childText(listed, name);
+            if (value != null && !S3Checksums.partMatches(part, name, value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void abort(S3Call call) throws IOException {
@@ -131,13 +159,16 @@ final class S3Multipart {
 
     void listParts(S3Call call) throws IOException {
         String uploadId = call.param("uploadId");
-        upload(call, uploadId);
+        UploadRecord upload = upload(call, uploadId);
         int max = call.intParam("max-parts", MAX_LISTED, MAX_LISTED);
         int marker = call.intParam("part-number-marker", 0, MAX_PART);
         S3Xml xml = S3Xml.document("ListPartsResult").text("Bucket", call.bucket).text("Key", call.key)
                 .text("UploadId", uploadId).start("Initiator").text("ID", user).text("DisplayName", user).end()
                 .start("Owner").text("ID", user).text("DisplayName", user).end().text("StorageClass", "STANDARD")
                 .text("PartNumberMarker", marker);
+        if (upload.checksumAlgorithm() != null) {
+            xml.text("ChecksumAlgorithm", upload.checksumAlgorithm()).text("ChecksumType", Checksum.COMPOSITE);
+        }
         List<PartRecord> after = storage.parts(call.bucket, call.key, uploadId).stream()
                 .filter(p -> p.partNumber() > marker).toList();
         List<PartRecord> page = after.subList(0, Math.min(max, after.size()));
@@ -146,7 +177,11 @@ final class S3Multipart {
                 .text("MaxParts", max).text("IsTruncated", truncated);
         for (PartRecord p : page) {
             xml.start("Part").text("PartNumber", p.partNumber()).text("ETag", S3ETags.of(p))
-                    .text("Size", p.size()).end();
+                    .text("Size", p.size());
+            if (p.checksum() != null) {
+                xml.text(S3Checksums.element(p.checksum().algorithm()), p.checksum().value());
+            }
+            xml.end();
         }
         call.sendXml(200, xml);
     }

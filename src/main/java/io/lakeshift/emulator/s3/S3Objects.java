@@ -3,6 +3,7 @@ package io.lakeshift.emulator.s3;
 import io.lakeshift.emulator.OciException;
 import io.lakeshift.emulator.http.ByteRange;
 import io.lakeshift.emulator.storage.Blob;
+import io.lakeshift.emulator.storage.Checksum;
 import io.lakeshift.emulator.storage.ContentHeaders;
 import io.lakeshift.emulator.storage.ObjectRecord;
 import io.lakeshift.emulator.storage.ObjectWrite;
@@ -49,12 +50,14 @@ final class S3Objects {
         }
         checkKey(call.key);
         S3Headers.refuseUnserved(call);
+        S3Checksums.Expected checksum = S3Checksums.ofWrite(call);
         Precondition precondition = writePrecondition(call);
         storage.bucket(call.bucket).orElseThrow(() -> S3Exception.noSuchBucket(call.bucket));
         ObjectWrite write = new ObjectWrite(call.key, null, S3Headers.content(call), S3Headers.metadata(call));
-        StagedBody body = call.receive(storage);
+        StagedBody body = call.receive(storage, checksum);
         ObjectRecord stored = storage.putObject(call.bucket, write, body, precondition);
         call.set("ETag", S3ETags.of(stored));
+        S3Checksums.answer(call, stored.checksum());
         call.sendEmpty(200);
     }
 
@@ -74,6 +77,7 @@ final class S3Objects {
     private void copy(S3Call call) throws IOException {
         checkKey(call.key);
         S3Headers.refuseUnserved(call);
+        S3Checksums.refuseOn(call, "CopyObject");
         for (String name : call.exchange.getRequestHeaders().keySet()) {
             String lower = name.toLowerCase(java.util.Locale.ROOT);
             if (lower.startsWith("x-amz-copy-source-") || lower.equals("x-amz-tagging-directive")) {
@@ -102,6 +106,9 @@ final class S3Objects {
         ObjectRecord src = opened.record();
         try (Blob blob = opened.blob(); InputStream in = blob.stream(0, src.size())) {
             body = storage.stage(in, src.size(), false);
+        }
+        if (src.checksum() != null && src.checksum().type().equals(Checksum.FULL_OBJECT)) {
+            body = body.withChecksum(src.checksum()); // the same bytes: S3 copies the source's checksum
         }
         ObjectWrite write = replace
                 ? new ObjectWrite(call.key, null, S3Headers.content(call), S3Headers.metadata(call))
@@ -147,8 +154,7 @@ final class S3Objects {
             throw S3Exception.notImplemented("GetObject of a version (versionId)");
         }
         for (String name : call.exchange.getRequestHeaders().keySet()) {
-            if (name.toLowerCase(java.util.Locale.ROOT).startsWith("x-amz-server-side-encryption")
-                    || name.equalsIgnoreCase("x-amz-checksum-mode")) {
+            if (name.toLowerCase(java.util.Locale.ROOT).startsWith("x-amz-server-side-encryption")) {
                 throw S3Exception.notImplemented("The header " + name.toLowerCase(java.util.Locale.ROOT));
             }
         }
@@ -166,6 +172,7 @@ final class S3Objects {
                 call.set(n[1], call.param(n[0]));
             }
             long[] range = range(call.header("range"), o.size());
+            S3Checksums.onRead(call, o, range == null);
             call.sendObject(blob, o.size(), range);
         }
     }
@@ -263,6 +270,7 @@ final class S3Objects {
     /** DeleteObjects (POST ?delete): up to 1000 keys; each answered as Deleted or Error. */
     void deleteMany(S3Call call) throws IOException {
         byte[] bytes = call.smallBody();
+        S3Checksums.forDelete(call, bytes);
         storage.bucket(call.bucket).orElseThrow(() -> S3Exception.noSuchBucket(call.bucket));
         Element root = S3Xml.parse(bytes);
         if (!"Delete".equals(root.getLocalName())) {

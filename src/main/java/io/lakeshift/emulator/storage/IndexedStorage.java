@@ -183,7 +183,7 @@ public abstract class IndexedStorage implements Storage {
             precondition.check(previous);
             created = new ObjectRecord(write.name(), body.size(), md5, null, newEtag(), now, now,
                     tier(write.storageTier(), state), write.content(), write.metadata(), body.blobId(),
-                    Encryption.of(write.encryption()), null);
+                    Encryption.of(write.encryption()), null, body.checksum());
             persistObject(bucket, created);
             state.objects.put(write.name(), created);
         } catch (RuntimeException e) {
@@ -342,7 +342,7 @@ public abstract class IndexedStorage implements Storage {
             checkAlive(state);
             UploadRecord upload = new UploadRecord(UUID.randomUUID().toString(), state.record.namespace(), bucket,
                     write.name(), System.currentTimeMillis(), tier(write.storageTier(), state), write.content(),
-                    write.metadata(), Encryption.of(write.encryption()));
+                    write.metadata(), Encryption.of(write.encryption()), write.checksumAlgorithm());
             UploadState us = new UploadState(upload);
             persistUpload(bucket, upload, us.parts.values());
             state.uploads.put(upload.uploadId(), us);
@@ -372,7 +372,7 @@ public abstract class IndexedStorage implements Storage {
                 PartRecord existing = us.parts.get(partNumber);
                 precondition.checkEtag(existing == null ? null : existing.etag());
                 part = new PartRecord(partNumber, body.size(), Base64.getEncoder().encodeToString(body.md5()),
-                        newEtag(), body.blobId());
+                        newEtag(), body.blobId(), body.checksum());
                 previous = us.parts.put(partNumber, part);
                 persistUpload(bucket, us.record, us.parts.values());
             }
@@ -433,8 +433,10 @@ public abstract class IndexedStorage implements Storage {
                 precondition.check(previous);
                 long now = System.currentTimeMillis();
                 UploadRecord u = us.record;
+                Checksum checksum = u.checksumAlgorithm() == null ? null
+                        : Checksum.composite(u.checksumAlgorithm(), chosen.stream().map(PartRecord::checksum).toList());
                 created = new ObjectRecord(object, size, null, multipartMd5, newEtag(), now, now, u.storageTier(),
-                        u.content(), u.metadata(), blobId, Encryption.of(u.encryption()), null);
+                        u.content(), u.metadata(), blobId, Encryption.of(u.encryption()), null, checksum);
                 persistObject(bucket, created);
                 unpersistUpload(bucket, uploadId);
                 state.objects.put(object, created);

@@ -26,7 +26,10 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -36,9 +39,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Real S3 clients against the emulator's Amazon S3 Compatibility API: Debian's AWS CLI (awscli 2.9) and rclone
+ * Real S3 clients against the emulator's Amazon S3 Compatibility API: each AWS CLI installed (Debian's awscli 2.9,
+ * and a current one on the PATH, e.g. awscli 1.45 from pip, set to send checksums only when required as OCI's
+ * users must; S3Tools.awsEnvironment) and rclone
  * (1.60, S3 backend, provider Other) as OCI's documentation has their users set them up, and Hadoop's S3A
  * (hadoop-aws 3.3.4, AWS SDK v1: aws-chunked signed uploads). Each copies in and out, lists, uploads in parts,
  * and what one API writes the other reads with the same bytes and metadata (the OCI SDK is the native side).
@@ -81,8 +89,7 @@ class S3ClientsIT {
 
     // ---- the AWS CLI
 
-    private String aws(String... args) throws Exception {
-        Path aws = S3Tools.require("aws", "awscli");
+    private String aws(Path aws, String... args) throws Exception {
         String[] command = new String[args.length + 3];
         command[0] = aws.toString();
         command[1] = "--endpoint-url";
@@ -91,46 +98,64 @@ class S3ClientsIT {
         return S3Tools.run(S3Tools.awsEnvironment(emu), dir, command);
     }
 
+    /** Each AWS CLI installed: Debian's (2.9, CI's) and one on the PATH (here a pyenv awscli 1.45, a current v1). */
+    static Stream<Arguments> awsClis() {
+        List<Path> all = S3Tools.all("aws", "awscli");
+        return IntStream.range(0, all.size()).mapToObj(i -> Arguments.of(i, all.get(i)));
+    }
+
     /** Few commands: the CLI takes seconds to start on a loaded machine. */
-    @Test
-    void awsCliCopiesInAndOutInPartsAndSharesObjectsWithTheNativeApi() throws Exception {
-        S3Tools.require("aws", "awscli");
-        Sdk.createBucket(oci, emu, "cli");
+    @ParameterizedTest
+    @MethodSource("awsClis")
+    void awsCliCopiesInAndOutInPartsAndSharesObjectsWithTheNativeApi(int n, Path cli) throws Exception {
+        String bucket = "cli" + n;
+        Sdk.createBucket(oci, emu, bucket);
         byte[] small = "small through the S3 API\n".getBytes(StandardCharsets.UTF_8);
         byte[] big = Sdk.randomBytes(9 << 20, 1); // over the CLI's 8 MiB multipart threshold: two parts
         Files.createDirectories(dir.resolve("in"));
         Files.write(dir.resolve("in/small.txt"), small);
         Files.write(dir.resolve("in/big.bin"), big);
         byte[] nativeBody = "written by the OCI SDK\n".getBytes(StandardCharsets.UTF_8);
-        oci.putObject(PutObjectRequest.builder().namespaceName(emu.namespace()).bucketName("cli")
+        oci.putObject(PutObjectRequest.builder().namespaceName(emu.namespace()).bucketName(bucket)
                 .objectName("native.txt").opcMeta(Map.of("from", "native")).contentLength((long) nativeBody.length)
                 .putObjectBody(new ByteArrayInputStream(nativeBody)).build());
 
-        aws("s3", "cp", "--recursive", "in/", "s3://cli/in/", "--metadata", "origin=cli");
-        String listed = aws("s3api", "list-objects-v2", "--bucket", "cli");
-        aws("s3", "cp", "--recursive", "s3://cli/", "out/");
+        aws(cli, "s3", "cp", "--recursive", "in/", "s3://" + bucket + "/in/", "--metadata", "origin=cli");
+        String listed = aws(cli, "s3api", "list-objects-v2", "--bucket", bucket);
+        aws(cli, "s3", "cp", "--recursive", "s3://" + bucket + "/", "out/");
         assertArrayEquals(small, Files.readAllBytes(dir.resolve("out/in/small.txt")));
         assertArrayEquals(big, Files.readAllBytes(dir.resolve("out/in/big.bin")));
         assertArrayEquals(nativeBody, Files.readAllBytes(dir.resolve("out/native.txt")));
 
         // S3 -> native: same bytes, x-amz-meta-origin is opc-meta-origin, the multipart ETag is OCI's multipart MD5
-        assertArrayEquals(small, Sdk.get(oci, emu, "cli", "in/small.txt"));
-        assertArrayEquals(big, Sdk.get(oci, emu, "cli", "in/big.bin"));
-        assertEquals(Map.of("origin", "cli"), head("cli", "in/small.txt").getOpcMeta());
-        assertEquals(Map.of("origin", "cli"), head("cli", "in/big.bin").getOpcMeta());
-        String multipartMd5 = head("cli", "in/big.bin").getOpcMultipartMd5();
+        assertArrayEquals(small, Sdk.get(oci, emu, bucket, "in/small.txt"));
+        assertArrayEquals(big, Sdk.get(oci, emu, bucket, "in/big.bin"));
+        assertEquals(Map.of("origin", "cli"), head(bucket, "in/small.txt").getOpcMeta());
+        assertEquals(Map.of("origin", "cli"), head(bucket, "in/big.bin").getOpcMeta());
+        String multipartMd5 = head(bucket, "in/big.bin").getOpcMultipartMd5();
         assertTrue(multipartMd5.endsWith("-2"), multipartMd5);
         assertTrue(listed.contains(hexOfBase64(multipartMd5.substring(0, multipartMd5.length() - 2)) + "-2"), listed);
         assertTrue(listed.contains(md5Hex(small)), "a single PUT's S3 ETag is its MD5: " + listed);
 
         // native -> S3: opc-meta-from is x-amz-meta-from
-        String nativeHead = aws("s3api", "head-object", "--bucket", "cli", "--key", "native.txt");
+        String nativeHead = aws(cli, "s3api", "head-object", "--bucket", bucket, "--key", "native.txt");
         assertTrue(nativeHead.contains("\"from\": \"native\""), nativeHead);
         assertTrue(nativeHead.contains(md5Hex(nativeBody)), nativeHead);
 
         AssertionError noKey = assertThrows(AssertionError.class,
-                () -> aws("s3api", "get-object", "--bucket", "cli", "--key", "nothing", "x.bin"));
+                () -> aws(cli, "s3api", "get-object", "--bucket", bucket, "--key", "nothing", "x.bin"));
         assertTrue(noKey.getMessage().contains("NoSuchKey"), noKey.getMessage());
+
+        // additional checksums as OCI keeps them: SHA256 checked, kept and answered; CRC32 refused
+        aws(cli, "s3api", "put-object", "--bucket", bucket, "--key", "sum.txt", "--body", "in/small.txt",
+                "--checksum-algorithm", "SHA256");
+        String sumHead = aws(cli, "s3api", "head-object", "--bucket", bucket, "--key", "sum.txt", "--checksum-mode",
+                "ENABLED");
+        String sha256 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(small));
+        assertTrue(sumHead.contains("\"ChecksumSHA256\": \"" + sha256 + "\""), sumHead);
+        AssertionError crc32 = assertThrows(AssertionError.class, () -> aws(cli, "s3api", "put-object", "--bucket",
+                bucket, "--key", "crc32.txt", "--body", "in/small.txt", "--checksum-algorithm", "CRC32"));
+        assertTrue(crc32.getMessage().contains("InvalidRequest"), crc32.getMessage());
     }
 
     // ---- rclone
