@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 /**
  * --planning: whether this run plans on the driver or on the cluster. {@code auto} starts listing the source on
  * the driver and keeps what it listed: a source that ends below {@link #AUTO_LOCAL_FILES} files is planned there
- * from that listing (listed once); a larger one goes to the cluster, which lists it again in parallel.
+ * from that listing (listed once); a larger one goes to the cluster, which lists it again in parallel. A
+ * --files-from-lookup source is chosen by the count of its named paths instead ({@link Cluster#namedFiles}), so
+ * that no path is looked up twice.
  */
 final class PlanningChoice {
     /**
@@ -62,6 +64,12 @@ final class PlanningChoice {
             return new Choice(false, null);
         }
         if (planning == Planning.DISTRIBUTED) {
+            return new Choice(true, null);
+        }
+        long named = cluster.listsOnCluster(source) ? cluster.namedFiles(source) : -1;
+        if (named > AUTO_LOCAL_FILES) {
+            out.printf("lakeshift: --planning auto: %,d paths named, over %,d, planned on the cluster%n", named,
+                    AUTO_LOCAL_FILES);
             return new Choice(true, null);
         }
         List<SourceFile> listed = new ArrayList<>();

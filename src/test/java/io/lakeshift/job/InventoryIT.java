@@ -166,6 +166,35 @@ class InventoryIT {
         assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
     }
 
+    /**
+     * --planning auto with more named paths than the driver plans: chosen from the count of the paths, so the run
+     * goes to the cluster without the driver looking the first 200,000 up (and the cluster again): one lookup per
+     * named path.
+     */
+    @Test
+    void autoChoosesTheClusterFromTheNamedPathsWithoutLookingThemUpTwice() throws Exception {
+        StringBuilder paths = new StringBuilder("t/p=0/f 0.bin\n/t/p=1/f 3.bin\n");
+        int auto = 200_000; // run.PlanningChoice.AUTO_LOCAL_FILES
+        int missing = auto - 1;
+        for (int i = 0; i < missing; i++) {
+            paths.append("t/none/").append(i).append(".bin\n");
+        }
+        Path manifest = Files.writeString(dir.resolve("many.txt"), paths);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunSummary r = run(new PrintStream(console, true, StandardCharsets.UTF_8), "l-auto",
+                "--files-from", manifest.toString(), "--files-from-lookup", "--dry-run");
+        String lines = console.toString(StandardCharsets.UTF_8);
+
+        assertEquals(2, r.filesTotal(), lines);
+        assertTrue(lines.contains(String.format("--planning auto: %,d paths named, over %,d, planned on the cluster",
+                missing + 2, auto)), lines);
+        assertTrue(lines.contains(String.format("--files-from: %,d named path(s) are no file in", missing)), lines);
+        int lookups = FaultyFileSystem.lookups(lake);
+        assertTrue(lookups >= missing + 2 && lookups <= missing + 2 + 10, lookups + " lookups of "
+                + (missing + 2) + " paths");
+        assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
+    }
+
     @Test
     void aListingOfTheSourceIsCountedSoTheCounterCanFail() throws Exception {
         List<String> listed = new ArrayList<>();
