@@ -2,9 +2,7 @@ package io.lakeshift.run;
 
 import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.config.Planning;
-import io.lakeshift.model.OciLocation;
 import io.lakeshift.model.SourceFile;
-import io.lakeshift.model.TargetLocation;
 import io.lakeshift.source.Source;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,13 +48,13 @@ final class PlanningChoice {
 
     private PlanningChoice() {}
 
-    static Choice choose(MigrationConfig config, Cluster cluster, Source source, TargetLocation location,
-            PrintStream out) throws IOException {
+    static Choice choose(MigrationConfig config, Cluster cluster, Source source, PrintStream out)
+            throws IOException {
         Planning planning = config.plan().planning();
         if (planning == Planning.LOCAL || !cluster.plansDistributed()) {
             return new Choice(false, null);
         }
-        String local = localOnly(config, cluster, source, location);
+        String local = localOnly(config, cluster, source);
         if (local != null) {
             if (planning == Planning.DISTRIBUTED) {
                 out.println("lakeshift: --planning distributed: planned on the driver, " + local);
@@ -91,13 +89,9 @@ final class PlanningChoice {
     }
 
     /** Why this run is planned on the driver whatever --planning says, or null. */
-    private static String localOnly(MigrationConfig config, Cluster cluster, Source source,
-            TargetLocation location) {
+    private static String localOnly(MigrationConfig config, Cluster cluster, Source source) {
         if (!source.listsInParts() && !cluster.listsOnCluster(source)) {
             return "as source " + source.root() + " is listed whole";
-        }
-        if (config.keepMarkers() && location instanceof OciLocation) {
-            return "as --keep-markers lists the empty folders";
         }
         if (config.limits().maxTransfer() != null) {
             return "as --max-transfer chooses the files that fit";

@@ -195,6 +195,28 @@ class InventoryIT {
         assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
     }
 
+    /**
+     * --keep-markers with --files-from-lookup: no folder is listed, so none is kept, either way; the cluster plans it
+     * (before, --keep-markers to OCI sent every run to the driver).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "distributed"})
+    void keepMarkersWithALookupKeepsNoFoldersAndListsNothing(String planning) throws Exception {
+        Files.createDirectories(lake.resolve("t/empty"));
+        Path manifest = Files.writeString(dir.resolve("files.txt"), "t/p=0/f 0.bin\nt/p=1/f 3.bin\n");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunSummary r = run(new PrintStream(console, true, StandardCharsets.UTF_8), "m-" + planning,
+                "--files-from", manifest.toString(), "--files-from-lookup", "--keep-markers", "--planning", planning);
+        String lines = console.toString(StandardCharsets.UTF_8);
+
+        assertEquals(Map.of("new", 2L), r.files());
+        assertEquals(planning.equals("distributed"), lines.contains(" on the cluster\n"), lines);
+        assertTrue(!lines.contains("planned on the driver"), lines);
+        assertEquals(new TreeSet<>(List.of("data/t/p=0/f 0.bin", "data/t/p=1/f 3.bin")),
+                new TreeSet<>(oci.list(bucket, "data/")));
+        assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
+    }
+
     @Test
     void aListingOfTheSourceIsCountedSoTheCounterCanFail() throws Exception {
         List<String> listed = new ArrayList<>();
