@@ -375,12 +375,10 @@ class PlanningEquivalenceIT {
         }
         String target = "oci://" + bucket() + "@" + oci.namespace() + "/s3/";
         List<String> args = new ArrayList<>(s3.s3Args());
-        args.addAll(List.of("--keep-markers", "--dry-run"));
+        args.addAll(List.of("--keep-markers", "--dry-run", "--s3-list-split", String.valueOf(SPLIT)));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        SparkTestSession.withHadoopSettings(SPLIT,
-                () -> runFrom(root, target, "ks-local", "local", args.toArray(String[]::new)));
-        SparkTestSession.withHadoopSettings(SPLIT,
-                () -> runFrom(print(console), root, target, "ks-dist", "distributed", args.toArray(String[]::new)));
+        runFrom(root, target, "ks-local", "local", args.toArray(String[]::new));
+        runFrom(print(console), root, target, "ks-dist", "distributed", args.toArray(String[]::new));
         String lines = console.toString(StandardCharsets.UTF_8);
         assertFalse(lines.contains("planned on the driver"), lines);
         Map<String, String> a = markerTimesLeftOut(records("ks-local"));
