@@ -22,7 +22,9 @@ final class PlanningChoice {
      * Below this many source files the driver plans. Measured (docs/benchmarks.md, "Planning at scale", 2026-12-02,
      * local[2] on a shared 2-core machine, dry runs at -Xmx1g): 10,000 files planned in 3.7 s on the driver and 50.4
      * s on the cluster (28.2 vs 47.9 CPU s for the whole run); 1,000,000 inventory rows in 278 s on the driver and
-     * 1,377 s on the cluster (178 vs 358 CPU s) under load 16-28. In local[N] the cluster path never wins on time
+     * 1,377 s on the cluster (178 vs 358 CPU s) under load 16-28; 50,000 and 200,000 files in 9.3 and 28.2 s on
+     * the driver against 39.8 and 58.9 s on the cluster (load 8-12), the driver's heap 30 MiB fuller at 200,000
+     * (113.8 vs 83.3 MiB live at the plan). In local[N] the cluster path never wins on time
      * (its executors share the driver's cores and it pays a dozen Spark jobs and three shuffles); what it saves is
      * driver heap: the driver's path held 494 B a file (1M files: 471 MiB, half a 1g heap), the cluster's about
      * 12 B a file over a fixed ~60 MiB. So the threshold is set by memory, not time: 200,000 files cost the driver
