@@ -37,7 +37,8 @@ import scala.Tuple2;
  * The plan on the executors (docs/architecture.md, "Planning on the cluster"): the driver lists the root, the
  * executors list the next levels until there are folders enough for every task slot, then the subtrees and the key
  * ranges of folders too big for one task (S3: {@link Source#listFolder(String, java.util.function.Consumer,
- * java.util.function.Consumer, java.util.function.Consumer)}); the target
+ * java.util.function.Consumer, java.util.function.Consumer)}), and with --keep-markers to OCI the empty folders
+ * below them ({@link Source#listEmptyFolders(String, java.util.function.Consumer)}); the target
  * is listed by key ranges between those folders' names; the earlier runs' records are read from their part files;
  * a cogroup by object name applies {@link FileRules} to each name ({@link NameGroup}); the rows are sorted by
  * weight and dealt to partitions (the heaviest alone, the rest in a snake) without passing through the driver,
@@ -85,6 +86,7 @@ final class DistributedPlanner {
         int wanted = PER_SLOT * slots;
         Source source = r.source();
         FileRules rules = r.rules();
+        boolean markers = r.emptyFolders();
 
         // The top of the tree: the root here, the next levels on the executors (only folder names and the key
         // ranges of folders too big for one task come back), then each subtree and each range apart.
@@ -100,7 +102,7 @@ final class DistributedPlanner {
         for (int depth = 1; depth < MAX_DEPTH && !folders.isEmpty() && folders.size() + ranges.size() < wanted;
                 depth++) {
             JavaRDD<Listed> level = keep(jsc.parallelize(folders, Math.min(folders.size(), wanted))
-                    .flatMap(folder -> listFolder(source, folder)));
+                    .flatMap(folder -> listFolder(source, folder, markers)));
             List<Listed> next = level.filter(l -> l.file() == null).collect();
             folders = next.stream().map(Listed::folder).filter(f -> f != null).toList();
             next.stream().map(Listed::range).filter(k -> k != null).forEach(ranges::add);
@@ -121,8 +123,13 @@ final class DistributedPlanner {
             ranges.addAll(rest);
             parts = new ArrayList<>(rest);
         }
+        if (markers) {
+            listed = listed.union(emptyFolders(source, folders, ranges, wanted));
+        }
         listed = keep(listed);
-        if (r.findTables() && !listed.filter(f -> TableFinder.holdsTable(f.relativePath())).isEmpty()) {
+        // As the driver's planning, which finds tables in the files it lists, before it adds the empty folders.
+        if (r.findTables() && !listed.filter(f -> !Source.isFolderMarker(f)
+                && TableFinder.holdsTable(f.relativePath())).isEmpty()) {
             release();
             return null;
         }
@@ -260,11 +267,34 @@ final class DistributedPlanner {
         return out.iterator();
     }
 
-    private static Iterator<Listed> listFolder(Source source, String folder) throws IOException {
+    /** One folder's entries; with {@code markers}, a folder with none is an empty one, listed as its marker. */
+    private static Iterator<Listed> listFolder(Source source, String folder, boolean markers) throws IOException {
         List<Listed> out = new ArrayList<>();
         source.listFolder(folder, f -> out.add(new Listed(f, null, null)), d -> out.add(new Listed(null, d, null)),
                 k -> out.add(new Listed(null, null, k)));
+        if (markers && out.isEmpty()) {
+            source.listEmptyFolders(folder, f -> out.add(new Listed(f, null, null)));
+        }
         return out.iterator();
+    }
+
+    /**
+     * The empty folders below the folders the levels did not list: each subtree, and each folder split by key
+     * range, walked whole by one task (S3A shows a zero-byte {@code folder/} object with nothing below it as an
+     * empty directory, and a range's listing drops such keys, so the ranges cannot tell).
+     */
+    private JavaRDD<SourceFile> emptyFolders(Source source, List<String> subtrees, List<KeyRange> ranges,
+            int wanted) {
+        TreeSet<String> walks = new TreeSet<>(subtrees);
+        ranges.forEach(k -> walks.add(k.folder()));
+        if (walks.isEmpty()) {
+            return jsc.emptyRDD();
+        }
+        return jsc.parallelize(new ArrayList<>(walks), Math.min(walks.size(), wanted)).flatMap(folder -> {
+            List<SourceFile> out = new ArrayList<>();
+            source.listEmptyFolders(folder, out::add);
+            return out.iterator();
+        });
     }
 
     private static Iterator<Listed> listRange(Source source, KeyRange range, boolean split) throws IOException {

@@ -30,13 +30,27 @@ public final class PathLookup {
     /** Every path the manifest names (once), looked up on the cluster. */
     public static JavaRDD<Looked> lookups(SparkSession spark, Source source, String manifest,
             Map<String, String> hadoopProperties) {
+        return paths(spark, manifest, hadoopProperties).mapPartitions(paths -> lookUp(source, paths));
+    }
+
+    /** How many distinct paths the manifest names, counted on the executors, none looked up. */
+    static long count(SparkSession spark, Source source, String manifest, Map<String, String> hadoopProperties)
+            throws SourceException {
+        try {
+            return paths(spark, manifest, hadoopProperties).count();
+        } catch (RuntimeException e) {
+            throw failed(source, manifest, e);
+        }
+    }
+
+    /** The distinct paths the manifest names (blank lines and '#' comments left out, no leading '/'). */
+    static JavaRDD<String> paths(SparkSession spark, String manifest, Map<String, String> hadoopProperties) {
         int partitions = Math.max(1, spark.sparkContext().defaultParallelism() * 4);
         return spark.read().options(hadoopProperties).textFile(manifest).javaRDD()
                 .map(String::strip)
                 .filter(p -> !p.isEmpty() && !p.startsWith("#"))
                 .map(p -> p.startsWith("/") ? p.substring(1) : p)
-                .distinct(partitions)
-                .mapPartitions(paths -> lookUp(source, paths));
+                .distinct(partitions);
     }
 
     /**

@@ -100,13 +100,23 @@ final class ProgressTracker extends SparkListener implements AutoCloseable {
 
     String line() {
         long[] done = done();
-        double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
-        double rate = done[1] / seconds;
-        String eta = rate > 0 && done[1] > 0
-                ? LogTimes.runTime(Duration.ofSeconds((long) ((totalBytes - done[1]) / rate))) : "?";
+        return line(done[0], done[1], totalFiles, totalBytes, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /**
+     * The line for what is done after {@code seconds}: the share and the time left by bytes, or by files where
+     * there are no bytes to send (zero-byte files, folder markers), so such a run's line still moves.
+     */
+    static String line(long doneFiles, long doneBytes, long totalFiles, long totalBytes, double seconds) {
+        boolean byFiles = totalBytes == 0;
+        double done = byFiles ? doneFiles : doneBytes;
+        double total = byFiles ? totalFiles : totalBytes;
+        double elapsed = Math.max(0.001, seconds);
+        double pace = done / elapsed;
+        String eta = pace > 0 ? LogTimes.runTime(Duration.ofSeconds((long) (Math.max(0, total - done) / pace))) : "?";
         return String.format(Locale.ROOT, "lakeshift: %,d/%,d files, %s/%s (%.0f%%), %s/s, ETA %s",
-                done[0], totalFiles, ByteSize.format(done[1]), ByteSize.format(totalBytes),
-                totalBytes == 0 ? 100.0 : 100.0 * done[1] / totalBytes, ByteSize.format((long) rate), eta);
+                doneFiles, totalFiles, ByteSize.format(doneBytes), ByteSize.format(totalBytes),
+                total == 0 ? 100.0 : 100.0 * done / total, ByteSize.format((long) (doneBytes / elapsed)), eta);
     }
 
     private long[] values(Seq<AccumulableInfo> infos) {

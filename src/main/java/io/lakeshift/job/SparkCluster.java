@@ -36,6 +36,8 @@ final class SparkCluster implements Cluster {
      */
     private Source unlistedSource;
     private ClusterFiles unlistedFiles;
+    /** --files-from-lookup: the distinct paths it names, counted on the executors; null for an inventory. */
+    private NamedCount unlistedNamed;
 
     SparkCluster(SparkSession spark, String runId, PrintStream out) {
         this.spark = spark;
@@ -84,6 +86,7 @@ final class SparkCluster implements Cluster {
             unlistedSource = new ListedSource(source, sink -> PathLookup.forEach(spark, source, files, props, sink,
                     out), "it changed after --files-from-lookup found it");
             unlistedFiles = keeper -> PathLookup.files(spark, source, files, props, out, keeper);
+            unlistedNamed = () -> PathLookup.count(spark, source, files, props);
             return unlistedSource;
         }
         return source;
@@ -105,6 +108,16 @@ final class SparkCluster implements Cluster {
     @Override
     public boolean listsOnCluster(Source source) {
         return source != null && source == unlistedSource;
+    }
+
+    @Override
+    public long namedFiles(Source source) throws IOException {
+        return listsOnCluster(source) && unlistedNamed != null ? unlistedNamed.count() : -1;
+    }
+
+    /** A count on the executors that fails as the source's reading fails. */
+    private interface NamedCount {
+        long count() throws IOException;
     }
 
     /**

@@ -52,6 +52,15 @@ public interface Cluster {
     }
 
     /**
+     * How many files a {@link #listsOnCluster} source names at most, counted without reading or looking any up
+     * (--files-from-lookup: the distinct paths named), so that {@code --planning auto} can choose without looking
+     * paths up twice; -1 where reading the first files is as cheap (an inventory report) or the source is listed.
+     */
+    default long namedFiles(Source source) throws java.io.IOException {
+        return -1;
+    }
+
+    /**
      * Lists the source and the target and plans on the executors, keeping the rows there; empty when the request
      * finds tables in the listing ({@link PlanRequest#findTables}), which the driver then plans.
      *

@@ -42,10 +42,14 @@ final class DistributedPlanning {
                 parts);
         out.println("lakeshift: run " + config.runId() + ": listing " + config.source() + " on the cluster");
         Optional<ClusterPlan> plan = cluster.plan(new PlanRequest(rules, source, target, history,
-                config.partitions(), config.tables().detect() == TableSettings.Detect.AUTO), out);
+                config.partitions(), config.tables().detect() == TableSettings.Detect.AUTO,
+                MigrationRun.keepsEmptyFolders(config, location)), out);
         if (plan.isEmpty()) {
             out.println("lakeshift: the source holds tables: planned on the driver");
             return plan;
+        }
+        if (config.keepMarkers() && !MigrationRun.keepsEmptyFolders(config, location)) {
+            out.println(MigrationRun.NO_FOLDER_MARKERS);
         }
         // Only now: the plan's rows hold what this run's earlier attempt recorded, as the driver's planning reads it.
         RunHistory.clear(logs, LogFormat.runFolder(config.runId()));

@@ -97,7 +97,7 @@ public final class MigrationRun {
         Source source = cluster.listed(config, Sources.open(config.source(), config.sources(), config.oci(), hadoop));
         LakeTables tables = new LakeTables(config.tables());
         String staging = logLocation + STAGING;
-        PlanningChoice.Choice choice = PlanningChoice.choose(config, cluster, source, location, out);
+        PlanningChoice.Choice choice = PlanningChoice.choose(config, cluster, source, out);
         try (ClusterPlan onCluster = choice.distributed()
                 ? DistributedPlanning.plan(config, cluster, source, target, location, logRoot, stores, out)
                         .orElse(null)
@@ -209,8 +209,10 @@ public final class MigrationRun {
         } catch (TableException e) {
             throw new JobException(e.getMessage(), e);
         }
-        if (config.keepMarkers()) {
-            keepEmptyFolders(source, location, planner);
+        if (keepsEmptyFolders(config, location)) {
+            source.listEmptyFolders(planner::add);
+        } else if (config.keepMarkers()) {
+            out.println(NO_FOLDER_MARKERS);
         }
         Plan plan = planner.finish(config.partitions(), cluster.parallelism(), roles);
         try {
@@ -237,18 +239,18 @@ public final class MigrationRun {
 
 
     /**
-     * --keep-markers: each empty folder becomes a zero-byte object named {@code <folder>/}, as the OCI HDFS
-     * connector writes a directory (and S3 consoles a folder). A Hadoop file-system target has real folders and
-     * lists only files, so there the markers would be sent again on every run: it keeps the _SUCCESS files only.
+     * --keep-markers to OCI: each empty folder becomes a zero-byte object named {@code <folder>/}, as the OCI HDFS
+     * connector writes a directory (and S3 consoles a folder), whichever way the run plans. A Hadoop file-system
+     * target has real folders and lists only files, so there the markers would be sent again on every run: it
+     * keeps the _SUCCESS files only, and the run says so ({@link #NO_FOLDER_MARKERS}).
      */
-    private void keepEmptyFolders(Source source, TargetLocation location, Planner planner) throws IOException {
-        if (location instanceof OciLocation) {
-            source.listEmptyFolders(planner::add);
-        } else {
-            out.println("lakeshift: --keep-markers: empty folders are not kept on a Hadoop file-system target"
-                    + " (only _SUCCESS files)");
-        }
+    static boolean keepsEmptyFolders(MigrationConfig config, TargetLocation location) {
+        return config.keepMarkers() && location instanceof OciLocation;
     }
+
+    /** What a run with --keep-markers to a Hadoop file-system target prints, planned on the driver or the cluster. */
+    static final String NO_FOLDER_MARKERS = "lakeshift: --keep-markers: empty folders are not kept on a Hadoop"
+            + " file-system target (only _SUCCESS files)";
 
     /** Refuses a plan that is surely a mistake: nothing to migrate, or more deletes than --max-delete. */
     static void checkPlan(MigrationConfig config, Plan plan, TargetLocation location) {

@@ -14,6 +14,8 @@ import java.io.Serializable;
  * @param history the earlier runs' part files, read on the executors
  * @param partitions wanted partitions, or 0 to choose from the bytes and the cluster's parallelism
  * @param findTables whether a listing holding a Delta or Iceberg table is handed back to the driver's planning
+ * @param emptyFolders whether the empty folders are listed too, as zero-byte markers ({@code --keep-markers} to
+ *     OCI, {@link Source#listEmptyFolders(String, java.util.function.Consumer)})
  */
 public record PlanRequest(FileRules rules, Source source, Target target, HistoryReader history, int partitions,
-        boolean findTables) implements Serializable {}
+        boolean findTables, boolean emptyFolders) implements Serializable {}

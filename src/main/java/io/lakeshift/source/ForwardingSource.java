@@ -77,6 +77,11 @@ public abstract class ForwardingSource implements Source {
     }
 
     @Override
+    public void listEmptyFolders(String folder, Consumer<SourceFile> sink) throws IOException {
+        source.listEmptyFolders(folder, sink);
+    }
+
+    @Override
     public InputStream open(SourceFile file) throws IOException {
         return source.open(file);
     }

@@ -291,23 +291,33 @@ public final class HadoopSource implements Source {
     /**
      * A walk of the folders with plain listings (one per folder, so only when asked): a folder that lists nothing is
      * empty, whether it is an HDFS or local directory or an S3 zero-byte {@code folder/} marker S3A shows as one.
+     * The driver walks from the root; on the cluster each executor walks from the folders it was given.
      */
     @Override
-    public void listEmptyFolders(Consumer<SourceFile> sink) throws IOException {
+    public void listEmptyFolders(String folder, Consumer<SourceFile> sink) throws IOException {
         Path rootPath = new Path(root);
         try {
             FileSystem fs = fileSystem(rootPath);
-            FileStatus rootStatus = fs.getFileStatus(rootPath);
-            if (rootStatus.isFile()) {
-                return;
-            }
             String rootDir = fs.makeQualified(rootPath).toUri().getPath();
             String prefix = rootDir.endsWith("/") ? rootDir : rootDir + "/";
+            FileStatus start;
+            try {
+                start = fs.getFileStatus(folder.isEmpty() ? rootPath
+                        : at(fs.makeQualified(rootPath), prefix, folder));
+            } catch (FileNotFoundException e) {
+                if (folder.isEmpty()) {
+                    throw e;
+                }
+                return; // gone since its parent was listed: no folder, empty or not
+            }
+            if (start.isFile()) {
+                return;
+            }
             java.util.ArrayDeque<FileStatus> folders = new java.util.ArrayDeque<>();
-            folders.push(rootStatus);
+            folders.push(start);
             while (!folders.isEmpty()) {
-                FileStatus folder = folders.pop();
-                RemoteIterator<FileStatus> children = fs.listStatusIterator(folder.getPath());
+                FileStatus next = folders.pop();
+                RemoteIterator<FileStatus> children = fs.listStatusIterator(next.getPath());
                 boolean empty = true;
                 while (children.hasNext()) {
                     FileStatus child = children.next();
@@ -316,11 +326,11 @@ public final class HadoopSource implements Source {
                         folders.push(child);
                     }
                 }
-                String path = folder.getPath().toUri().getPath();
+                String path = next.getPath().toUri().getPath();
                 if (empty && path.startsWith(prefix) && path.length() > prefix.length()) {
                     String relative = path.substring(prefix.length()) + "/";
-                    sink.accept(new SourceFile(folder.getPath().toUri().toString(), relative, 0,
-                            folder.getModificationTime(), null, null));
+                    sink.accept(new SourceFile(next.getPath().toUri().toString(), relative, 0,
+                            next.getModificationTime(), null, null));
                 }
             }
         } catch (FileNotFoundException e) {
@@ -328,7 +338,8 @@ public final class HadoopSource implements Source {
         } catch (AccessDeniedException e) {
             throw new SourceException(denied(e), e);
         } catch (IOException | RuntimeException e) {
-            throw new SourceException("cannot list the folders of source " + root + ": " + Errors.oneLine(e), e);
+            throw new SourceException("cannot list the folders of source " + root
+                    + (folder.isEmpty() ? "" : " at " + folder) + ": " + Errors.oneLine(e), e);
         }
     }
 

@@ -57,6 +57,10 @@ public final class ListedSource extends ForwardingSource {
     }
 
     @Override
+    public void listEmptyFolders(String folder, Consumer<SourceFile> sink) {
+    }
+
+    @Override
     public InputStream open(SourceFile file) throws IOException {
         return new SizeCheck(stale(() -> source().open(file), file), file, file.size());
     }

@@ -106,10 +106,22 @@ public interface Source extends Serializable {
 
     /**
      * Lists the empty folders below the root ({@code --keep-markers}), each as a zero-byte {@link SourceFile} whose
-     * relative path ends in '/' ({@link #isFolderMarker}); it reads as no bytes. A store without folders, or that
-     * cannot tell, lists none (this default).
+     * relative path ends in '/' ({@link #isFolderMarker}); it reads as no bytes. The root itself is never one. This
+     * default is {@link #listEmptyFolders(String, Consumer)} from the root.
      */
     default void listEmptyFolders(Consumer<SourceFile> sink) throws IOException {
+        listEmptyFolders("", sink);
+    }
+
+    /**
+     * Lists the empty folders at or below one folder, as {@link #listEmptyFolders(Consumer)} lists them below the
+     * root (relative paths stay relative to the root): the folder itself when it holds nothing. Executors call it
+     * for the folders they list on the cluster. A store without folders, or that cannot tell, lists none (this
+     * default); a folder gone since it was listed holds none.
+     *
+     * @param folder "" (the root) or a path below the root ending in '/', as {@link #listFolder} handed it
+     */
+    default void listEmptyFolders(String folder, Consumer<SourceFile> sink) throws IOException {
     }
 
     /** Whether a listed file stands for an empty folder ({@link #listEmptyFolders}). */

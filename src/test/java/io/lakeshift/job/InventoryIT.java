@@ -166,6 +166,57 @@ class InventoryIT {
         assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
     }
 
+    /**
+     * --planning auto with more named paths than the driver plans: chosen from the count of the paths, so the run
+     * goes to the cluster without the driver looking the first 200,000 up (and the cluster again): one lookup per
+     * named path.
+     */
+    @Test
+    void autoChoosesTheClusterFromTheNamedPathsWithoutLookingThemUpTwice() throws Exception {
+        StringBuilder paths = new StringBuilder("t/p=0/f 0.bin\n/t/p=1/f 3.bin\n");
+        int auto = 200_000; // run.PlanningChoice.AUTO_LOCAL_FILES
+        int missing = auto - 1;
+        for (int i = 0; i < missing; i++) {
+            paths.append("t/none/").append(i).append(".bin\n");
+        }
+        Path manifest = Files.writeString(dir.resolve("many.txt"), paths);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunSummary r = run(new PrintStream(console, true, StandardCharsets.UTF_8), "l-auto",
+                "--files-from", manifest.toString(), "--files-from-lookup", "--dry-run");
+        String lines = console.toString(StandardCharsets.UTF_8);
+
+        assertEquals(2, r.filesTotal(), lines);
+        assertTrue(lines.contains(String.format("--planning auto: %,d paths named, over %,d, planned on the cluster",
+                missing + 2, auto)), lines);
+        assertTrue(lines.contains(String.format("--files-from: %,d named path(s) are no file in", missing)), lines);
+        int lookups = FaultyFileSystem.lookups(lake);
+        assertTrue(lookups >= missing + 2 && lookups <= missing + 2 + 10, lookups + " lookups of "
+                + (missing + 2) + " paths");
+        assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
+    }
+
+    /**
+     * --keep-markers with --files-from-lookup: no folder is listed, so none is kept, either way; the cluster plans it
+     * (before, --keep-markers to OCI sent every run to the driver).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "distributed"})
+    void keepMarkersWithALookupKeepsNoFoldersAndListsNothing(String planning) throws Exception {
+        Files.createDirectories(lake.resolve("t/empty"));
+        Path manifest = Files.writeString(dir.resolve("files.txt"), "t/p=0/f 0.bin\nt/p=1/f 3.bin\n");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunSummary r = run(new PrintStream(console, true, StandardCharsets.UTF_8), "m-" + planning,
+                "--files-from", manifest.toString(), "--files-from-lookup", "--keep-markers", "--planning", planning);
+        String lines = console.toString(StandardCharsets.UTF_8);
+
+        assertEquals(Map.of("new", 2L), r.files());
+        assertEquals(planning.equals("distributed"), lines.contains(" on the cluster\n"), lines);
+        assertTrue(!lines.contains("planned on the driver"), lines);
+        assertEquals(new TreeSet<>(List.of("data/t/p=0/f 0.bin", "data/t/p=1/f 3.bin")),
+                new TreeSet<>(oci.list(bucket, "data/")));
+        assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
+    }
+
     @Test
     void aListingOfTheSourceIsCountedSoTheCounterCanFail() throws Exception {
         List<String> listed = new ArrayList<>();

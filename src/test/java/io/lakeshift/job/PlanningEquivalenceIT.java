@@ -20,6 +20,9 @@ import io.lakeshift.testing.JobRuns;
 import io.lakeshift.testing.Lakes;
 import io.lakeshift.testing.S3Fixture;
 import io.lakeshift.testing.SparkTestSession;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -280,6 +283,150 @@ class PlanningEquivalenceIT {
         }
     }
 
+    /**
+     * --keep-markers to OCI, planned on the cluster too: empty folders at several depths (one listed empty by a
+     * level, others found below the subtrees, a folder holding only empty folders, one inside a skipped
+     * {@code _temporary/}) become the same marker records both ways; after a change, sync's plans (a new empty
+     * folder, a marker whose folder filled up) agree too, and the copies of both ways compare as equal.
+     */
+    @Test
+    void keepMarkersToOciArePlannedOnTheClusterAsOnTheDriver() throws Exception {
+        Path markers = markersLake();
+        String source = markers.toUri().toString();
+        String bucket = bucket();
+        String target = "oci://" + bucket + "@" + oci.namespace() + "/m/";
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        runFrom(print(console), source, target, "k1", "distributed", "--keep-markers");
+        String cluster = console.toString(StandardCharsets.UTF_8);
+        assertTrue(cluster.contains("on the cluster\n"), cluster);
+        assertFalse(cluster.contains("planned on the driver"), cluster);
+        assertEquals(List.of("m/a/d3/x/y/empty-deep/", "m/a/empty-mid/", "m/a/only-empties/p/",
+                "m/a/only-empties/q/r/", "m/b/e1/", "m/b/e2/", "m/empty-top/"),
+                oci.list(bucket, "m/").stream().filter(n -> n.endsWith("/")).sorted().toList(),
+                "every empty folder and only those, nothing below _temporary/");
+        assertEquals(0, oci.get(bucket, "m/empty-top/").length);
+
+        Files.createDirectories(markers.resolve("a/d5/new-empty"));
+        Lakes.write(markers, "a/empty-mid/now-a-file.bin", 12, 3);
+        String[] sync = {"--keep-markers", "--mode", "sync", "--dry-run"};
+        RunSummary local = runFrom(source, target, "kp-local", "local", sync);
+        RunSummary distributed = runFrom(source, target, "kp-dist", "distributed", sync);
+        Map<String, String> a = records("kp-local");
+        assertEquals(a, records("kp-dist"));
+        assertEquals(local.files(), distributed.files());
+        assertEquals(local.skipped(), distributed.skipped());
+        assertEquals("new", note(a, "m/a/d5/new-empty/"), a.toString());
+        assertEquals("deleted", note(a, "m/a/empty-mid/"), a.toString());
+        assertEquals("equal", note(a, "m/a/only-empties/q/r/"), a.toString());
+
+        RunSummary again = runFrom(source, target, "k2", "local", "--keep-markers", "--mode", "sync");
+        assertEquals(0, again.failedCount());
+        RunSummary last = runFrom(source, target, "k3", "distributed", "--keep-markers", "--mode", "sync");
+        assertEquals(Map.of("equal", last.filesTotal()), last.files(), "the markers compare as equal on the cluster");
+    }
+
+    /**
+     * --keep-markers to a Hadoop file-system target keeps the _SUCCESS files only, and says so, either way; the
+     * plans agree record for record.
+     */
+    @Test
+    void keepMarkersToAHadoopTargetKeepOnlyTheSuccessFilesEitherWay() throws Exception {
+        String source = markersLake().toUri().toString();
+        String target = dir.resolve("marker-target").toUri().toString();
+        String[] args = {"--keep-markers", "--dry-run"};
+        ByteArrayOutputStream onDriver = new ByteArrayOutputStream();
+        ByteArrayOutputStream onCluster = new ByteArrayOutputStream();
+        runFrom(print(onDriver), source, target, "kh-local", "local", args);
+        runFrom(print(onCluster), source, target, "kh-dist", "distributed", args);
+        String driver = onDriver.toString(StandardCharsets.UTF_8);
+        String cluster = onCluster.toString(StandardCharsets.UTF_8);
+        Map<String, String> a = records("kh-local");
+        assertEquals(a, records("kh-dist"));
+        String line = "--keep-markers: empty folders are not kept on a Hadoop file-system target";
+        assertTrue(driver.contains(line), driver);
+        assertTrue(cluster.contains(line), cluster);
+        assertTrue(cluster.contains("on the cluster\n"), cluster);
+        assertFalse(cluster.contains("planned on the driver"), cluster);
+        assertTrue(a.keySet().stream().anyMatch(k -> k.endsWith("t/_SUCCESS")), a.keySet().toString());
+        assertTrue(a.keySet().stream().noneMatch(k -> k.endsWith("/")), a.keySet().toString());
+    }
+
+    /**
+     * --keep-markers from S3 (s3proxy): a zero-byte {@code folder/} key with nothing below is an empty folder, found
+     * by a level ({@code empty-top/}), below a subtree ({@code a/e/}) and inside a folder listed by key range, which
+     * one task walks; the same markers both ways. S3A gives a folder the time it is asked about, so the markers'
+     * times differ between any two runs and are left out of the comparison.
+     */
+    @Test
+    void keepMarkersFromAnS3SourceWithASplitFolder() throws Exception {
+        String root = "s3a://" + S3_BUCKET + "/mk/";
+        put("mk/top.bin", 7);
+        put("mk/empty-top/", 0);
+        for (int i = 0; i < 10; i++) {
+            put("mk/a/d" + i + "/f-" + i + ".bin", 20 + i);
+        }
+        put("mk/a/e/", 0);
+        for (int i = 0; i < 30; i++) {
+            put(String.format("mk/big/part-%05d.bin", i), 10 + i);
+        }
+        for (String k : List.of("mk/big/sub-empty/", "mk/big/deep/x.bin", "mk/big/deep/e/", "mk/big/full/",
+                "mk/big/full/y.bin")) {
+            put(k, k.endsWith("/") ? 0 : 5);
+        }
+        String target = "oci://" + bucket() + "@" + oci.namespace() + "/s3/";
+        List<String> args = new ArrayList<>(s3.s3Args());
+        args.addAll(List.of("--keep-markers", "--dry-run", "--s3-list-split", String.valueOf(SPLIT)));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        runFrom(root, target, "ks-local", "local", args.toArray(String[]::new));
+        runFrom(print(console), root, target, "ks-dist", "distributed", args.toArray(String[]::new));
+        String lines = console.toString(StandardCharsets.UTF_8);
+        assertFalse(lines.contains("planned on the driver"), lines);
+        Map<String, String> a = markerTimesLeftOut(records("ks-local"));
+        assertEquals(a, markerTimesLeftOut(records("ks-dist")));
+        assertEquals(List.of("s3/a/e/", "s3/big/deep/e/", "s3/big/sub-empty/", "s3/empty-top/"),
+                a.keySet().stream().filter(k -> k.endsWith("/")).map(k -> k.substring(k.indexOf("s3/"))).toList());
+    }
+
+    /** The records with each marker's source time left out. */
+    private static Map<String, String> markerTimesLeftOut(Map<String, String> records) {
+        Map<String, String> out = new TreeMap<>();
+        records.forEach((name, line) -> {
+            String[] f = line.split("\\|", -1);
+            if (name.endsWith("/")) {
+                f[6] = "";
+            }
+            out.put(name, String.join("|", f));
+        });
+        return out;
+    }
+
+    /**
+     * Few top folders, so the executors list a level before the subtrees: {@code empty-top/} is found empty by that
+     * level, the others by the walks below the subtrees.
+     */
+    private Path markersLake() throws Exception {
+        Path m = dir.resolve("markers");
+        Lakes.write(m, "top.bin", 100, 1);
+        for (int i = 0; i < 10; i++) {
+            Lakes.write(m, "a/d" + i + "/part-" + i + ".bin", 200 + i, 10 + i);
+        }
+        Lakes.write(m, "t/_SUCCESS", 0, 0);
+        Lakes.write(m, "t/p=0/x.bin", 30, 2);
+        for (String empty : List.of("empty-top", "a/empty-mid", "a/d3/x/y/empty-deep", "a/only-empties/p",
+                "a/only-empties/q/r", "b/e1", "b/e2", "_temporary/0")) {
+            Files.createDirectories(m.resolve(empty));
+        }
+        return m;
+    }
+
+    /** The note (the planned action) of the one record whose object name ends in {@code name}. */
+    private static String note(Map<String, String> records, String name) {
+        List<String> notes = records.entrySet().stream().filter(e -> e.getKey().endsWith(name))
+                .map(e -> e.getValue().split("\\|", -1)[8]).toList();
+        assertEquals(1, notes.size(), name + " in " + records.keySet());
+        return notes.get(0);
+    }
+
     /** How many records of each note (the planned action). */
     private static Map<String, Long> notes(Map<String, String> records) {
         Map<String, Long> notes = new TreeMap<>();
@@ -316,11 +463,21 @@ class PlanningEquivalenceIT {
 
     private RunSummary runFrom(String source, String target, String runId, String planning, String... more)
             throws Exception {
+        return runFrom(print(new ByteArrayOutputStream()), source, target, runId, planning, more);
+    }
+
+    /** {@link #runFrom(String, String, String, String, String...)} with the run's console lines on {@code out}. */
+    private RunSummary runFrom(PrintStream out, String source, String target, String runId, String planning,
+            String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of("--source", source, "--target", target,
                 "--run-id", runId, "--log", logs.toUri().toString(), "--planning", planning,
                 "--multipart-threshold", "1MiB", "--part-size", "1MiB"));
         args.addAll(List.of(more));
-        return jobs.run(args.toArray(String[]::new));
+        return jobs.run(out, args.toArray(String[]::new));
+    }
+
+    private static PrintStream print(ByteArrayOutputStream to) {
+        return new PrintStream(to, true, StandardCharsets.UTF_8);
     }
 
     /** Each record of a run by object name, without what differs between runs (ids, times, speeds). */

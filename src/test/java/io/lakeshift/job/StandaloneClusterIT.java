@@ -265,4 +265,33 @@ class StandaloneClusterIT {
         assertEquals(7, notes.get("equal").split(",").length, notes.toString());
         assertEquals(47, notes.get("new").split(",").length, notes.toString());
     }
+
+    /**
+     * --keep-markers to OCI planned on the workers: the empty folders are found in the executors' JVMs (a level's
+     * empty folder, those below the subtrees, none below {@code _temporary/}) and planned as zero-byte markers.
+     */
+    @Test
+    @Order(7)
+    void emptyFoldersAreFoundOnTheExecutorsWithKeepMarkers() throws Exception {
+        Path markers = dir.resolve("markers");
+        for (int i = 0; i < 10; i++) {
+            Lakes.write(markers, "a/d" + i + "/f-" + i + ".bin", 100 + i, 80 + i);
+        }
+        for (String empty : List.of("empty-top", "a/d2/x/empty", "a/only-empties/p", "_temporary/0")) {
+            Files.createDirectories(markers.resolve(empty));
+        }
+        StandaloneCluster.Submission run = onTheCluster(() -> cluster.runMain(Map.of(), args("plan",
+                markers.toUri().toString(), "oci://" + BUCKET + "@" + oci.namespace() + "/mk/", "m1",
+                "--planning", "distributed", "--keep-markers")));
+        assertEquals(Main.OK, run.code(), run.output());
+        assertTrue(run.output().contains(" on the cluster\n"), run.output());
+        assertFalse(run.output().contains("planned on the driver"), run.output());
+
+        Map<String, String> notes = new TreeMap<>();
+        logs.log(BUCKET, "m1").forEach((name, r) -> notes.put(name, r.note()));
+        assertEquals(Map.of("a/d2/x/empty/", "new", "a/only-empties/p/", "new", "empty-top/", "new"),
+                notes.entrySet().stream().filter(e -> e.getKey().endsWith("/"))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertEquals(13, notes.size(), notes.toString());
+    }
 }

@@ -54,6 +54,14 @@ abstract class SourceContract {
         return true;
     }
 
+    /**
+     * Whether an empty folder's marker keeps the folder's own time, the same however it is found; false where the
+     * store has no folder times and gives a folder the time it is asked about.
+     */
+    boolean keepsFolderTimes() {
+        return true;
+    }
+
     /** The secrets the source was given, which must never show in its text. */
     List<String> secrets() {
         return List.of();
@@ -135,6 +143,50 @@ abstract class SourceContract {
             assertEquals(0, read(source.open(f)).length, "a marker reads as no bytes");
         }
         assertEquals(Set.of("full/part-0.bin"), list(source).keySet(), "the file listing is unchanged");
+    }
+
+    /**
+     * On the cluster each executor walks from a folder it was given: those walks together find what the root's walk
+     * finds, the same files (URI, time), a folder with nothing in it being its own marker, and a folder gone since
+     * it was listed none.
+     */
+    @Test
+    void listsTheEmptyFoldersBelowEachFolderAsTheRootsWalkFindsThem() throws Exception {
+        String root = root("below");
+        put(root, "full/part-0.bin", bytes(10, 7));
+        putDirectory(root, "full");
+        putDirectory(root, "empty");
+        putDirectory(root, "a/b/empty-below");
+        putDirectory(root, "a/only-empty/x");
+        putDirectory(root, "a/only-empty/y/z");
+        put(root, "a/c/file.bin", bytes(5, 8));
+        Source source = source(root, 1000);
+        Map<String, SourceFile> whole = new TreeMap<>();
+        source.listEmptyFolders(f -> whole.put(f.relativePath(), f));
+        Map<String, SourceFile> walked = new TreeMap<>();
+        for (String folder : List.of("a/", "empty/", "full/", "gone/")) {
+            source.listEmptyFolders(folder, f -> assertNull(walked.put(f.relativePath(), f), "walked once"));
+        }
+
+        assertEquals(listsEmptyFolders() ? Set.of("a/b/empty-below/", "a/only-empty/x/", "a/only-empty/y/z/",
+                "empty/") : Set.of(), whole.keySet(), "a folder holding only empty folders is not empty itself");
+        assertEquals(timeless(whole), timeless(walked));
+        if (keepsFolderTimes()) {
+            assertEquals(whole, walked);
+        }
+        Map<String, SourceFile> one = new TreeMap<>();
+        source.listEmptyFolders("a/only-empty/y/z/", f -> one.put(f.relativePath(), f));
+        assertEquals(listsEmptyFolders() ? Set.of("a/only-empty/y/z/") : Set.of(), one.keySet(),
+                "an empty folder walked alone is its own marker");
+        assertEquals(timeless(one).values().stream().toList(), timeless(whole).values().stream()
+                .filter(f -> f.relativePath().equals("a/only-empty/y/z/")).toList());
+    }
+
+    private static Map<String, SourceFile> timeless(Map<String, SourceFile> files) {
+        Map<String, SourceFile> out = new TreeMap<>();
+        files.forEach((k, f) -> out.put(k, new SourceFile(f.uri(), f.relativePath(), f.size(), 0, f.etag(), f.md5(),
+                f.archived())));
+        return out;
     }
 
     @Test
