@@ -1,6 +1,5 @@
 package io.lakeshift.job;
 
-import io.lakeshift.model.SourceFile;
 import io.lakeshift.plan.FileRules;
 import io.lakeshift.plan.Plan;
 import io.lakeshift.plan.PlannedFile;
@@ -8,7 +7,6 @@ import io.lakeshift.run.Cluster;
 import io.lakeshift.run.ClusterPlan;
 import io.lakeshift.run.PartitionJob;
 import java.io.Serializable;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 
@@ -21,7 +19,6 @@ final class SparkPlan implements ClusterPlan {
     private final JavaRDD<PlannedFile> balanced;
     private final long[][] perPartition;
     private final List<JavaRDD<?>> held;
-    private JavaRDD<Long> readSizes;
 
     SparkPlan(SparkCluster cluster, Plan totals, long targetObjects, JavaRDD<PlannedFile> planned,
             JavaRDD<PlannedFile> balanced, long[][] perPartition, List<JavaRDD<?>> held) {
@@ -65,42 +62,10 @@ final class SparkPlan implements ClusterPlan {
                 .takeOrdered(n, new PlanOrder.Smallest());
     }
 
-    /**
-     * Only each read's size comes to the driver for the estimate, in partitions of about this many (a few MB), not
-     * a whole partition of the plan's rows (N / 16 rows on local[2], ~450 MB at 10M files).
-     */
-    static final long SIZES_PER_PARTITION = 250_000;
-
-    /**
-     * The files to read as the estimate sees them: only their sizes, streamed one bounded partition at a time (the
-     * sizes shuffled once, to that many partitions; both passes of the estimate reuse the shuffle).
-     */
+    /** The sizes of the rows that read, folded by partition on the executors: only the tally comes back. */
     @Override
-    public Iterable<PlannedFile> reads() {
-        if (readSizes == null) {
-            int parts = (int) Math.max(1, Math.min(100_000, totals.fileCount() / SIZES_PER_PARTITION + 1));
-            readSizes = planned.filter(FileRules::reads).map(PlannedFile::sourceSize).repartition(parts);
-        }
-        JavaRDD<Long> sizes = readSizes;
-        return () -> {
-            Iterator<Long> it = sizes.toLocalIterator();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
-
-                @Override
-                public PlannedFile next() {
-                    return sized(it.next());
-                }
-            };
-        };
-    }
-
-    /** A stand-in for a file to read that has only its size: what the estimate reads of it. */
-    static PlannedFile sized(long size) {
-        return PlannedFile.copy(new SourceFile("", "", size, 0, null, null), "");
+    public <T extends Serializable> T foldReads(T zero, Add<T> add, Merge<T> merge) {
+        return planned.filter(FileRules::reads).map(PlannedFile::sourceSize).aggregate(zero, add::add, merge::merge);
     }
 
     @Override

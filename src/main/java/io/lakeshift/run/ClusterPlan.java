@@ -22,8 +22,21 @@ public interface ClusterPlan extends AutoCloseable {
     /** The smallest files with bytes the run reads, smallest first (the source read check). */
     List<PlannedFile> smallestReads(int n);
 
-    /** The files the run reads, streamed one partition at a time (a dry run's request and time estimate). */
-    Iterable<PlannedFile> reads();
+    /**
+     * The sizes of the files the run reads (copies and checks) folded on the executors, for a dry run's request
+     * and time estimate; only the tally comes to the driver.
+     */
+    <T extends Serializable> T foldReads(T zero, Add<T> add, Merge<T> merge);
+
+    /** One file's size added to a tally, where the sizes are. */
+    interface Add<T> extends Serializable {
+        T add(T tally, long size);
+    }
+
+    /** Two partial tallies as one. */
+    interface Merge<T> extends Serializable {
+        T merge(T a, T b);
+    }
 
     /** Runs {@code job} on each partition of rows, as {@link Cluster#run} does; {@code work} gives its totals. */
     <T extends Serializable> List<T> run(Cluster.Work work, PartitionJob<T> job);

@@ -120,7 +120,7 @@ public final class MigrationRun {
             checkPlan(config, plan, location);
             SourceReadCheck.run(source, onCluster != null ? onCluster.smallestReads(SourceReadCheck.FILES)
                     : SourceReadCheck.smallest(plan), config.dryRun());
-            Iterable<PlannedFile> reads = onCluster != null ? onCluster.reads() : () -> PlanCost.toSend(plan).iterator();
+            PlanCost.Sizes reads = onCluster != null ? onCluster::foldReads : PlanCost.sizes(PlanCost.toSend(plan));
             PlanCosting costing = config.dryRun() ? costing(config, source, plan, reads, targetObjects) : null;
 
             if (!config.dryRun()) {
@@ -152,7 +152,7 @@ public final class MigrationRun {
     private record PlanCosting(Map<String, Long> requests, PlanReport.Cost cost, PlanReport.Probe probe,
             long estimatedSeconds) {}
 
-    private PlanCosting costing(MigrationConfig config, Source source, Plan plan, Iterable<PlannedFile> reads,
+    private PlanCosting costing(MigrationConfig config, Source source, Plan plan, PlanCost.Sizes reads,
             long targetObjects) {
         Map<String, Long> requests = PlanCost.requests(plan, reads, targetObjects,
                 new PlanCost.SourceRequests(source.listPageSize(), source::readRequests), config.transfer());

@@ -6,13 +6,13 @@ import io.lakeshift.log.PlanReport;
 import io.lakeshift.plan.Action;
 import io.lakeshift.plan.Plan;
 import io.lakeshift.plan.PlannedFile;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongUnaryOperator;
 
 /**
  * The plan's arithmetic: the requests a real run makes, by store and kind, what they and the stored bytes cost, and
@@ -35,33 +35,68 @@ final class PlanCost {
      * @param listPageSize objects per LIST request, 0 where requests are not billed
      * @param getsPerFile GET requests the copy of a file of a given size makes
      */
-    record SourceRequests(int listPageSize, LongUnaryOperator getsPerFile) {}
+    record SourceRequests(int listPageSize, GetsPerFile getsPerFile) {}
+
+    /** GET requests the copy of a file of a given size makes; sent to the executors with a plan held there. */
+    interface GetsPerFile extends Serializable {
+        long gets(long size);
+    }
+
+    /**
+     * The sizes of the files a plan reads (copies and checks), folded where they are: the driver's list, or the
+     * rows on the executors ({@link ClusterPlan#foldReads}), so that no file's size travels to the driver.
+     */
+    interface Sizes {
+        <T extends Serializable> T fold(T zero, ClusterPlan.Add<T> add, ClusterPlan.Merge<T> merge);
+    }
+
+    /** The sizes of a plan made on the driver. */
+    static Sizes sizes(List<PlannedFile> files) {
+        return new Sizes() {
+            @Override
+            public <T extends Serializable> T fold(T zero, ClusterPlan.Add<T> add, ClusterPlan.Merge<T> merge) {
+                T tally = zero;
+                for (PlannedFile f : files) {
+                    tally = add.add(tally, f.sourceSize());
+                }
+                return tally;
+            }
+        };
+    }
+
+    /** The requests of the files to send: source GETs, single PUTs, multipart uploads and their parts. */
+    record Sends(long gets, long puts, long uploads, long parts) implements Serializable {
+        static final Sends NONE = new Sends(0, 0, 0, 0);
+
+        Sends plus(Sends o) {
+            return new Sends(gets + o.gets, puts + o.puts, uploads + o.uploads, parts + o.parts);
+        }
+    }
+
+    /** Nanoseconds of source reads, of files sent in one PUT and of multipart files. */
+    record ReadNanos(long small, long large) implements Serializable {
+        ReadNanos plus(ReadNanos o) {
+            return new ReadNanos(small + o.small, large + o.large);
+        }
+    }
 
     private PlanCost() {}
 
     /** Requests by store and kind, in a fixed order; kinds with none are left out. */
     static Map<String, Long> requests(Plan plan, long targetObjects, SourceRequests source, TransferSettings t) {
-        return requests(plan, toSend(plan), targetObjects, source, t);
+        return requests(plan, sizes(toSend(plan)), targetObjects, source, t);
     }
 
-    /** The same, with the files to send given apart (a plan held on the cluster streams them). */
-    static Map<String, Long> requests(Plan plan, Iterable<PlannedFile> toSend, long targetObjects,
-            SourceRequests source, TransferSettings t) {
+    /** The same, with the sizes of the files to send folded apart (on the executors for a plan held there). */
+    static Map<String, Long> requests(Plan plan, Sizes toSend, long targetObjects, SourceRequests source,
+            TransferSettings t) {
         long listed = plan.fileCount() + plan.skipped();
-        long gets = 0;
-        long puts = 0;
-        long uploads = 0;
-        long parts = 0;
-        for (PlannedFile f : toSend) {
-            gets += source.getsPerFile().applyAsLong(f.sourceSize());
-            if (f.sourceSize() >= t.multipartThreshold()) {
-                uploads++;
-                long partSize = t.partSizeFor(f.sourceSize());
-                parts += (f.sourceSize() + partSize - 1) / partSize;
-            } else {
-                puts++;
-            }
-        }
+        GetsPerFile perFile = source.getsPerFile();
+        Sends s = toSend.fold(Sends.NONE, (tally, size) -> tally.plus(sends(size, perFile, t)), Sends::plus);
+        long gets = s.gets();
+        long puts = s.puts();
+        long uploads = s.uploads();
+        long parts = s.parts();
         Map<String, Long> r = new LinkedHashMap<>();
         put(r, "source LIST", source.listPageSize() == 0 ? 0 : pages(listed, source.listPageSize()));
         put(r, "source GET", source.listPageSize() == 0 ? 0 : gets);
@@ -73,6 +108,15 @@ final class PlanCost {
         put(r, "OCI GET (--verify)", t.verify() ? puts + uploads : 0);
         put(r, "OCI DELETE", plan.count(Action.DELETE));
         return r;
+    }
+
+    /** The requests of sending one file of {@code size} bytes. */
+    static Sends sends(long size, GetsPerFile perFile, TransferSettings t) {
+        if (size >= t.multipartThreshold()) {
+            long partSize = t.partSizeFor(size);
+            return new Sends(perFile.gets(size), 0, 1, (size + partSize - 1) / partSize);
+        }
+        return new Sends(perFile.gets(size), 1, 0, 0);
     }
 
     /** The OCI requests among {@code requests}. */
@@ -102,27 +146,27 @@ final class PlanCost {
      * file at a time, and the cluster runs {@code parallelism} tasks.
      */
     static long sourceSeconds(Plan plan, SourceProbe.Measured m, TransferSettings t, int parallelism) {
-        return sourceSeconds(toSend(plan), m, t, parallelism);
+        return sourceSeconds(sizes(toSend(plan)), m, t, parallelism);
     }
 
-    /** The same, with the files to send given apart. */
-    static long sourceSeconds(Iterable<PlannedFile> toSend, SourceProbe.Measured m, TransferSettings t,
-            int parallelism) {
+    /**
+     * The same, with the sizes of the files to send folded apart. Whole nanoseconds per file, so that the sum is
+     * the same in any order (the executors add partitions in any order).
+     */
+    static long sourceSeconds(Sizes toSend, SourceProbe.Measured m, TransferSettings t, int parallelism) {
         if (m.files() == 0) {
             return 0;
         }
-        double firstByte = m.firstByteNanos() / 1e9 / m.files();
-        double rate = Math.max(1, m.bytesPerSecond());
-        double small = 0;
-        double large = 0;
-        for (PlannedFile f : toSend) {
-            double seconds = firstByte + f.sourceSize() / rate;
-            if (f.sourceSize() >= t.multipartThreshold()) {
-                large += seconds;
-            } else {
-                small += seconds;
-            }
-        }
+        long firstByte = m.firstByteNanos() / m.files();
+        double nanosPerByte = 1e9 / Math.max(1, m.bytesPerSecond());
+        long threshold = t.multipartThreshold();
+        ReadNanos n = toSend.fold(new ReadNanos(0, 0), (tally, size) -> {
+            long nanos = firstByte + (long) (size * nanosPerByte);
+            return size >= threshold ? new ReadNanos(tally.small(), tally.large() + nanos)
+                    : new ReadNanos(tally.small() + nanos, tally.large());
+        }, ReadNanos::plus);
+        double small = n.small() / 1e9;
+        double large = n.large() / 1e9;
         int tasks = Math.max(1, parallelism);
         return (long) Math.ceil(small / ((double) tasks * t.parallelFiles()) + large / tasks);
     }

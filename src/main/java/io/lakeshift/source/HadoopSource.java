@@ -313,6 +313,9 @@ public final class HadoopSource implements Source {
             if (start.isFile()) {
                 return;
             }
+            // S3A gives a folder the time it is asked about, so an S3 marker's time would change at every run and
+            // the marker be sent again: a folder of an object store has no time of its own.
+            boolean timeless = "s3a".equals(fs.getScheme());
             java.util.ArrayDeque<FileStatus> folders = new java.util.ArrayDeque<>();
             folders.push(start);
             while (!folders.isEmpty()) {
@@ -330,7 +333,7 @@ public final class HadoopSource implements Source {
                 if (empty && path.startsWith(prefix) && path.length() > prefix.length()) {
                     String relative = path.substring(prefix.length()) + "/";
                     sink.accept(new SourceFile(next.getPath().toUri().toString(), relative, 0,
-                            next.getModificationTime(), null, null));
+                            timeless ? 0 : next.getModificationTime(), null, null));
                 }
             }
         } catch (FileNotFoundException e) {

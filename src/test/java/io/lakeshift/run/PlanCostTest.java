@@ -157,4 +157,31 @@ class PlanCostTest {
         // Nothing measured: the rate alone.
         assertEquals(0, PlanCost.sourceSeconds(plan, new SourceProbe.Measured(0, 0, 0, 0, "x"), T, 2));
     }
+
+    /**
+     * Folded in parts and merged, as the executors fold a plan held on the cluster (partition by partition, in any
+     * order): the same requests and the same time as the driver's fold over the whole list.
+     */
+    @Test
+    void theEstimateFoldedInPartsInAnyOrderIsTheWholeFold() {
+        List<PlannedFile> files = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            files.add(file("f" + i, (i % 7 == 0 ? 200 : 1) * MIB + i * 4099L, Action.COPY_NEW));
+        }
+        Plan plan = plan(files, 3);
+        PlanCost.Sizes parts = new PlanCost.Sizes() {
+            @Override
+            public <T extends java.io.Serializable> T fold(T zero, ClusterPlan.Add<T> add, ClusterPlan.Merge<T> merge) {
+                T merged = zero;
+                for (int from : List.of(200, 0, 100)) { // three partitions, out of order
+                    merged = merge.merge(merged, PlanCost.sizes(files.subList(from, from + 100)).fold(zero, add, merge));
+                }
+                return merged;
+            }
+        };
+        assertEquals(PlanCost.requests(plan, 10, S3, T), PlanCost.requests(plan, parts, 10, S3, T));
+        SourceProbe.Measured m = new SourceProbe.Measured(3, 30 * MIB, 123_456_789L, 3_000_000_001L, null);
+        assertEquals(PlanCost.sourceSeconds(plan, m, T, 2), PlanCost.sourceSeconds(parts, m, T, 2));
+        assertTrue(PlanCost.sourceSeconds(plan, m, T, 2) > 0);
+    }
 }
