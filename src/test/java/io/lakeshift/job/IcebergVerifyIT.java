@@ -204,11 +204,14 @@ class IcebergVerifyIT {
         assertFalse(hasFiles(logs.resolve(LogFormat.runFolder("c1")).resolve("iceberg-staging")),
                 "the staged metadata is deleted once the table landed");
 
-        // A data object garbled at the target, its size and time kept: the next run takes it as copied.
-        Path data;
-        try (var files = Files.walk(folder.resolve("sales/orders/data"))) {
-            data = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
-        }
+        // A data object the current snapshot names, garbled at the target, its size and time kept: the next run takes
+        // it as copied. Named from the table, not the folder: a folder can also hold files no snapshot names (a failed
+        // write task's), which no table check reads, and a walk's order is the file system's.
+        String live = spark.sql("SELECT file_path FROM lsvlocal.sales.orders.files WHERE content = 0"
+                + " ORDER BY file_path").first().getString(0);
+        String below = live.substring(live.indexOf("/sales/orders/") + "/sales/orders/".length());
+        Path data = folder.resolve("sales/orders").resolve(below);
+        assertTrue(Files.isRegularFile(data), data + " was copied");
         FileTime time = Files.getLastModifiedTime(data);
         byte[] bad = Files.readAllBytes(data);
         java.util.Arrays.fill(bad, 4, bad.length - 8, (byte) 0);
@@ -216,8 +219,12 @@ class IcebergVerifyIT {
         Files.setLastModifiedTime(data, time);
 
         JobRuns.Outcome second = jobs.exec(with(args, "c2"));
+        List<MigrationRecord> c2 = localLog(logs, "c2");
+        MigrationRecord garbled = c2.stream().filter(r -> ("sales/orders/" + below).equals(r.sourceName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no record of " + below + " in " + c2));
+        assertEquals(Status.EQUAL, garbled.status(), "taken as copied: " + garbled);
         assertEquals(Main.TABLE_MISMATCH, second.code(), second.toString());
-        MigrationRecord t = tableRecord(localLog(logs, "c2"));
+        MigrationRecord t = tableRecord(c2);
         assertEquals("mismatch", t.tableCheck(), t.toString());
         assertTrue(t.error().contains("cannot read the target at snapshot " + t.tableVersion()), t.error());
         assertTrue(second.out().contains("Iceberg metadata rewritten for the target kept at"), second.out());
