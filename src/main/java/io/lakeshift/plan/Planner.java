@@ -26,6 +26,12 @@ public final class Planner {
     /** Automatic planning aims at partitions of about this many bytes. */
     public static final long TARGET_PARTITION_BYTES = 1L << 30;
     private static final int MAX_PARTITIONS = 100_000;
+    /**
+     * Automatic planning puts at most about this many files in a partition, whatever they weigh: a task holds its
+     * files and their records and writes its log part in one piece. At 1 GiB of skips (4 KiB each) a task held
+     * 262,144 of them, and an all-equal run of 1M files ran out of a 1 GiB heap with two at once (docs/benchmarks.md).
+     */
+    public static final int MAX_FILES_PER_PARTITION = 32_768;
     private static final int MAX_REPORTED = FileRules.MAX_REPORTED;
 
     /** The cost of work that sends no bytes (a skip, a delete, a log line). */
@@ -173,13 +179,17 @@ public final class Planner {
         }
     }
 
-    /** Partitions for {@code fileCount} pieces of work weighing {@code cost} on {@code parallelism} slots. */
+    /**
+     * Partitions for {@code fileCount} pieces of work weighing {@code cost} on {@code parallelism} slots: about 1 GiB
+     * each, at most {@link #MAX_FILES_PER_PARTITION} files each, at least two per slot.
+     */
     public static int autoPartitions(long fileCount, long cost, int parallelism) {
         if (fileCount == 0) {
             return 1;
         }
         long byBytes = (cost + TARGET_PARTITION_BYTES - 1) / TARGET_PARTITION_BYTES;
-        long n = Math.max(2L * Math.max(1, parallelism), byBytes);
+        long byFiles = (fileCount + MAX_FILES_PER_PARTITION - 1) / MAX_FILES_PER_PARTITION;
+        long n = Math.max(2L * Math.max(1, parallelism), Math.max(byBytes, byFiles));
         return (int) Math.min(Math.min(n, fileCount), MAX_PARTITIONS);
     }
 

@@ -156,5 +156,8 @@ class PlannerTest {
         assertEquals(3, Planner.autoPartitions(3, 3, 8), "never more partitions than files");
         assertEquals(16, Planner.autoPartitions(1000, 1000, 8), "at least two tasks per core");
         assertEquals(100, Planner.autoPartitions(100_000, 100L << 30, 8), "about 1 GiB per partition");
+        assertEquals(31, Planner.autoPartitions(1_000_000, 1_000_000 * Planner.SMALL_COST, 2),
+                "a million skips (4 GB of cost) in partitions of at most 32,768 files, not four of 250,000");
+        assertEquals(100_000, Planner.autoPartitions(10_000_000_000L, 0, 2), "never more than 100,000 partitions");
     }
 }
