@@ -118,8 +118,7 @@ public final class Main {
         // Credentials and bucket, checked while Spark starts; a refusal ends the run before anything is read.
         TargetCheckThread targetCheck = TargetCheckThread.start(config, Retry.attempts(config.transfer().maxAttempts()));
         return MigrationJob.withSpark(config, spark -> {
-            targetCheck.await();
-            RunSummary summary = new MigrationJob(spark, out).run(config);
+            RunSummary summary = new MigrationJob(spark, out).run(config, targetCheck.await());
             if (!config.dryRun()) {
                 out.print(SummaryText.of(summary));
             }
@@ -146,8 +145,7 @@ public final class Main {
     static int check(CheckConfig config, PrintStream out, PrintStream err) throws IOException {
         TargetCheckThread targetCheck = TargetCheckThread.start(config.run(), Retry.attempts(config.run().maxAttempts()));
         return MigrationJob.withSpark(config.run(), spark -> {
-            targetCheck.await();
-            CheckSummary summary = new CheckJob(spark, out).run(config);
+            CheckSummary summary = new CheckJob(spark, out).run(config, targetCheck.await());
             out.print(CheckText.of(summary));
             if (!summary.allMatch()) {
                 err.println("lakeshift: check found differences: " + summary.files() + "; see " + summary.log());

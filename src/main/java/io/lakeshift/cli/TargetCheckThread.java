@@ -2,6 +2,7 @@ package io.lakeshift.cli;
 
 import io.lakeshift.config.MigrationConfig;
 import io.lakeshift.io.Retry;
+import io.lakeshift.model.TargetLocation;
 import io.lakeshift.run.JobException;
 import io.lakeshift.run.MigrationRun;
 import java.util.concurrent.ExecutionException;
@@ -13,27 +14,27 @@ import java.util.concurrent.FutureTask;
  * overlap. {@link #await} throws what the check threw, before the run lists, plans or writes anything.
  */
 final class TargetCheckThread {
-    private final FutureTask<Void> task;
+    private final FutureTask<TargetLocation> task;
 
-    private TargetCheckThread(FutureTask<Void> task) {
+    private TargetCheckThread(FutureTask<TargetLocation> task) {
         this.task = task;
     }
 
     static TargetCheckThread start(MigrationConfig config, Retry retry) {
-        FutureTask<Void> task = new FutureTask<>(() -> {
-            MigrationRun.checkTarget(config, retry);
-            return null;
-        });
+        FutureTask<TargetLocation> task = new FutureTask<>(() -> MigrationRun.checkTarget(config, retry));
         Thread t = new Thread(task, "lakeshift-target-check");
         t.setDaemon(true); // a failed Spark start must not wait for it
         t.start();
         return new TargetCheckThread(task);
     }
 
-    /** Waits for the check; its exception (a JobException, a ConfigException, ...) is thrown as it was. */
-    void await() {
+    /**
+     * Waits for the check and returns the target it resolved (the run does not ask again); its exception (a
+     * JobException, a ConfigException, ...) is thrown as it was.
+     */
+    TargetLocation await() {
         try {
-            task.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JobException("interrupted while checking the target", e);

@@ -2,6 +2,7 @@ package io.lakeshift.job;
 
 import io.lakeshift.config.CheckConfig;
 import io.lakeshift.log.CheckSummary;
+import io.lakeshift.model.TargetLocation;
 import io.lakeshift.run.CheckRun;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +19,7 @@ public final class CheckJob {
     }
 
     /** Compares source and target; returns the summary also written to the log. */
-    public CheckSummary run(CheckConfig config) throws IOException {
-        return new CheckRun(new SparkCluster(spark, config.run().runId(), out), out).run(config);
+    public CheckSummary run(CheckConfig config, TargetLocation target) throws IOException {
+        return new CheckRun(new SparkCluster(spark, config.run().runId(), out), out).run(config, target);
     }
 }

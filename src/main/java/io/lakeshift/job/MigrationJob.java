@@ -1,7 +1,9 @@
 package io.lakeshift.job;
 
 import io.lakeshift.config.MigrationConfig;
+import io.lakeshift.io.Retry;
 import io.lakeshift.log.RunSummary;
+import io.lakeshift.model.TargetLocation;
 import io.lakeshift.run.MigrationRun;
 import io.lakeshift.secrets.Secrets;
 import java.io.IOException;
@@ -21,8 +23,13 @@ public final class MigrationJob {
 
     /** Runs the migration (or, with --dry-run, plans it); returns the summary also written to the log. */
     public RunSummary run(MigrationConfig config) throws IOException {
+        return run(config, MigrationRun.checkTarget(config, Retry.attempts(config.transfer().maxAttempts())));
+    }
+
+    /** The same, with the target already checked and resolved ({@link MigrationRun#checkTarget}). */
+    public RunSummary run(MigrationConfig config, TargetLocation target) throws IOException {
         return new MigrationRun(new SparkCluster(spark, config.runId(), out),
-                IcebergTables.on(spark, DeltaTables.on(spark)), TableVerifiers.on(spark), out).run(config);
+                IcebergTables.on(spark, DeltaTables.on(spark)), TableVerifiers.on(spark), out).run(config, target);
     }
 
     /** Work to do with a Spark session. */

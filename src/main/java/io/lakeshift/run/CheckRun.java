@@ -53,13 +53,17 @@ public final class CheckRun {
     }
 
     public CheckSummary run(CheckConfig check) throws IOException {
+        return run(check, MigrationRun.checkTarget(check.run(), Retry.attempts(check.run().maxAttempts())));
+    }
+
+    /** The same, with the target already checked and resolved ({@link MigrationRun#checkTarget}). */
+    public CheckSummary run(CheckConfig check, TargetLocation location) throws IOException {
         MigrationConfig config = check.run();
         Instant start = Instant.now();
         Map<String, String> hadoop = cluster.hadoopProperties();
         Secrets.registerSecretKeys(hadoop.entrySet());
         Retry retry = Retry.attempts(config.maxAttempts());
 
-        TargetLocation location = MigrationRun.checkTarget(config, retry);
         String logRoot = LogRoots.of(config.log(), location);
         Overlap.check(config.source(), location, logRoot);
         Map<String, String> stores = Sources.hadoopProperties(location.toString(), config.sources(), config.oci(),

@@ -79,13 +79,20 @@ public final class MigrationRun {
 
     /** Runs the migration (or, with --dry-run, plans it); returns the summary also written to the log. */
     public RunSummary run(MigrationConfig config) throws IOException {
+        return run(config, checkTarget(config, Retry.attempts(config.transfer().maxAttempts())));
+    }
+
+    /**
+     * The same, with the target {@link #checkTarget} already resolved (the CLI checks it while Spark starts): not
+     * asked of the store a second time.
+     */
+    public RunSummary run(MigrationConfig config, TargetLocation location) throws IOException {
         Instant start = Instant.now();
         Map<String, String> hadoop = cluster.hadoopProperties();
         Secrets.registerSecretKeys(hadoop.entrySet());
         out.println("lakeshift: " + Secrets.redact(Settings.line(config)));
         Retry retry = Retry.attempts(config.transfer().maxAttempts());
 
-        TargetLocation location = checkTarget(config, retry);
         String logRoot = LogRoots.of(config.log(), location);
         Overlap.check(config.source(), location, logRoot);
         // The target's and the log's settings: Spark's, plus --s3-* for s3a:// (the source adds its own).
@@ -169,7 +176,7 @@ public final class MigrationRun {
                 PlanCost.estimatedSeconds(plan, config.estimateRate(), sourceSeconds));
     }
 
-    /** Credentials and bucket; run by the CLI before Spark takes seconds to start, and again here. */
+    /** Credentials and bucket: the target as the run uses it (its namespace found when it was left out). */
     public static TargetLocation checkTarget(MigrationConfig config, Retry retry) {
         try {
             return Targets.resolve(config.target(), config.oci(), retry);

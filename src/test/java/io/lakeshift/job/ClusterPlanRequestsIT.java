@@ -89,6 +89,21 @@ class ClusterPlanRequestsIT {
         assertEquals(requests.get("local"), requests.get("distributed"));
     }
 
+    @Test
+    void theCommandLineChecksTheBucketOnceAndTheRunDoesNotAskAgain() throws Exception {
+        Path lake = dir.resolve("once");
+        Lakes.write(lake, "a/f.bin", 100, 1);
+        oci.createBucket("once");
+        String target = "oci://once@" + oci.namespace() + "/data/";
+        for (String command : List.of("migrate", "check")) {
+            REQUESTS.clear();
+            JobRuns.Outcome o = jobs.main(command, "--source", lake.toUri().toString(), "--target", target, "--log",
+                    dir.resolve("once-log").toUri().toString(), "--run-id", "once-" + command);
+            assertEquals(0, o.code(), o.toString());
+            assertEquals(1L, REQUESTS.get("GetBucket").get(), command + ": " + REQUESTS);
+        }
+    }
+
     /** What the second of two runs (the first copies everything) asked of the target and the source. */
     private record Counted(RunSummary summary, Map<String, Long> requests, int sourceLookups, int sourceListings) {}
 
