@@ -250,6 +250,14 @@ public final class OciEmulator implements AutoCloseable {
         return done;
     }
 
+    /**
+     * The store it serves. For a tool in the same JVM that must put millions of objects in place before a run
+     * (bench/run.sh plan seeds a bucket without a signed request each); everything else goes through the API.
+     */
+    public Storage storage() {
+        return storage;
+    }
+
     /** The IAM policy requests are checked against, or null when everything is allowed. */
     public Policy policy() {
         return policy;

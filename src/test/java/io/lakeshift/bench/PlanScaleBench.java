@@ -1,8 +1,10 @@
 package io.lakeshift.bench;
 
 import com.oracle.bmc.objectstorage.ObjectStorageClient;
+import io.lakeshift.emulator.FaultPolicy;
 import io.lakeshift.emulator.OciEmulator;
 import io.lakeshift.emulator.Sdk;
+import io.lakeshift.log.LogFormat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +31,9 @@ import java.util.regex.Pattern;
  *       target/bench/plan/tree-N and reused);</li>
  *   <li>{@code cutover}: the tree at each of {@code --cutover-objects}, planned both ways ({@code --planning local}
  *       and {@code distributed}), for the threshold of {@code --planning auto}.</li>
+ *   <li>{@code incremental}: {@code lakeshift migrate} of each of {@code --incremental-objects} rows (an empty-sized
+ *       inventory) whose objects and first run a {@link SeededRun} put in place: all equal, twice, with every
+ *       request the target saw counted by operation ({@link #incremental}).</li>
  * </ul>
  * Every run of inventory and tree is repeated for each master of {@code --masters} (task slots). The driver's live
  * heap is measured, not guessed: when lakeshift prints its "listed and compared" line (the plan is built and held),
@@ -66,6 +74,7 @@ public final class PlanScaleBench {
         opt.put("cutover-objects", "10000,50000,200000,1000000");
         opt.put("storage-fraction", "0.05");
         opt.put("timeout-min", "30");
+        opt.put("incremental-objects", "1000000");
         BenchArgs.parse(opt, args);
         PlanScaleBench bench = new PlanScaleBench(opt);
         Files.createDirectories(bench.work.resolve("logs"));
@@ -77,7 +86,7 @@ public final class PlanScaleBench {
             switch (c) {
                 case "inventory" -> {
                     for (String n : opt.get("objects").split(",")) {
-                        Path manifest = bench.inventory(Long.parseLong(n));
+                        Path manifest = bench.inventory(Long.parseLong(n), false);
                         for (String master : opt.get("masters").split(",")) {
                             for (String planning : opt.get("inventory-planning").split(",")) {
                                 all.add(bench.plan(c, Long.parseLong(n), master, planning, manifest));
@@ -104,7 +113,14 @@ public final class PlanScaleBench {
                         }
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown case " + c + " (inventory|tree|cutover)");
+                case "incremental" -> {
+                    for (String n : opt.get("incremental-objects").split(",")) {
+                        all.addAll(bench.incremental(Long.parseLong(n)));
+                        Files.writeString(results, facts + bench.table(all));
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown case " + c
+                        + " (inventory|tree|cutover|incremental)");
             }
         }
         String table = bench.table(all);
@@ -126,9 +142,12 @@ public final class PlanScaleBench {
         return Files.createDirectories(inventories.resolveSibling("plan/inventory-source"));
     }
 
-    /** The manifest of an n-row inventory of {@link #inventorySource}, generated once (a marker says complete). */
-    private Path inventory(long n) throws Exception {
-        Path out = project.resolve("target/bench/inventory");
+    /**
+     * The manifest of an n-row inventory of {@link #inventorySource}, generated once (a marker says complete);
+     * {@code empty}: every size 0 (for {@link SeededRun}), kept apart.
+     */
+    private Path inventory(long n, boolean empty) throws Exception {
+        Path out = project.resolve(empty ? "target/bench/inventory-empty" : "target/bench/inventory");
         Path marker = out.resolve(n + ".done");
         if (Files.exists(marker)) {
             return Path.of(Files.readString(marker).trim());
@@ -140,9 +159,10 @@ public final class PlanScaleBench {
         c.removeIf(String::isBlank);
         c.addAll(List.of("-cp", project.resolve("target/test-classes") + ":" + project.resolve("target/classes") + ":"
                 + benchClasspath, InventoryGenerator.class.getName(), "--objects", String.valueOf(n), "--files",
-                String.valueOf(Math.max(16, n / 250_000)), "--prefix", prefix, "--out", out.toString()));
-        Path log = work.resolve("logs/inventory-" + n + ".log");
-        Timed.Result t = Timed.run(c, project, log, work.resolve("logs/inventory-" + n + ".time"), Map.of(),
+                String.valueOf(Math.max(16, n / 250_000)), "--prefix", prefix, "--out", out.toString(), "--sizes",
+                empty ? "zero" : "mixed"));
+        Path log = work.resolve("logs/inventory-" + (empty ? "empty-" : "") + n + ".log");
+        Timed.Result t = Timed.run(c, project, log, work.resolve("logs/inventory-" + (empty ? "empty-" : "") + n + ".time"), Map.of(),
                 List.of(), Long.parseLong(opt.get("timeout-min")) * 2);
         if (!t.finished() || t.exit() != 0) {
             throw new IOException("generating the inventory failed; see " + log);
@@ -181,64 +201,135 @@ public final class PlanScaleBench {
         String id = kase + "-" + n + "-" + master.replaceAll("[^a-z0-9]", "") + "-" + planning;
         Path log = work.resolve("logs/" + id + "-log");
         MigrationBench.deleteTree(log);
-        Path histogram = work.resolve("logs/" + id + ".histogram");
-        Files.deleteIfExists(histogram);
-        try (OciEmulator emu = emulator()) {
-            List<String> jvm = new ArrayList<>(List.of("-Xmx" + opt.get("xmx"), "-XX:+StartAttachListener",
-                    "-Dspark.memory.fraction=" + opt.get("storage-fraction")));
-            List<String> c = MigrationBench.lakeshiftCommand(project, benchClasspath, jvm, "plan");
-            c.addAll(List.of("--source", source, "--target", "oci://" + OCI_BUCKET + "@" + emu.namespace() + "/lake/",
-                    "--oci-config", emu.configFile().toString(), "--oci-profile", emu.profile(), "--oci-endpoint",
-                    emu.endpoint(), "--log", log.toUri().toString(), "--master", master, "--planning", planning));
-            if (manifest != null) {
-                c.addAll(List.of("--inventory", manifest.toUri().toString()));
-            }
-            Path out = work.resolve("logs/" + id + ".log");
-            String loadBefore = load();
-            Timed.Result t = Timed.run(c, project, out, work.resolve("logs/" + id + ".time"), Map.of(), List.of(),
-                    Long.parseLong(opt.get("timeout-min")), (p, o) -> histogramOncePlanned(p, o, histogram));
-            String loadAt = loadBefore + " → " + load();
+        try (OciEmulator emu = emulator(FaultPolicy.NONE)) {
+            Launched l = launch(id, emu, "plan", source, manifest, master, planning, log, List.of());
             MigrationBench.deleteTree(log);
-            if (!t.finished()) {
-                System.out.printf(Locale.ROOT, "%s: FAILED %s (load %s)%n", id, t.problem(), loadAt);
-                return new Measure(kase, n, master, planning, Double.NaN, Double.NaN, Double.NaN, 0, 0, loadAt, false,
-                        t.problem());
+            if (!l.time.finished()) {
+                return l.measure(kase, n, master, planning, false, l.time.problem());
             }
-            String text = Files.readString(out);
-            Matcher m = PLAN_LINE.matcher(text);
-            boolean ok = t.exit() == 0;
-            double planSeconds = Double.NaN;
+            Matcher m = PLAN_LINE.matcher(l.output);
+            boolean ok = l.time.exit() == 0;
             String note;
             if (m.find()) {
                 long files = number(m.group(1)), copy = number(m.group(2));
-                planSeconds = Double.parseDouble(m.group(5));
                 note = String.format(Locale.ROOT, "%,d files, %,d to copy", files, copy);
                 ok &= files == n && copy == n;
             } else {
                 note = "no plan line in the output";
                 ok = false;
             }
-            if (t.exit() != 0) {
-                note = "exit " + t.exit() + "; " + note;
-            }
-            long live = liveBytes(histogram);
-            if (live == 0) {
-                note += "; no heap histogram (jcmd missed the plan)";
-            }
-            System.out.printf(Locale.ROOT, "%s: %.1f s wall, %.1f s listed and compared, %.1f s CPU, %d MiB RSS,"
-                            + " %.1f MiB live heap at the plan (%.1f B/object), load %s: %s %s%n", id, t.wall(),
-                    planSeconds, t.cpu(), t.rssKiB() / 1024, live / 1048576.0, (double) live / n, loadAt,
-                    ok ? "ok" : "FAILED", note);
-            if (!ok) {
-                System.out.println("  see " + out);
-            }
-            return new Measure(kase, n, master, planning, t.wall(), planSeconds, t.cpu(), t.rssKiB(), live, loadAt,
-                    ok, note);
+            return l.measure(kase, n, master, planning, ok, note);
         }
     }
 
-    private OciEmulator emulator() throws IOException {
-        OciEmulator emu = OciEmulator.builder().configDir(work.resolve("oci-config")).threads(16).start();
+    /**
+     * An incremental run of n objects that are all equal, twice: a seeded first run ({@link SeededRun}) left the
+     * objects and its log; run 1 reads that log's part files (4,096 records each), run 2 the part files run 1
+     * wrote. Each must find every file equal and ask the target for nothing per object: the requests the emulator
+     * saw are counted by operation, and any HeadObject, GetObject or write fails the case. The source is an
+     * inventory of an empty folder, so any per-file call on it would fail the file.
+     */
+    private List<Measure> incremental(long n) throws Exception {
+        Path manifest = inventory(n, true);
+        String source = inventorySource().toUri().toString();
+        String id = "incremental-" + n;
+        Path log = work.resolve("logs/" + id + "-log");
+        MigrationBench.deleteTree(log);
+        Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
+        FaultPolicy count = r -> {
+            requests.computeIfAbsent(r.operation(), k -> new AtomicLong()).incrementAndGet();
+            return false;
+        };
+        List<Measure> measures = new ArrayList<>();
+        try (OciEmulator emu = emulator(count)) {
+            long started = System.nanoTime();
+            SeededRun.seed(emu.storage(), OCI_BUCKET, "lake/", n, log, "seed");
+            System.out.printf(Locale.ROOT, "%s: seeded %,d objects and the first run's log in %.1f s%n", id, n,
+                    (System.nanoTime() - started) / 1e9);
+            for (int run = 1; run <= 2; run++) {
+                requests.clear();
+                String runId = "inc" + run;
+                Launched l = launch(id + "-run" + run, emu, "migrate", source, manifest, "local[2]", "distributed",
+                        log, List.of("--run-id", runId));
+                Map<String, Long> ops = new TreeMap<>();
+                requests.forEach((op, k) -> ops.put(op, k.get()));
+                Path summary = log.resolve(LogFormat.runFolder(runId)).resolve(LogFormat.SUMMARY);
+                Map<String, Long> files = Files.exists(summary)
+                        ? LogFormat.parseSummary(Files.readAllBytes(summary)).files() : Map.of();
+                boolean perObject = ops.keySet().stream().anyMatch(PER_OBJECT::contains);
+                boolean ok = l.time.finished() && l.time.exit() == 0 && files.equals(Map.of("equal", n))
+                        && !perObject;
+                String note = String.format(Locale.ROOT, "run %d: files %s; requests to the target %s (%.2f"
+                        + " ListObjects per 1,000 objects)%s", run, files, ops,
+                        ops.getOrDefault("ListObjects", 0L) * 1000.0 / n, perObject ? "; a request per object" : "");
+                measures.add(l.measure("incremental", n, "local[2]", "distributed", ok,
+                        l.time.finished() ? note : l.time.problem()));
+            }
+        } finally {
+            MigrationBench.deleteTree(log);
+        }
+        return measures;
+    }
+
+    /** The target's operations that name one object: an all-equal incremental run makes none. */
+    private static final java.util.Set<String> PER_OBJECT = java.util.Set.of("HeadObject", "GetObject", "PutObject",
+            "CreateMultipartUpload", "UploadPart", "CommitMultipartUpload", "DeleteObject", "RenameObject");
+
+    /** One lakeshift run under GNU time, and what it cost. */
+    private record Launched(Timed.Result time, String output, long liveBytes, String load) {
+        Measure measure(String kase, long n, String master, String planning, boolean ok, String note) {
+            if (!time.finished()) {
+                return new Measure(kase, n, master, planning, Double.NaN, Double.NaN, Double.NaN, 0, 0, load, false,
+                        note);
+            }
+            Matcher m = PLAN_LINE.matcher(output);
+            double planSeconds = m.find() ? Double.parseDouble(m.group(5)) : Double.NaN;
+            if (time.exit() != 0) {
+                note = "exit " + time.exit() + "; " + note;
+            }
+            if (liveBytes == 0) {
+                note += "; no heap histogram (jcmd missed the plan)";
+            }
+            System.out.printf(Locale.ROOT, "%s %,d %s: %.1f s wall, %.1f s listed and compared, %.1f s CPU, %d MiB"
+                            + " RSS, %.1f MiB live heap at the plan (%.1f B/object), load %s: %s %s%n", kase, n,
+                    planning, time.wall(), planSeconds, time.cpu(), time.rssKiB() / 1024, liveBytes / 1048576.0,
+                    (double) liveBytes / n, load, ok ? "ok" : "FAILED", note);
+            return new Measure(kase, n, master, planning, time.wall(), planSeconds, time.cpu(), time.rssKiB(),
+                    liveBytes, load, ok, note);
+        }
+    }
+
+    /** lakeshift {@code command} from {@code source} into the emulator's bucket, its heap histogram at the plan. */
+    private Launched launch(String id, OciEmulator emu, String command, String source, Path manifest, String master,
+            String planning, Path log, List<String> more) throws Exception {
+        Path histogram = work.resolve("logs/" + id + ".histogram");
+        Files.deleteIfExists(histogram);
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + opt.get("xmx"), "-XX:+StartAttachListener",
+                "-Dspark.memory.fraction=" + opt.get("storage-fraction")));
+        List<String> c = MigrationBench.lakeshiftCommand(project, benchClasspath, jvm, command);
+        c.addAll(List.of("--source", source, "--target", "oci://" + OCI_BUCKET + "@" + emu.namespace() + "/lake/",
+                "--oci-config", emu.configFile().toString(), "--oci-profile", emu.profile(), "--oci-endpoint",
+                emu.endpoint(), "--log", log.toUri().toString(), "--master", master, "--planning", planning));
+        if (manifest != null) {
+            c.addAll(List.of("--inventory", manifest.toUri().toString()));
+        }
+        c.addAll(more);
+        Path out = work.resolve("logs/" + id + ".log");
+        String loadBefore = load();
+        Timed.Result t = Timed.run(c, project, out, work.resolve("logs/" + id + ".time"), Map.of(), List.of(),
+                Long.parseLong(opt.get("timeout-min")), (p, o) -> histogramOncePlanned(p, o, histogram));
+        String loadAt = loadBefore + " → " + load();
+        if (!t.finished()) {
+            System.out.printf(Locale.ROOT, "%s: FAILED %s (load %s)%n", id, t.problem(), loadAt);
+        } else if (t.exit() != 0) {
+            System.out.println("  see " + out);
+        }
+        return new Launched(t, t.finished() ? Files.readString(out) : "", liveBytes(histogram), loadAt);
+    }
+
+    private OciEmulator emulator(FaultPolicy requests) throws IOException {
+        OciEmulator emu = OciEmulator.builder().configDir(work.resolve("oci-config")).threads(16)
+                .faultPolicy(requests).start();
         try (ObjectStorageClient client = Sdk.client(emu)) {
             Sdk.createBucket(client, emu, OCI_BUCKET);
         }
@@ -289,7 +380,7 @@ public final class PlanScaleBench {
     // ---- the table ----------------------------------------------------------------------------------------
 
     private String table(List<Measure> all) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "### planning at scale (lakeshift plan, -Xmx%s,"
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "### planning at scale (lakeshift plan; migrate for incremental; -Xmx%s,"
                 + " spark.memory.fraction %s)%n%n| case | objects | master | planning | wall s | listed and compared s"
                 + " | µs per object | CPU s | CPU µs per object | peak RSS MiB | live heap at the plan MiB"
                 + " | live heap B per object | load (1 min) before → after | result |%n"
