@@ -54,6 +54,11 @@ final class DistributedPlanner {
      * round lists at least a split's worth (--s3-list-split) of every range it splits again.
      */
     static final int MAX_ROUNDS = 8;
+    /**
+     * Target objects per key range, about: a task holds its range's listing while it lists it. The source's folders
+     * alone gave an inventory (no folders) one range, and a 10M-object target ran a 1 GiB heap out of memory.
+     */
+    static final long TARGET_RANGE_OBJECTS = 100_000;
     private static final StorageLevel KEEP = StorageLevel.MEMORY_AND_DISK();
 
     private final JavaSparkContext jsc;
@@ -148,7 +153,14 @@ final class DistributedPlanner {
         Target target = r.target();
         List<String> bounds = new ArrayList<>(folders);
         ranges.forEach(k -> bounds.add(k.until() != null && target.splitsFolders() ? k.until() : k.folder()));
-        List<String[]> targetRanges = ranges(target.listsByRange() ? bounds : List.of(), rules, wanted);
+        int targetWanted = (int) Math.min(100_000, Math.max(wanted, counted[0] / TARGET_RANGE_OBJECTS));
+        if (target.listsByRange() && bounds.size() < targetWanted && counted[0] > 0) {
+            // Too few folders to bound the ranges by (an inventory has none): a sample of the source's names.
+            double fraction = Math.min(1.0, 4.0 * targetWanted / counted[0]);
+            bounds.addAll(listed.filter(f -> !rules.skips(f)).map(SourceFile::relativePath)
+                    .sample(false, fraction, 1).collect());
+        }
+        List<String[]> targetRanges = ranges(target.listsByRange() ? bounds : List.of(), rules, targetWanted);
         JavaRDD<TargetObject> objects = keep(jsc.parallelize(targetRanges, targetRanges.size())
                 .flatMap(range -> listRange(target, range)));
         long targetObjects = objects.count();

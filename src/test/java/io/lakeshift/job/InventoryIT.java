@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * formats ({@link Inventories}).
  */
 class InventoryIT {
+    /** The query of every ListObjects the emulator saw, by bucket. */
+    private static final Map<String, List<String>> TARGET_LISTINGS = new ConcurrentHashMap<>();
     @RegisterExtension
-    static final EmulatorFixture oci = EmulatorFixture.perClass();
+    static final EmulatorFixture oci = EmulatorFixture.perClass(request -> {
+        if ("ListObjects".equals(request.operation())) {
+            TARGET_LISTINGS.computeIfAbsent(request.bucket(), b -> new CopyOnWriteArrayList<>())
+                    .add(String.valueOf(request.exchange().getRequestURI().getRawQuery()));
+        }
+        return false;
+    });
     private static final JobRuns jobs = new JobRuns(oci);
 
     @TempDir
@@ -130,6 +140,27 @@ class InventoryIT {
         assertEquals(Set.of("t/p=0/f 0.bin", "t/p=0/f 2.bin", "t/p=1/f 1.bin", "t/p=1/f 3.bin", "t/gone.bin",
                 "t/grown.bin"), jobs.log(bucket, "d1").keySet());
         assertEquals(0, FaultyFileSystem.listings(lake), "the source was listed");
+    }
+
+    /**
+     * An inventory names no folders, so the target's key ranges are bounded by a sample of the inventory's names:
+     * the target is listed by several tasks, not all of it by one (a 10M-object target ran one task out of memory).
+     */
+    @Test
+    void theTargetOfAnInventoryIsListedInSeveralKeyRanges() throws Exception {
+        Path manifest = Inventories.s3(SparkTestSession.get(), dir.resolve("reports"), "lake", entries,
+                Format.CSV, 2);
+        run("r1", "--inventory", manifest.toString(), "--planning", "distributed");
+        TARGET_LISTINGS.remove(bucket);
+
+        RunSummary again = run("r2", "--inventory", manifest.toString(), "--planning", "distributed");
+
+        assertEquals(Map.of("equal", 4L, "failed", 2L), again.files());
+        List<String> ranged = TARGET_LISTINGS.getOrDefault(bucket, List.of()).stream()
+                .filter(q -> q.contains("prefix=data") && (q.contains("start=") || q.contains("end="))).toList();
+        assertTrue(ranged.stream().filter(q -> q.contains("end=")).count() >= 2, TARGET_LISTINGS.toString());
+        assertTrue(ranged.stream().anyMatch(q -> q.contains("start=") && !q.contains("end=")),
+                "the last range runs to the end: " + TARGET_LISTINGS);
     }
 
     @ParameterizedTest
