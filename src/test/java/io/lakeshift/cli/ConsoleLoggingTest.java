@@ -44,7 +44,9 @@ class ConsoleLoggingTest {
      * Spark 3.5.0's warnings as a MEMORY_AND_DISK block of an RDD goes to disk, word for word
      * (core/src/main/scala/org/apache/spark/storage/memory/MemoryStore.scala, putIterator: "Not enough space to
      * cache $blockId in memory! (computed ... so far)"; BlockManager.scala, doPutIterator: "Persisting block
-     * $blockId to disk instead."): dropped; the stores' other warnings show.
+     * $blockId to disk instead."; putIterator, when not even the initial unroll memory is granted, first "Failed to
+     * reserve initial memory threshold of ... for computing block $blockId in memory.", then the same two): dropped
+     * for RDD blocks; the stores' other warnings show.
      */
     @Test
     void dropsOnlySparksWarningsThatAnRddBlockGoesToDisk() {
@@ -52,7 +54,10 @@ class ConsoleLoggingTest {
             Logger memory = context.getLogger("org.apache.spark.storage.memory.MemoryStore");
             memory.warn("Not enough space to cache rdd_26_3 in memory! (computed 29.0 MiB so far)");
             memory.warn("Not enough space to cache broadcast_7 in memory! (computed 2.0 MiB so far)");
-            memory.warn("Failed to reserve initial memory threshold of 1024.0 KiB for computing block rdd_1_0");
+            memory.warn("Failed to reserve initial memory threshold of 1024.0 KiB for computing block rdd_19_38 in"
+                    + " memory.");
+            memory.warn("Failed to reserve initial memory threshold of 1024.0 KiB for computing block broadcast_7 in"
+                    + " memory.");
             Logger blocks = context.getLogger("org.apache.spark.storage.BlockManager");
             blocks.warn("Persisting block rdd_26_3 to disk instead.");
             blocks.warn("Block rdd_26_3 could not be removed as it was not found on disk or in memory");
@@ -61,7 +66,7 @@ class ConsoleLoggingTest {
                 "org.apache.spark.storage.memory.MemoryStore WARN Not enough space to cache broadcast_7 in memory!"
                         + " (computed 2.0 MiB so far)",
                 "org.apache.spark.storage.memory.MemoryStore WARN Failed to reserve initial memory threshold of"
-                        + " 1024.0 KiB for computing block rdd_1_0",
+                        + " 1024.0 KiB for computing block broadcast_7 in memory.",
                 "org.apache.spark.storage.BlockManager WARN Block rdd_26_3 could not be removed as it was not found"
                         + " on disk or in memory"), seen);
     }
