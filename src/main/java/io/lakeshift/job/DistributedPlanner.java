@@ -153,7 +153,7 @@ final class DistributedPlanner {
         Target target = r.target();
         List<String> bounds = new ArrayList<>(folders);
         ranges.forEach(k -> bounds.add(k.until() != null && target.splitsFolders() ? k.until() : k.folder()));
-        int targetWanted = (int) Math.min(100_000, Math.max(wanted, counted[0] / TARGET_RANGE_OBJECTS));
+        int targetWanted = (int) Math.min(Planner.MAX_PARTITIONS, Math.max(wanted, counted[0] / TARGET_RANGE_OBJECTS));
         if (target.listsByRange() && bounds.size() < targetWanted && counted[0] > 0) {
             // Too few folders to bound the ranges by (an inventory has none): a sample of the source's names.
             double fraction = Math.min(1.0, 4.0 * targetWanted / counted[0]);

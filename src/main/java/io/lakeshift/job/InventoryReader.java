@@ -2,6 +2,7 @@ package io.lakeshift.job;
 
 import io.lakeshift.io.Errors;
 import io.lakeshift.model.SourceFile;
+import io.lakeshift.plan.Planner;
 import io.lakeshift.source.InventoryManifest;
 import io.lakeshift.source.InventoryManifest.Field;
 import io.lakeshift.source.InventoryRows;
@@ -62,7 +63,7 @@ public final class InventoryReader {
             String sourceRoot, Map<String, String> hadoopProperties, Consumer<SourceFile> sink) throws SourceException {
         JavaRDD<SourceFile> files = files(spark, manifest, sourceRoot, hadoopProperties);
         // A gzip CSV is one partition per file, however large: spread so that one partition's rows stay small.
-        int partitions = (int) Math.min(100_000, Math.max(files.getNumPartitions(),
+        int partitions = (int) Math.min(Planner.MAX_PARTITIONS, Math.max(files.getNumPartitions(),
                 manifest.bytes() / BYTES_PER_LOCAL_PARTITION + 1));
         if (partitions > files.getNumPartitions()) {
             files = files.repartition(partitions);

@@ -25,7 +25,8 @@ public final class Planner {
     public static final long FILE_COST_BYTES = 256 * 1024;
     /** Automatic planning aims at partitions of about this many bytes. */
     public static final long TARGET_PARTITION_BYTES = 1L << 30;
-    private static final int MAX_PARTITIONS = 100_000;
+    /** The most partitions (and so Spark tasks) a plan, or one of its listings, is spread over. */
+    public static final int MAX_PARTITIONS = 100_000;
     /**
      * Automatic planning puts at most about this many files in a partition, whatever they weigh: a task holds its
      * files and their records and writes its log part in one piece. At 1 GiB of skips (4 KiB each) a task held
