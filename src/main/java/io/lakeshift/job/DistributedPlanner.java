@@ -157,8 +157,7 @@ final class DistributedPlanner {
         if (target.listsByRange() && bounds.size() < targetWanted && counted[0] > 0) {
             // Too few folders to bound the ranges by (an inventory has none): a sample of the source's names.
             double fraction = Math.min(1.0, 4.0 * targetWanted / counted[0]);
-            bounds.addAll(listed.filter(f -> !rules.skips(f)).map(SourceFile::relativePath)
-                    .sample(false, fraction, 1).collect());
+            bounds.addAll(sources.values().map(SourceFile::relativePath).sample(false, fraction, 1).collect());
         }
         List<String[]> targetRanges = ranges(target.listsByRange() ? bounds : List.of(), rules, targetWanted);
         JavaRDD<TargetObject> objects = keep(jsc.parallelize(targetRanges, targetRanges.size())
