@@ -323,7 +323,7 @@ public final class ConfigLoader {
         S3Settings s3 = new S3Settings(s3Auth, v.secret(Option.S3_ACCESS_KEY), v.secret(Option.S3_SECRET_KEY),
                 v.secret(Option.S3_SESSION_TOKEN), v.text(Option.S3_PROFILE), v.text(Option.S3_ENDPOINT),
                 v.text(Option.S3_REGION), v.flag(Option.S3_PATH_STYLE),
-                v.integer(Option.S3_LIST_SPLIT));
+                v.integer(Option.S3_LIST_SPLIT), v.integer(Option.S3_READ_THREADS));
         boolean keys = s3Auth == S3Settings.Auth.KEYS || s3Auth == S3Settings.Auth.AUTO && s3.accessKey() != null;
         if (keys) {
             String needer = s3Auth == S3Settings.Auth.KEYS ? "--s3-auth keys" : "S3 sign-in with keys (--s3-access-key"

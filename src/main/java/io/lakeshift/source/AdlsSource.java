@@ -38,9 +38,6 @@ import java.util.function.Consumer;
  */
 public final class AdlsSource implements Source {
     static final int PAGE_SIZE = 5000;
-    /** Files above this are read in ranges, several at once. */
-    static final long PARALLEL_READ_ABOVE = 16L << 20;
-    static final int RANGE_SIZE = 8 << 20;
     private static final int STREAM_BLOCK = 4 << 20;
 
     private final String root;
@@ -232,21 +229,18 @@ public final class AdlsSource implements Source {
         return pageSize;
     }
 
-    /** Large files are read in ranges of {@value #RANGE_SIZE} bytes, one GET each. */
+    /** Large files are read in ranges ({@link ParallelRangeInputStream#RANGE_SIZE} bytes), one GET each. */
     @Override
     public long readRequests(long size) {
-        if (size == 0) {
-            return 0;
-        }
-        return readThreads > 1 && size > PARALLEL_READ_ABOVE ? (size + RANGE_SIZE - 1) / RANGE_SIZE : 1;
+        return ParallelRangeInputStream.requests(size, readThreads);
     }
 
     @Override
     public InputStream open(SourceFile file) throws IOException {
-        if (readThreads > 1 && file.size() > PARALLEL_READ_ABOVE) {
+        if (ParallelRangeInputStream.inRanges(file.size(), readThreads)) {
             BlobClient blob = blob(file);
             return new ParallelRangeInputStream((offset, length) -> range(blob, file, offset, length), file.size(),
-                    RANGE_SIZE, readThreads, file.uri());
+                    readThreads, file.uri());
         }
         return open(file, 0, file.size());
     }

@@ -37,6 +37,7 @@ public final class HadoopSource implements Source {
     private final HashMap<String, String> hadoopProperties;
     private final String credentialHint;
     private final int listSplit;
+    private final int readThreads;
 
     /**
      * @param root the lake's root URI
@@ -51,20 +52,24 @@ public final class HadoopSource implements Source {
      *     (--s3-list-split)
      */
     public HadoopSource(String root, Map<String, String> hadoopProperties, int listSplit) {
-        this(root, hadoopProperties, "the source's credentials (spark.hadoop.* settings)", listSplit);
+        this(root, hadoopProperties, "the source's credentials (spark.hadoop.* settings)", listSplit, 1);
     }
 
     /**
      * @param credentialHint the settings to name when the store refuses the credentials
+     * @param readThreads s3a:// only: ranged GETs in flight for one large file (--s3-read-threads); 1 = one GET
      */
-    HadoopSource(String root, Map<String, String> hadoopProperties, String credentialHint, int listSplit) {
-        if (listSplit < 1) {
-            throw new IllegalArgumentException("listSplit must be at least 1: " + listSplit);
+    HadoopSource(String root, Map<String, String> hadoopProperties, String credentialHint, int listSplit,
+            int readThreads) {
+        if (listSplit < 1 || readThreads < 1) {
+            throw new IllegalArgumentException("listSplit and readThreads must be at least 1: " + listSplit + ", "
+                    + readThreads);
         }
         this.root = root;
         this.hadoopProperties = new HashMap<>(hadoopProperties);
         this.credentialHint = credentialHint;
         this.listSplit = listSplit;
+        this.readThreads = readThreads;
     }
 
     @Override
@@ -356,9 +361,36 @@ public final class HadoopSource implements Source {
         return what + " refused access to " + root + answer + "; check " + credentialHint;
     }
 
+    /**
+     * s3a:// files above {@link ParallelRangeInputStream#PARALLEL_ABOVE} with --s3-read-threads above 1 are read
+     * as parallel ranged GETs, each pinned to the listed ETag; everything else as one stream.
+     */
     @Override
     public InputStream open(SourceFile file) throws IOException {
-        return Source.isFolderMarker(file) ? InputStream.nullInputStream() : openAt(file, 0);
+        if (Source.isFolderMarker(file)) {
+            return InputStream.nullInputStream();
+        }
+        if (inRanges(file)) {
+            Path path = new Path(URI.create(file.uri()));
+            FileSystem fs = fileSystem(path);
+            return new ParallelRangeInputStream((offset, length) -> S3aReads.range(fs, path, file, offset, length),
+                    file.size(), readThreads, file.uri());
+        }
+        return openAt(file, 0);
+    }
+
+    /** s3a:// files read in ranges: one GET per range. */
+    @Override
+    public long readRequests(long size) {
+        return ParallelRangeInputStream.requests(size, s3a() ? readThreads : 1);
+    }
+
+    private boolean inRanges(SourceFile file) {
+        return s3a() && ParallelRangeInputStream.inRanges(file.size(), readThreads);
+    }
+
+    private boolean s3a() {
+        return "s3a".equals(URI.create(root).getScheme());
     }
 
     /**
@@ -409,13 +441,14 @@ public final class HadoopSource implements Source {
     /**
      * s3a:// files: the headers come from the GET's own answer (S3 sends the same headers and user metadata with
      * a GET as with a HEAD), so a copy that carries them costs one request, not two. The first byte is read here
-     * to make S3A send its GET; an empty file, which S3A reads without a request, asks with a HEAD.
+     * to make S3A send its GET; an empty file, which S3A reads without a request, and a file read in ranges ask
+     * with a HEAD.
      */
     @Override
     public SourceStream openWithHeaders(SourceFile file) throws IOException {
         Path path = new Path(URI.create(file.uri()));
         FileSystem fs = fileSystem(path);
-        if (Source.isFolderMarker(file) || file.size() == 0 || !"s3a".equals(fs.getScheme())) {
+        if (Source.isFolderMarker(file) || file.size() == 0 || !"s3a".equals(fs.getScheme()) || inRanges(file)) {
             return Source.super.openWithHeaders(file);
         }
         S3aReads.Stream read;

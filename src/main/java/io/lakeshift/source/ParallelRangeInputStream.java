@@ -14,6 +14,11 @@ import java.util.concurrent.Future;
  * ranges are held (memory: threads x range size). A range shorter than asked means the file changed: an error.
  */
 final class ParallelRangeInputStream extends InputStream {
+    /** Files above this are read in ranges, several at once (ADLS, and s3a:// with --s3-read-threads above 1). */
+    static final long PARALLEL_ABOVE = 16L << 20;
+    /** One ranged GET's length. */
+    static final int RANGE_SIZE = 8 << 20;
+
     /** Reads one range of the file; the answer has exactly {@code length} bytes unless the file changed. */
     interface RangeReader {
         byte[] read(long offset, int length) throws IOException;
@@ -31,6 +36,23 @@ final class ParallelRangeInputStream extends InputStream {
     private byte[] current = new byte[0];
     private int pos;
     private boolean closed;
+
+    /** Whether a file of {@code size} bytes is read in ranges with {@code threads} reads in flight. */
+    static boolean inRanges(long size, int threads) {
+        return threads > 1 && size > PARALLEL_ABOVE;
+    }
+
+    /** The GET requests a whole read of {@code size} bytes makes: one per range, or one. */
+    static long requests(long size, int threads) {
+        if (size == 0) {
+            return 0;
+        }
+        return inRanges(size, threads) ? (size + RANGE_SIZE - 1) / RANGE_SIZE : 1;
+    }
+
+    ParallelRangeInputStream(RangeReader reader, long size, int threads, String name) {
+        this(reader, size, RANGE_SIZE, threads, name);
+    }
 
     ParallelRangeInputStream(RangeReader reader, long size, int rangeSize, int threads, String name) {
         this.reader = reader;

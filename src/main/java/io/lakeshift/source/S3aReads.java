@@ -7,6 +7,7 @@ import com.amazonaws.services.s3.model.ObjectMetadata;
 import com.amazonaws.services.s3.model.S3Object;
 import io.lakeshift.model.ObjectHeaders;
 import io.lakeshift.model.SourceFile;
+import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -55,11 +56,43 @@ final class S3aReads {
 
     /** Opens a listed file with the listing's length and ETag: no HEAD, one GET per whole-file read. */
     static FSDataInputStream open(FileSystem fs, Path path, SourceFile file) throws IOException {
+        return open(fs, path, file, "sequential");
+    }
+
+    /**
+     * Reads {@code length} bytes of a listed file from {@code offset}: one ranged GET (the random policy asks for
+     * exactly the bytes read, at least the readahead), no HEAD, pinned to the listed ETag. A file now shorter than
+     * listed, rewritten or gone is a {@link SourceChangedException}.
+     */
+    static byte[] range(FileSystem fs, Path path, SourceFile file, long offset, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        FSDataInputStream in = null;
+        try {
+            in = open(fs, path, file, "random");
+            in.readFully(offset, bytes);
+            return bytes;
+        } catch (EOFException e) {
+            throw new SourceChangedException("source file " + file.uri() + " is shorter than the " + file.size()
+                    + " bytes listed: it changed since it was listed; it was not copied", e);
+        } catch (IOException e) {
+            throw explain(file, e);
+        } finally {
+            if (in != null) {
+                try {
+                    in.close();
+                } finally {
+                    releaseOrphan(in);
+                }
+            }
+        }
+    }
+
+    private static FSDataInputStream open(FileSystem fs, Path path, SourceFile file, String policy)
+            throws IOException {
         Path qualified = fs.makeQualified(path);
         S3AFileStatus listed = new S3AFileStatus(file.size(), file.modified(), qualified,
                 fs.getDefaultBlockSize(qualified), null, file.etag(), null);
-        return FutureIO.awaitFuture(fs.openFile(qualified).withFileStatus(listed)
-                .opt(READ_POLICY, "sequential").build());
+        return FutureIO.awaitFuture(fs.openFile(qualified).withFileStatus(listed).opt(READ_POLICY, policy).build());
     }
 
     /** A read of one file: S3A's refusals turned into messages that name the fix, nothing leaked on close. */

@@ -57,7 +57,7 @@ public final class Sources {
             default -> settings.s3().accessKey() != null ? "--s3-access-key and --s3-secret-key"
                     : "--s3-access-key and --s3-secret-key, or --s3-auth";
         };
-        return new HadoopSource(root, props, hint, settings.s3().listSplit());
+        return new HadoopSource(root, props, hint, settings.s3().listSplit(), settings.s3().readThreads());
     }
 
     /**

@@ -86,7 +86,7 @@ class AdlsSourceContractIT extends SourceContract {
     @Test
     void largeFilesAreReadInParallelRangesWithTheExactBytes() throws Exception {
         String root = root("parallel");
-        byte[] content = bytes((int) AdlsSource.PARALLEL_READ_ABOVE + AdlsSource.RANGE_SIZE + 12345, 42);
+        byte[] content = bytes((int) ParallelRangeInputStream.PARALLEL_ABOVE + ParallelRangeInputStream.RANGE_SIZE + 12345, 42);
         put(root, "big.bin", content);
         Source source = source(root, 1000);
         SourceFile file = list(source).get("big.bin");

@@ -163,6 +163,78 @@ class S3SourceContractIT extends SourceContract {
         assertArrayEquals(bytes(5000, 2), read(source.open(list(source).get("f.bin"))), "listed anew, it reads");
     }
 
+    /** A source with the test server's --s3-* settings and {@code more} options. */
+    private static Source sourceWith(String root, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--source", root, "--target", "oci://b@ns/"));
+        args.addAll(s3.s3Args());
+        args.addAll(List.of(more));
+        return Sources.open(root, ConfigLoader.load(args).sources(), Map.of(),
+                new SecretResolver(Map.of(), ocid -> null), null);
+    }
+
+    /** Four ranges: two of the threshold's, one more, and a short last one. */
+    private static final int LARGE = (int) ParallelRangeInputStream.PARALLEL_ABOVE
+            + ParallelRangeInputStream.RANGE_SIZE + 12_345;
+
+    @Test
+    void aLargeFileIsReadAsParallelRangedGetsWithoutAHeadAndAsManyGetsAsPlanned() throws Exception {
+        String root = root("ranges");
+        byte[] content = bytes(LARGE, 7);
+        com.amazonaws.services.s3.model.ObjectMetadata m = new com.amazonaws.services.s3.model.ObjectMetadata();
+        m.setContentLength(content.length);
+        m.setContentType("application/x-parquet");
+        m.addUserMetadata("owner", "ranges");
+        s3.client().putObject(BUCKET, key(root, "big.bin"), new java.io.ByteArrayInputStream(content), m);
+        Source source = sourceWith(root); // --s3-read-threads 4 by default
+        SourceFile big = list(source).get("big.bin");
+        assertEquals(4, source.readRequests(big.size()), "the plan's count of GETs for this file");
+
+        Map<String, Long> before = requests(source, root);
+        assertArrayEquals(content, read(source.open(big)), "the ranges, put back in order, are the file");
+        Map<String, Long> after = requests(source, root);
+        assertEquals(before.get("HEAD"), after.get("HEAD"), "HEADs sent by ranged reads: " + before + " -> " + after);
+        assertEquals(before.get("GET") + 4, after.get("GET"), "one GET per range: " + before + " -> " + after);
+
+        // With its headers: the ranges' answers are not kept, so the headers cost one HEAD.
+        try (SourceStream in = source.openWithHeaders(big)) {
+            assertEquals("application/x-parquet", in.headers().contentType());
+            assertEquals("ranges", in.headers().userMetadata().get("owner"));
+            assertArrayEquals(content, in.readAllBytes());
+        }
+        Map<String, Long> last = requests(source, root);
+        assertEquals(after.get("HEAD") + 1, last.get("HEAD"), after + " -> " + last);
+        assertEquals(after.get("GET") + 4, last.get("GET"), after + " -> " + last);
+    }
+
+    @Test
+    void aLargeFileRewrittenSinceTheListingFailsItsRangedReadAndIsNotRetried() throws Exception {
+        String root = root("ranges-pinned");
+        put(root, "big.bin", bytes(LARGE, 1));
+        Source source = sourceWith(root);
+        SourceFile listed = list(source).get("big.bin");
+        put(root, "big.bin", bytes(LARGE, 2));
+
+        SourceChangedException e = assertThrows(SourceChangedException.class, () -> read(source.open(listed)));
+        assertTrue(e.getMessage().startsWith("source file " + listed.uri() + " changed since it was listed"),
+                e.getMessage());
+        assertFalse(Retry.isTransient(e), "the listed version is gone; trying again cannot read it");
+    }
+
+    @Test
+    void oneReadThreadReadsALargeFileAsOneGet() throws Exception {
+        String root = root("one-stream");
+        byte[] content = bytes(LARGE, 5);
+        put(root, "big.bin", content);
+        Source source = sourceWith(root, "--s3-read-threads", "1");
+        SourceFile big = list(source).get("big.bin");
+        assertEquals(1, source.readRequests(big.size()));
+        Map<String, Long> before = requests(source, root);
+        assertArrayEquals(content, read(source.open(big)));
+        Map<String, Long> after = requests(source, root);
+        assertEquals(before.get("GET") + 1, after.get("GET"), before + " -> " + after);
+        assertEquals(before.get("HEAD"), after.get("HEAD"), before + " -> " + after);
+    }
+
     @Override
     boolean listsEtags() {
         return true;
