@@ -205,9 +205,10 @@ public enum Option {
             "With --planning distributed (or auto above 200,000 files): an s3a:// folder, or a key range of one, with"
                     + " more entries than this is split into key ranges listed by separate tasks, again while a"
                     + " range is still bigger."),
-    S3_READ_THREADS("s3-read-threads", Spec.number(Kind.INT, "N", "4").between(1, 64, null), "Ranged GETs in flight"
-            + " for one large s3a:// file (files above 16MiB are read in 8MiB ranges, each file then holding up to"
-            + " N x 8MiB while it is read); 1 = one plain GET per file."),
+    S3_READ_THREADS("s3-read-threads", Spec.number(Kind.INT, "N", "1").between(1, 64, null), "Ranged GETs in flight"
+            + " for one large s3a:// file: above 1, files above 16MiB are read in 8MiB ranges, each file then holding"
+            + " up to N x 8MiB while it is read (try 4 where one GET stream cannot fill the link); 1 = one GET per"
+            + " file."),
     AZURE_AUTH("azure-auth", Spec.choice("MODE", AzureSettings.Auth.class, "auto"), "How to sign in to ADLS"
             + " (--source-api adls): auto | key | service_principal | sas | managed_identity | default. auto: the"
             + " first of key, client secret, SAS that is set, else the default Azure credential chain."),

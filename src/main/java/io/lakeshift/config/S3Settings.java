@@ -16,7 +16,7 @@ import java.io.Serializable;
  * @param region signing region, or null
  * @param pathStyle path-style requests
  * @param listSplit the entries of a folder or key range past which the cluster's listing splits it (--s3-list-split)
- * @param readThreads ranged GETs in flight for one large file (--s3-read-threads); 1 = one GET per file
+ * @param readThreads ranged GETs in flight for one large file (--s3-read-threads); 1 (the default) = one GET per file
  */
 public record S3Settings(Auth auth, SecretRef accessKey, SecretRef secretKey, SecretRef sessionToken, String profile,
         String endpoint, String region, boolean pathStyle, int listSplit, int readThreads) implements Serializable {

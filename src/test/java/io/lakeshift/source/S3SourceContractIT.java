@@ -185,7 +185,7 @@ class S3SourceContractIT extends SourceContract {
         m.setContentType("application/x-parquet");
         m.addUserMetadata("owner", "ranges");
         s3.client().putObject(BUCKET, key(root, "big.bin"), new java.io.ByteArrayInputStream(content), m);
-        Source source = sourceWith(root); // --s3-read-threads 4 by default
+        Source source = sourceWith(root, "--s3-read-threads", "4");
         SourceFile big = list(source).get("big.bin");
         assertEquals(4, source.readRequests(big.size()), "the plan's count of GETs for this file");
 
@@ -210,7 +210,7 @@ class S3SourceContractIT extends SourceContract {
     void aLargeFileRewrittenSinceTheListingFailsItsRangedReadAndIsNotRetried() throws Exception {
         String root = root("ranges-pinned");
         put(root, "big.bin", bytes(LARGE, 1));
-        Source source = sourceWith(root);
+        Source source = sourceWith(root, "--s3-read-threads", "4");
         SourceFile listed = list(source).get("big.bin");
         put(root, "big.bin", bytes(LARGE, 2));
 
@@ -221,11 +221,11 @@ class S3SourceContractIT extends SourceContract {
     }
 
     @Test
-    void oneReadThreadReadsALargeFileAsOneGet() throws Exception {
+    void byDefaultALargeFileIsReadAsOneGet() throws Exception {
         String root = root("one-stream");
         byte[] content = bytes(LARGE, 5);
         put(root, "big.bin", content);
-        Source source = sourceWith(root, "--s3-read-threads", "1");
+        Source source = sourceWith(root); // --s3-read-threads 1
         SourceFile big = list(source).get("big.bin");
         assertEquals(1, source.readRequests(big.size()));
         Map<String, Long> before = requests(source, root);
