@@ -11,6 +11,7 @@ import io.lakeshift.run.JobException;
 import io.lakeshift.io.Retry;
 import io.lakeshift.job.CheckJob;
 import io.lakeshift.job.MigrationJob;
+import io.lakeshift.run.SourceOpening;
 import io.lakeshift.log.CheckSummary;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.plan.PlanException;
@@ -115,10 +116,12 @@ public final class Main {
     }
 
     static int migrate(MigrationConfig config, PrintStream out, PrintStream err) throws IOException {
+        startLogging();
         // Credentials and bucket, checked while Spark starts; a refusal ends the run before anything is read.
         TargetCheckThread targetCheck = TargetCheckThread.start(config, Retry.attempts(config.transfer().maxAttempts()));
+        SourceOpening source = MigrationJob.openSource(config); // its client built while Spark starts, too
         return MigrationJob.withSpark(config, spark -> {
-            RunSummary summary = new MigrationJob(spark, out).run(config, targetCheck.await());
+            RunSummary summary = new MigrationJob(spark, out).run(config, targetCheck.await(), source);
             if (!config.dryRun()) {
                 out.print(SummaryText.of(summary));
             }
@@ -142,7 +145,17 @@ public final class Main {
         });
     }
 
+    /**
+     * Starts the logging before the threads that run beside Spark's start: each library's first log line would
+     * otherwise start it on several threads at once, and log4j 2 then prints a stack trace of its own ("Could not
+     * register mbeans ... InstanceAlreadyExistsException").
+     */
+    private static void startLogging() {
+        org.slf4j.LoggerFactory.getLogger(Main.class);
+    }
+
     static int check(CheckConfig config, PrintStream out, PrintStream err) throws IOException {
+        startLogging();
         TargetCheckThread targetCheck = TargetCheckThread.start(config.run(), Retry.attempts(config.run().maxAttempts()));
         return MigrationJob.withSpark(config.run(), spark -> {
             CheckSummary summary = new CheckJob(spark, out).run(config, targetCheck.await());

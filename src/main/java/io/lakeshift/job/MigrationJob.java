@@ -5,6 +5,7 @@ import io.lakeshift.io.Retry;
 import io.lakeshift.log.RunSummary;
 import io.lakeshift.model.TargetLocation;
 import io.lakeshift.run.MigrationRun;
+import io.lakeshift.run.SourceOpening;
 import io.lakeshift.secrets.Secrets;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,8 +29,22 @@ public final class MigrationJob {
 
     /** The same, with the target already checked and resolved ({@link MigrationRun#checkTarget}). */
     public RunSummary run(MigrationConfig config, TargetLocation target) throws IOException {
+        return run(config, target, SourceOpening.NONE);
+    }
+
+    /** The same, with the source opened while Spark started ({@link #openSource}). */
+    public RunSummary run(MigrationConfig config, TargetLocation target, SourceOpening source) throws IOException {
         return new MigrationRun(new SparkCluster(spark, config.runId(), out),
-                IcebergTables.on(spark, DeltaTables.on(spark)), TableVerifiers.on(spark), out).run(config, target);
+                IcebergTables.on(spark, DeltaTables.on(spark)), TableVerifiers.on(spark), out)
+                .run(config, target, source);
+    }
+
+    /**
+     * Opens the source on a thread of its own, with the {@code spark.hadoop.*} settings Spark is about to start
+     * with, so that its client is built while Spark starts; call it just before {@link #withSpark}.
+     */
+    public static SourceOpening openSource(MigrationConfig config) {
+        return SourceOpening.start(config, SparkCluster.hadoopProperties(new SparkConf()));
     }
 
     /** Work to do with a Spark session. */

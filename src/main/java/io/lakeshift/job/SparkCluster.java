@@ -22,6 +22,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.SparkConf;
 import scala.Tuple2;
 
 /** The run's distributed parts on Spark: one task per partition, progress from the executors' heartbeats. */
@@ -53,8 +54,13 @@ final class SparkCluster implements Cluster {
 
     @Override
     public Map<String, String> hadoopProperties() {
+        return hadoopProperties(jsc.getConf());
+    }
+
+    /** A Spark configuration's {@code spark.hadoop.*} settings, without the prefix. */
+    static Map<String, String> hadoopProperties(SparkConf conf) {
         Map<String, String> props = new HashMap<>();
-        for (Tuple2<String, String> kv : jsc.getConf().getAllWithPrefix("spark.hadoop.")) {
+        for (Tuple2<String, String> kv : conf.getAllWithPrefix("spark.hadoop.")) {
             props.put(kv._1(), kv._2());
         }
         return props;

@@ -87,6 +87,11 @@ public final class MigrationRun {
      * asked of the store a second time.
      */
     public RunSummary run(MigrationConfig config, TargetLocation location) throws IOException {
+        return run(config, location, SourceOpening.NONE);
+    }
+
+    /** The same, with the source opened while Spark started ({@link SourceOpening}). */
+    public RunSummary run(MigrationConfig config, TargetLocation location, SourceOpening opening) throws IOException {
         Instant start = Instant.now();
         Map<String, String> hadoop = cluster.hadoopProperties();
         Secrets.registerSecretKeys(hadoop.entrySet());
@@ -101,7 +106,7 @@ public final class MigrationRun {
         Target target = Targets.open(location, config.oci(), stores, config.transfer(), retry, config.objects(),
                 new SecretResolver(System.getenv(), new OciVault(config.oci())));
         String logLocation = logRoot + LogFormat.runFolder(config.runId());
-        Source source = cluster.listed(config, Sources.open(config.source(), config.sources(), config.oci(), hadoop));
+        Source source = cluster.listed(config, opening.take(config, hadoop));
         LakeTables tables = new LakeTables(config.tables());
         String staging = logLocation + STAGING;
         PlanningChoice.Choice choice = PlanningChoice.choose(config, cluster, source, out);

@@ -349,6 +349,16 @@ public final class AdlsSource implements Source {
                 + "); check " + credentials.settingsToFix();
     }
 
+    /** The container's client (the Azure SDK's first use); it sends no request until the listing. */
+    @Override
+    public void prepare() {
+        try {
+            client();
+        } catch (RuntimeException e) {
+            // The listing builds it again and says what is wrong, naming the account.
+        }
+    }
+
     private synchronized BlobContainerClient client() {
         if (container == null) {
             container = AzureClients.container(endpoint, location.container(), credentials);

@@ -31,6 +31,11 @@ public abstract class ForwardingSource implements Source {
     }
 
     @Override
+    public void prepare() {
+        source.prepare();
+    }
+
+    @Override
     public void list(Consumer<SourceFile> sink) throws IOException {
         source.list(sink);
     }

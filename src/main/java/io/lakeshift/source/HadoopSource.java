@@ -77,6 +77,16 @@ public final class HadoopSource implements Source {
         return root;
     }
 
+    /** The root's file system, built and initialised (S3A 3.3.4 sends no request in its initialisation). */
+    @Override
+    public void prepare() {
+        try {
+            fileSystem(new Path(root));
+        } catch (IOException | RuntimeException e) {
+            // The listing builds it again and says what is wrong, naming the source.
+        }
+    }
+
     @Override
     public void list(Consumer<SourceFile> sink) throws IOException {
         Path rootPath = new Path(root);

@@ -40,7 +40,10 @@ final class S3aListing {
     /** Storage classes whose objects must be restored before a GET (GLACIER_IR reads at once). */
     static final Set<String> ARCHIVE_CLASSES = Set.of("GLACIER", "DEEP_ARCHIVE");
     static final int PAGE_SIZE = 1000;
-    /** S3A asks for the client "for testing"; it is the same one its own requests go through. */
+    /**
+     * S3A asks for the client "for testing"; it is the same one its own requests go through. S3A warns with this
+     * reason; conf/log4j2.properties drops that warning for reasons that start "lakeshift: ".
+     */
     private static final String PURPOSE = "lakeshift: listing with storage classes, restores";
     /** Held as long as their file system (FileSystem keeps identity equality). */
     private static final Map<S3AFileSystem, AmazonS3> CLIENTS = new WeakHashMap<>();

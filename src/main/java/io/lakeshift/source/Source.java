@@ -17,6 +17,13 @@ public interface Source extends Serializable {
     String root();
 
     /**
+     * Builds the client the first request will need, without sending one (for s3a:// the S3A file system: the
+     * AWS SDK's first use, some 1,500 classes to load), so that it can be done while Spark starts. A failure is
+     * not reported here: the first request reports it as it always would.
+     */
+    default void prepare() {}
+
+    /**
      * Lists every file below the root, recursively, in no particular order, handing each to {@code sink} as it
      * is found (the listing is never held whole). Directories and directory markers are not files. Each file has
      * its size and modification time, and its ETag and MD5 where the store lists them (null otherwise). A root

@@ -71,6 +71,39 @@ class ConsoleLoggingTest {
                         + " on disk or in memory"), seen);
     }
 
+    /**
+     * Start-up notices, with the message text of their sources: Spark 3.5.0
+     * core/src/main/scala/org/apache/spark/util/Utils.scala, findLocalInetAddress ("Your hostname, " + host + "
+     * resolves to a loopback address: " + address + "; using " + other + " instead (on interface " + name + ")",
+     * then "Set SPARK_LOCAL_IP if you need to bind to another address"); hadoop-common 3.3.4 MetricsConfig.loadFirst
+     * ("Cannot locate configuration: tried " + the file names); hadoop-aws 3.3.4
+     * S3AFileSystem.getAmazonS3ClientForTesting ("Access to S3A client requested, reason {}"). Dropped; the same
+     * loggers' other warnings, and S3A's note for any other caller, show.
+     */
+    @Test
+    void dropsOnlyTheStartUpNoticesThatSayNothingAboutTheRun() {
+        List<String> seen = logged(context -> {
+            Logger utils = context.getLogger("org.apache.spark.util.Utils");
+            utils.warn("Your hostname, vm resolves to a loopback address: 127.0.0.1; using 192.0.2.2 instead (on"
+                    + " interface eth0)");
+            utils.warn("Set SPARK_LOCAL_IP if you need to bind to another address");
+            utils.warn("Service 'sparkDriver' could not bind on port 7077. Attempting port 7078.");
+            Logger metrics = context.getLogger("org.apache.hadoop.metrics2.impl.MetricsConfig");
+            metrics.warn("Cannot locate configuration: tried " + "hadoop-metrics2-s3a-file-system.properties,"
+                    + "hadoop-metrics2.properties");
+            metrics.warn("Metrics system not started: {}", "a real reason");
+            Logger s3a = context.getLogger("org.apache.hadoop.fs.s3a.S3AFileSystem");
+            s3a.warn("Access to S3A client requested, reason {}", "lakeshift: listing with storage classes, restores");
+            s3a.warn("Access to S3A client requested, reason {}", "another tool");
+        });
+        assertEquals(List.of(
+                "org.apache.spark.util.Utils WARN Service 'sparkDriver' could not bind on port 7077. Attempting port"
+                        + " 7078.",
+                "org.apache.hadoop.metrics2.impl.MetricsConfig WARN Metrics system not started: a real reason",
+                "org.apache.hadoop.fs.s3a.S3AFileSystem WARN Access to S3A client requested, reason another tool"),
+                seen);
+    }
+
     /** What reaches the console when {@code log} logs through conf/log4j2.properties. */
     private static List<String> logged(java.util.function.Consumer<LoggerContext> log) {
         URI conf = Path.of(System.getProperty("basedir", "."), "conf", "log4j2.properties").toUri();
