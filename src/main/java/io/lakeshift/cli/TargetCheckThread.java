@@ -5,7 +5,8 @@ import io.lakeshift.io.Retry;
 import io.lakeshift.model.TargetLocation;
 import io.lakeshift.run.JobException;
 import io.lakeshift.run.MigrationRun;
-import java.util.concurrent.ExecutionException;
+import io.lakeshift.io.Futures;
+import java.io.IOException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -34,19 +35,9 @@ final class TargetCheckThread {
      */
     TargetLocation await() {
         try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JobException("interrupted while checking the target", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new JobException(cause.getMessage(), cause);
+            return Futures.get(task, "checking the target");
+        } catch (IOException e) {
+            throw new JobException(e.getMessage(), e);
         }
     }
 }

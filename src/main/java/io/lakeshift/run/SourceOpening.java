@@ -1,11 +1,11 @@
 package io.lakeshift.run;
 
 import io.lakeshift.config.MigrationConfig;
+import io.lakeshift.io.Futures;
 import io.lakeshift.source.Source;
 import io.lakeshift.source.Sources;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -48,23 +48,6 @@ public final class SourceOpening {
         if (task == null || !this.hadoop.equals(hadoop)) {
             return Sources.open(config.source(), config.sources(), config.oci(), hadoop);
         }
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JobException("interrupted while opening the source", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new JobException(String.valueOf(cause.getMessage()), cause);
-        }
+        return Futures.get(task, "opening the source");
     }
 }

@@ -7,6 +7,7 @@ import io.lakeshift.io.ChangedException;
 import io.lakeshift.io.NotFoundException;
 import io.lakeshift.io.PermanentException;
 import io.lakeshift.oci.OciExceptions;
+import io.lakeshift.io.Futures;
 import io.lakeshift.io.Retry;
 import io.lakeshift.io.Streams;
 
@@ -45,7 +46,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -424,21 +424,7 @@ public final class OciObjectSink implements ObjectSink {
     }
 
     private static Part await(Future<Part> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while sending parts");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(c);
-        }
+        return Futures.get(f, "sending parts");
     }
 
 
