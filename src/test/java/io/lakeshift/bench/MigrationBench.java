@@ -14,6 +14,7 @@ import io.lakeshift.testing.S3ProxyServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -512,6 +513,7 @@ public final class MigrationBench {
     static List<String> lakeshiftCommand(Path project, LakeshiftCds.Launch launch, List<String> jvm, String command) {
         List<String> c = new ArrayList<>(List.of(java()));
         c.addAll(launch.jvm());
+        c.addAll(jvmOptions(project)); // as bin/lakeshift starts it; --lakeshift-jvm comes after and wins
         c.addAll(jvm);
         c.addAll(words(System.getProperty("lakeshift.test.opens", "")));
         // See NO_ETAG: the same S3A setting for lakeshift (as a spark.hadoop.* system property) as for DistCp. It
@@ -522,7 +524,17 @@ public final class MigrationBench {
         return c;
     }
 
-    static List<String> words(String s) {
+    /** The JVM options of conf/jvm.options, which bin/lakeshift starts lakeshift with. */
+    static List<String> jvmOptions(Path project) {
+        try {
+            return Files.readAllLines(project.resolve("conf/jvm.options")).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + project.resolve("conf/jvm.options"), e);
+        }
+    }
+
+        static List<String> words(String s) {
         return Arrays.stream(s.split(" ")).filter(w -> !w.isBlank()).toList();
     }
 
