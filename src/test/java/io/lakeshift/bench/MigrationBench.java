@@ -534,7 +534,7 @@ public final class MigrationBench {
         }
     }
 
-        static List<String> words(String s) {
+    static List<String> words(String s) {
         return Arrays.stream(s.split(" ")).filter(w -> !w.isBlank()).toList();
     }
 
