@@ -207,7 +207,7 @@ public final class HadoopSource implements Source {
     /** s3a:// only, but for whole folders ({@link #listBelow}). */
     @Override
     public void listRange(KeyRange range, Consumer<SourceFile> sink) throws IOException {
-        if (range.whole() || !"s3a".equals(URI.create(root).getScheme())) {
+        if (range.whole() || !s3a()) {
             Source.super.listRange(range, sink);
             return;
         }
@@ -221,7 +221,7 @@ public final class HadoopSource implements Source {
      */
     @Override
     public void listRange(KeyRange range, Consumer<SourceFile> sink, Consumer<KeyRange> rest) throws IOException {
-        if (!"s3a".equals(URI.create(root).getScheme())) {
+        if (!s3a()) {
             Source.super.listRange(range, sink);
             return;
         }
@@ -399,6 +399,7 @@ public final class HadoopSource implements Source {
         return s3a() && ParallelRangeInputStream.inRanges(file.size(), readThreads);
     }
 
+    /** Whether the root is an s3a:// location (S3's own listing, ranges, headers). */
     private boolean s3a() {
         return "s3a".equals(URI.create(root).getScheme());
     }
